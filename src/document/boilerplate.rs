@@ -1,0 +1,416 @@
+//! Boilerplate: the parts of a page that are not the story (captions, reader
+//! comments, newsletter prompts, bylines, credits, copyright lines, author
+//! bios, navigation). Cues are lexicon data (`lexicons/<lang>/boilerplate.txt`)
+//! matched on whole paragraphs; structure does the rest: a cue that ends the
+//! story takes everything after it, a list cue takes the short lines after it,
+//! and vote counts, bare links and date lines are recognised by shape.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use serde::Serialize;
+
+use super::{Paragraph, Sentence};
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::text::fold;
+
+/// Why a span is boilerplate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// A photo caption or photo credit.
+    Caption,
+    /// Reader comments, their vote counts, comment prompts.
+    Comments,
+    /// Newsletter and subscription prompts.
+    Newsletter,
+    /// Share buttons and social prompts.
+    Share,
+    /// Site navigation, section labels, bare links.
+    Navigation,
+    /// "By X and Y".
+    Byline,
+    /// "Reporting by / Editing by" and similar credits.
+    Credits,
+    /// Copyright lines.
+    Copyright,
+    /// "This content was originally published by", "Source: ...".
+    SourceCredit,
+    /// A paragraph about the author.
+    AuthorBio,
+    /// "Read more", "Related" lists.
+    Related,
+    /// Advertising.
+    Advertisement,
+    /// Legal disclaimers ("The views expressed ...").
+    Disclaimer,
+    /// A date or time line of the page, not of the story.
+    Dateline,
+}
+
+const REASONS: [(&str, Reason); 14] = [
+    ("caption", Reason::Caption),
+    ("comments", Reason::Comments),
+    ("newsletter", Reason::Newsletter),
+    ("share", Reason::Share),
+    ("navigation", Reason::Navigation),
+    ("byline", Reason::Byline),
+    ("credits", Reason::Credits),
+    ("copyright", Reason::Copyright),
+    ("source_credit", Reason::SourceCredit),
+    ("author_bio", Reason::AuthorBio),
+    ("related", Reason::Related),
+    ("advertisement", Reason::Advertisement),
+    ("disclaimer", Reason::Disclaimer),
+    ("dateline", Reason::Dateline),
+];
+
+impl Reason {
+    /// The reason of a lexicon label.
+    pub fn from_name(name: &str) -> Option<Reason> {
+        REASONS.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+    }
+
+    /// The label used in reports and lexicons.
+    pub fn name(self) -> &'static str {
+        REASONS
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("boilerplate", |(n, _)| n)
+    }
+
+    /// Reasons after which the rest of the page is not story.
+    fn ends_story(self) -> bool {
+        matches!(
+            self,
+            Reason::Comments
+                | Reason::Copyright
+                | Reason::SourceCredit
+                | Reason::AuthorBio
+                | Reason::Disclaimer
+                | Reason::Credits
+        )
+    }
+
+    /// Reasons followed by a list of short lines of the same kind.
+    fn starts_list(self) -> bool {
+        matches!(self, Reason::Related | Reason::Navigation | Reason::Share)
+    }
+
+    /// The longest paragraph (in words) a cue of this reason may mark: a
+    /// cue phrase inside a long story paragraph is story, not boilerplate.
+    fn max_words(self) -> usize {
+        match self {
+            Reason::Caption => 90,
+            Reason::AuthorBio | Reason::Disclaimer | Reason::SourceCredit => 70,
+            _ => 40,
+        }
+    }
+}
+
+/// A span that is not the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Boilerplate {
+    /// The span.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Why.
+    pub reason: Reason,
+}
+
+#[derive(Clone, Debug)]
+struct Cue {
+    reason: Reason,
+    at_start: bool,
+    at_end: bool,
+}
+
+/// Cue phrases of one or more languages, ready to match.
+#[derive(Clone, Debug, Default)]
+pub struct BoilerplateCues {
+    patterns: Vec<String>,
+    cues: Vec<Cue>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl BoilerplateCues {
+    /// Adds a cue: a phrase, `^` to anchor it at the start of a paragraph,
+    /// `$` at its end, `{n}` for any number.
+    pub fn add(&mut self, cue: &str, reason: Reason) {
+        let at_start = cue.starts_with('^');
+        let at_end = cue.ends_with('$');
+        let body = cue.trim_start_matches('^').trim_end_matches('$');
+        let pattern = cue_key(&body.replace("{n}", "0"));
+        if pattern.is_empty() {
+            return;
+        }
+        self.patterns.push(pattern);
+        self.cues.push(Cue {
+            reason,
+            at_start,
+            at_end,
+        });
+    }
+
+    /// Adds every cue of another set.
+    pub fn extend(&mut self, other: &BoilerplateCues) {
+        self.patterns.extend(other.patterns.iter().cloned());
+        self.cues.extend(other.cues.iter().cloned());
+    }
+
+    /// Builds the matcher; call after the last [`add`](Self::add).
+    pub fn build(&mut self) {
+        self.matcher = AhoCorasick::new(&self.patterns).ok();
+    }
+
+    /// How many cues the set holds.
+    pub fn len(&self) -> usize {
+        self.cues.len()
+    }
+
+    /// True when the set holds no cue.
+    pub fn is_empty(&self) -> bool {
+        self.cues.is_empty()
+    }
+
+    /// The reason of the first cue found in a paragraph's text.
+    pub fn find(&self, paragraph: &str) -> Option<Reason> {
+        let matcher = self.matcher.as_ref()?;
+        let key = cue_key(paragraph);
+        let bytes = key.as_bytes();
+        let mut best: Option<(usize, Reason)> = None;
+        for m in matcher.find_overlapping_iter(&key) {
+            let cue = &self.cues[m.pattern().as_usize()];
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if cue.at_start && m.start() != 0 || cue.at_end && m.end() != key.len() {
+                continue;
+            }
+            let word_char = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+            let open_start = pattern.as_bytes().first().is_some_and(|&b| word_char(b));
+            let open_end = pattern.as_bytes().last().is_some_and(|&b| word_char(b));
+            if open_start && m.start() > 0 && word_char(bytes[m.start() - 1])
+                || open_end && m.end() < bytes.len() && word_char(bytes[m.end()])
+            {
+                continue;
+            }
+            if best.is_none_or(|(start, _)| m.start() < start) {
+                best = Some((m.start(), cue.reason));
+            }
+        }
+        best.map(|(_, reason)| reason)
+    }
+}
+
+/// The matching key of a paragraph or cue: folded, numbers as `0`, white
+/// space collapsed, list and heading marks and closing punctuation trimmed.
+fn cue_key(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut last_digit = false;
+    let mut last_space = true;
+    for c in folded.chars() {
+        if c.is_ascii_digit() {
+            if !last_digit {
+                out.push('0');
+            }
+            last_digit = true;
+            last_space = false;
+            continue;
+        }
+        last_digit = false;
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.push(c);
+    }
+    let trimmed = out
+        .trim_start_matches(|c: char| c.is_whitespace() || "#*->•|–—".contains(c))
+        .trim_end_matches(|c: char| c.is_whitespace() || ".:!?…|".contains(c));
+    trimmed.to_string()
+}
+
+static VOTES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-+]?\d+\s*\(\s*\+\d+\s*/\s*[-−]\d+\s*\)$").expect("regex"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:<?https?://|www\.)\S+$").expect("regex"));
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:[ ,T]+\d{1,2}(?:[:h]\d{2})?(?::\d{2})?\s*(?:[ap]\.?m\.?|h)?)?$")
+        .expect("regex")
+});
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// True when a paragraph reads like story prose: long enough and ending a sentence.
+fn is_prose(s: &str) -> bool {
+    word_count(s) >= 8 && super::ends_sentence(s)
+}
+
+/// A short line with no sentence punctuation at its end (a list item, a label).
+fn is_short_label(s: &str) -> bool {
+    word_count(s) <= 12 && !s.trim_end().ends_with(['.', '!', '?', '"', '”'])
+}
+
+/// Marks each paragraph that is not story text with its reason.
+pub(crate) fn classify(
+    text: &str,
+    paragraphs: &mut [Paragraph],
+    _sentences: &[Sentence],
+    lexicons: &Lexicons,
+) {
+    let cues = lexicons.boilerplate_cues();
+    let mut story_before = 0usize;
+    let mut tail: Option<Reason> = None;
+    let mut list: Option<Reason> = None;
+    for para in paragraphs.iter_mut() {
+        let body = para.span.slice(text);
+        let words = word_count(body);
+        let cue = cues.find(body).filter(|r| words <= r.max_words());
+        let shape = if VOTES.is_match(body) {
+            Some(Reason::Comments)
+        } else if LINK.is_match(body) {
+            Some(Reason::Navigation)
+        } else if DATE_LINE.is_match(body) {
+            Some(Reason::Dateline)
+        } else {
+            None
+        };
+        let reason = cue.or(shape);
+        if let Some(r) = reason {
+            if r.ends_story() && story_before >= 3 {
+                tail = Some(r);
+            }
+        }
+        para.boilerplate = reason
+            .or(tail)
+            .or_else(|| list.filter(|_| is_short_label(body)));
+        list = match para.boilerplate {
+            Some(r) if r.starts_list() => Some(r),
+            _ => None,
+        };
+        if para.boilerplate.is_none() && is_prose(body) {
+            story_before += 1;
+        }
+    }
+    mark_caption_copies(text, paragraphs);
+    mark_trailing_labels(text, paragraphs);
+}
+
+/// A paragraph repeated inside a caption (pages often print a caption twice,
+/// once with its credit) is a caption too.
+fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph]) {
+    let captions: Vec<String> = paragraphs
+        .iter()
+        .filter(|p| p.boilerplate == Some(Reason::Caption))
+        .map(|p| p.span.slice(text).to_string())
+        .collect();
+    if captions.is_empty() {
+        return;
+    }
+    for para in paragraphs.iter_mut().filter(|p| p.boilerplate.is_none()) {
+        let body = para.span.slice(text);
+        if word_count(body) >= 4
+            && captions
+                .iter()
+                .any(|c| c.len() > body.len() && c.contains(body))
+        {
+            para.boilerplate = Some(Reason::Caption);
+        }
+    }
+}
+
+/// Short label lines after the last story paragraph are navigation.
+fn mark_trailing_labels(text: &str, paragraphs: &mut [Paragraph]) {
+    let Some(last_story) = paragraphs
+        .iter()
+        .rposition(|p| p.boilerplate.is_none() && is_prose(p.span.slice(text)))
+    else {
+        return;
+    };
+    for para in &mut paragraphs[last_story + 1..] {
+        if para.boilerplate.is_none() && is_short_label(para.span.slice(text)) {
+            para.boilerplate = Some(Reason::Navigation);
+        }
+    }
+}
+
+/// Boilerplate spans: consecutive paragraphs with one reason merged.
+pub(crate) fn merge(text: &str, paragraphs: &[Paragraph]) -> Vec<Boilerplate> {
+    let mut out: Vec<Boilerplate> = Vec::new();
+    let mut prev_boiler = false;
+    for para in paragraphs {
+        match para.boilerplate {
+            Some(reason) => {
+                match out.last_mut() {
+                    Some(last)
+                        if prev_boiler
+                            && last.reason == reason
+                            && text[last.span.end..para.span.start].trim().is_empty() =>
+                    {
+                        last.span.end = para.span.end;
+                    }
+                    _ => out.push(Boilerplate {
+                        span: para.span,
+                        reason,
+                    }),
+                }
+                prev_boiler = true;
+            }
+            None => prev_boiler = false,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(list: &[(&str, Reason)]) -> BoilerplateCues {
+        let mut c = BoilerplateCues::default();
+        for (cue, r) in list {
+            c.add(cue, *r);
+        }
+        c.build();
+        c
+    }
+
+    #[test]
+    fn anchors_and_word_boundaries() {
+        let c = cues(&[
+            ("^related$", Reason::Related),
+            ("subscribe to", Reason::Newsletter),
+            ("^{n} comments$", Reason::Comments),
+        ]);
+        assert_eq!(c.find("Related:"), Some(Reason::Related));
+        assert_eq!(c.find("### Related"), Some(Reason::Related));
+        assert_eq!(c.find("Unrelated news"), None);
+        assert_eq!(c.find("Related news stories"), None);
+        assert_eq!(
+            c.find("Subscribe to our newsletter!"),
+            Some(Reason::Newsletter)
+        );
+        assert_eq!(c.find("Resubscribe tomorrow"), None);
+        assert_eq!(c.find("12 Comments"), Some(Reason::Comments));
+    }
+
+    #[test]
+    fn shapes() {
+        assert!(VOTES.is_match("-4 ( +4 / -8 )"));
+        assert!(VOTES.is_match("0 ( +0 / -0 )"));
+        assert!(LINK.is_match("https://example.org/a/b?c=1"));
+        assert!(DATE_LINE.is_match("29/11/2024 21h50"));
+        assert!(DATE_LINE.is_match("2024-11-29"));
+        assert!(!DATE_LINE.is_match("On 29/11/2024 the talks began."));
+    }
+}

@@ -1,0 +1,282 @@
+//! The document model: lines, paragraphs, sentences and words, each a byte
+//! span into the original text, plus language and boilerplate.
+
+pub mod boilerplate;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::input::RawDocument;
+use crate::lang::{self, Language};
+use crate::lexicon::{LangLexicon, Lexicons};
+use crate::span::Span;
+pub use boilerplate::{Boilerplate, Reason};
+
+/// A paragraph: one line, or several when the text is hard-wrapped.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    /// The paragraph's text, trimmed.
+    pub span: Span,
+    /// Why the paragraph is not story text, if it is not.
+    pub boilerplate: Option<Reason>,
+}
+
+/// A sentence of a paragraph.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// The sentence, trimmed.
+    pub span: Span,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Index of the first of its words in [`Document::words`].
+    pub first_word: usize,
+    /// One past its last word.
+    pub end_word: usize,
+}
+
+/// A word: a run of letters or digits as Unicode word boundaries find it.
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    /// The word.
+    pub span: Span,
+    /// Index into [`Document::sentences`].
+    pub sentence: usize,
+}
+
+/// One analysed version of a story.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The id (file stem, `stdin`, or a feed line's id).
+    pub id: String,
+    /// Where it came from.
+    pub path: String,
+    /// The text, exactly as read (UTF-8, BOM removed).
+    pub text: String,
+    /// The encoding the text was decoded from.
+    pub encoding: &'static str,
+    /// The document's language.
+    pub language: Language,
+    /// Publication date or time (RFC 3339) when known.
+    pub published: Option<String>,
+    /// Paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Words in text order.
+    pub words: Vec<Word>,
+    /// Spans that are not the story, merged, in text order.
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+impl Document {
+    /// Analyses a raw document: language, segmentation, boilerplate.
+    pub fn analyze(raw: RawDocument, lexicons: &Lexicons) -> Document {
+        let language = match &raw.language {
+            Some(code) => Language {
+                code: code.clone(),
+                confidence: 1.0,
+            },
+            None => lang::detect(&raw.text),
+        };
+        let lex = lexicons.lang(&language.code);
+        let paragraph_spans = paragraphs(&raw.text);
+        let mut paragraphs: Vec<Paragraph> = paragraph_spans
+            .into_iter()
+            .map(|span| Paragraph {
+                span,
+                boilerplate: None,
+            })
+            .collect();
+        let mut sentences = Vec::new();
+        let mut words = Vec::new();
+        for (p, para) in paragraphs.iter().enumerate() {
+            for span in sentences_of(&raw.text, para.span, lex) {
+                let first_word = words.len();
+                let s = sentences.len();
+                words.extend(words_of(&raw.text, span).map(|span| Word { span, sentence: s }));
+                sentences.push(Sentence {
+                    span,
+                    paragraph: p,
+                    first_word,
+                    end_word: words.len(),
+                });
+            }
+        }
+        boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
+        let boilerplate = boilerplate::merge(&raw.text, &paragraphs);
+        Document {
+            id: raw.id,
+            path: raw.path,
+            text: raw.text,
+            encoding: raw.encoding,
+            language,
+            published: raw.published,
+            paragraphs,
+            sentences,
+            words,
+            boilerplate,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// True when the span lies in boilerplate.
+    pub fn is_boilerplate(&self, span: Span) -> bool {
+        self.boilerplate.iter().any(|b| b.span.overlaps(&span))
+    }
+
+    /// The sentences of the story (not boilerplate), with their indices.
+    pub fn story_sentences(&self) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.paragraphs[s.paragraph].boilerplate.is_none())
+    }
+
+    /// The words of a sentence.
+    pub fn words_of(&self, sentence: &Sentence) -> &[Word] {
+        &self.words[sentence.first_word..sentence.end_word]
+    }
+}
+
+/// Characters that end a sentence or a line that needs no continuation.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '"' | '”' | '»' | '…' | ')' | '’' | '\''
+        )
+    })
+}
+
+/// Paragraph spans: non-blank lines, where a line that does not end a
+/// sentence and is followed by a line starting in lower case continues into
+/// it (hard-wrapped text).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut offset = 0;
+    let mut joinable = false;
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(offset, offset + line.len()).trim(text);
+        offset += line.len();
+        if span.is_empty() {
+            joinable = false;
+            continue;
+        }
+        let body = span.slice(text);
+        let starts_lower = body.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(last) if joinable && starts_lower => last.end = span.end,
+            _ => out.push(span),
+        }
+        joinable = !ends_sentence(body);
+    }
+    out
+}
+
+/// Sentence spans within a paragraph: Unicode sentence boundaries, merged
+/// back where a boundary follows an abbreviation or an initial.
+fn sentences_of(text: &str, para: Span, lex: &LangLexicon) -> Vec<Span> {
+    let body = para.slice(text);
+    let mut out: Vec<Span> = Vec::new();
+    let mut glue = false;
+    for (i, s) in body.split_sentence_bound_indices() {
+        let span = Span::new(para.start + i, para.start + i + s.len()).trim(text);
+        if span.is_empty() {
+            continue;
+        }
+        let starts_lower = span
+            .slice(text)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(last) if glue || starts_lower => last.end = span.end,
+            _ => out.push(span),
+        }
+        glue = out
+            .last()
+            .is_some_and(|last| ends_with_abbreviation(last.slice(text), lex));
+    }
+    out
+}
+
+/// True when the text ends with a word that the lexicon lists as an
+/// abbreviation ("Dr.", "Dec.") or with a single-letter initial ("J.").
+fn ends_with_abbreviation(sentence: &str, lex: &LangLexicon) -> bool {
+    let Some(before) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let last = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    if last.is_empty() {
+        return false;
+    }
+    let mut letters = last.chars();
+    let initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    initial
+        || lex
+            .abbreviations
+            .contains(&format!("{}.", crate::text::lower(last)))
+}
+
+/// Word spans of a sentence (tokens with at least one letter or digit).
+fn words_of(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
+    sentence
+        .slice(text)
+        .split_word_bound_indices()
+        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .map(move |(i, w)| Span::new(sentence.start + i, sentence.start + i + w.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        let raw = RawDocument {
+            id: "t".into(),
+            text: text.into(),
+            language: Some("en".into()),
+            ..Default::default()
+        };
+        Document::analyze(raw, &Lexicons::embedded())
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_initials() {
+        let d = doc("Dr. Ana Lima met J. Smith on Dec. 3. They talked.\nNext line here.");
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            [
+                "Dr. Ana Lima met J. Smith on Dec. 3.",
+                "They talked.",
+                "Next line here."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_one_paragraph() {
+        let d = doc("The minister said on Monday that\nthe talks would go on.\n\nA new one.");
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.sentences.len(), 2);
+        assert!(d.slice(d.sentences[0].span).ends_with("go on."));
+    }
+
+    #[test]
+    fn every_span_is_a_slice() {
+        let d = doc("  Ünïcödé wörds — “quoted” text…\r\n\r\nSecond paragraph, with ümlauts. ");
+        for w in &d.words {
+            assert!(d.text.is_char_boundary(w.span.start) && d.text.is_char_boundary(w.span.end));
+        }
+        let words: Vec<&str> = d.words.iter().map(|w| d.slice(w.span)).collect();
+        assert_eq!(words[0], "Ünïcödé");
+        assert!(!d.slice(d.paragraphs[0].span).ends_with('\r'));
+    }
+}

@@ -1,0 +1,206 @@
+//! Findings: what driftcheck reports, with evidence cited as exact bytes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::span::{Span, line_col};
+
+/// The kinds of finding (SPEC.md). Their order here is the report order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A span in another language than its document.
+    UntranslatedSpan,
+    /// A source-language convention showing through.
+    Calque,
+    /// One entity spelled differently.
+    NameVariant,
+    /// The same fact with another number.
+    NumericDrift,
+    /// The same event with another date.
+    DateDrift,
+    /// A claim negated in one version.
+    PolarityDrift,
+    /// A statement credited to another speaker.
+    AttributionDrift,
+    /// A person given another gender.
+    PronounDrift,
+    /// A quote worded differently, or found in one version only.
+    QuoteDrift,
+    /// A claim found in one version only.
+    Addition,
+    /// A claim missing from one version.
+    Omission,
+}
+
+/// Every kind, in report order.
+pub const KINDS: [Kind; 11] = [
+    Kind::UntranslatedSpan,
+    Kind::Calque,
+    Kind::NameVariant,
+    Kind::NumericDrift,
+    Kind::DateDrift,
+    Kind::PolarityDrift,
+    Kind::AttributionDrift,
+    Kind::PronounDrift,
+    Kind::QuoteDrift,
+    Kind::Addition,
+    Kind::Omission,
+];
+
+impl Kind {
+    /// The name used in reports (`untranslated_span`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::UntranslatedSpan => "untranslated_span",
+            Kind::Calque => "calque",
+            Kind::NameVariant => "name_variant",
+            Kind::NumericDrift => "numeric_drift",
+            Kind::DateDrift => "date_drift",
+            Kind::PolarityDrift => "polarity_drift",
+            Kind::AttributionDrift => "attribution_drift",
+            Kind::PronounDrift => "pronoun_drift",
+            Kind::QuoteDrift => "quote_drift",
+            Kind::Addition => "addition",
+            Kind::Omission => "omission",
+        }
+    }
+
+    /// The kind of a report name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        KINDS.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How much a finding matters. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth a look.
+    Info,
+    /// Probably wrong; a person should decide.
+    Warning,
+    /// The meaning changed.
+    Error,
+}
+
+impl Severity {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One cited span of one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Document id.
+    pub doc: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Exactly `text[start..end]` of the document.
+    pub text: String,
+    /// 1-based line of `start` (for people; not in the JSON report).
+    #[serde(skip)]
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    #[serde(skip)]
+    pub column: usize,
+}
+
+impl Evidence {
+    /// Cites a span of a document.
+    pub fn new(doc: &Document, span: Span) -> Evidence {
+        let (line, column) = line_col(&doc.text, span.start);
+        Evidence {
+            doc: doc.id.clone(),
+            start: span.start,
+            end: span.end,
+            text: doc.slice(span).to_string(),
+            line,
+            column,
+        }
+    }
+
+    /// The cited span.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// One problem found, with evidence in every version it involves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What kind of drift.
+    pub kind: Kind,
+    /// How much it matters.
+    pub severity: Severity,
+    /// A sentence a person can act on.
+    pub message: String,
+    /// The cited spans; at least one.
+    pub evidence: Vec<Evidence>,
+    /// The rule that fired, for kinds with several rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The story a feed finding belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+}
+
+impl Finding {
+    /// A finding without rule or story.
+    pub fn new(
+        kind: Kind,
+        severity: Severity,
+        message: impl Into<String>,
+        evidence: Vec<Evidence>,
+    ) -> Self {
+        Finding {
+            kind,
+            severity,
+            message: message.into(),
+            evidence,
+            rule: None,
+            story: None,
+        }
+    }
+
+    /// The same finding with a rule name.
+    pub fn with_rule(mut self, rule: impl Into<String>) -> Self {
+        self.rule = Some(rule.into());
+        self
+    }
+}
+
+/// Sorts findings into the documented report order: kind (SPEC order), then
+/// severity (errors first), then evidence position (document order, then
+/// offset), then message. `doc_order` maps a document id to its position.
+pub fn sort(findings: &mut [Finding], doc_order: impl Fn(&str) -> usize) {
+    let key = |f: &Finding| {
+        let ev: Vec<(usize, usize, usize)> = f
+            .evidence
+            .iter()
+            .map(|e| (doc_order(&e.doc), e.start, e.end))
+            .collect();
+        (f.kind, std::cmp::Reverse(f.severity), ev)
+    };
+    findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message)));
+}

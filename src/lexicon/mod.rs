@@ -1,0 +1,436 @@
+//! Word lists and rules as data. Every file under `lexicons/` is embedded at
+//! build time and parsed once; `--lexicons DIR` adds to (or, with a first line
+//! `#!replace`, replaces) any file of the same relative path.
+//!
+//! File formats (one entry a line, `#` starts a comment):
+//! - word lists: words separated by white space (`function_words.txt`,
+//!   `abbreviations.txt`);
+//! - phrase lists: one phrase a line (`loanwords.txt`);
+//! - labelled lists: `label: item | item | item` (`months.txt`,
+//!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
+//! - rule tables: `name | pattern | description` (`calques.txt`).
+
+mod parse;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
+
+use crate::document::boilerplate::{BoilerplateCues, Reason};
+use crate::error::{Error, Result};
+use crate::text::fold;
+
+pub use parse::{Entry, Labeled};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
+
+/// The languages every lexicon kind is provided for.
+pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
+
+/// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
+pub const KINDS: [&str; 8] = [
+    "function_words",
+    "abbreviations",
+    "boilerplate",
+    "loanwords",
+    "letters",
+    "months",
+    "weekdays",
+    "calques",
+];
+
+/// The raw text of every lexicon file, after a user overlay.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    files: BTreeMap<String, (String, String)>,
+}
+
+impl Sources {
+    /// The files shipped in the binary.
+    pub fn embedded() -> Self {
+        let files = EMBEDDED
+            .iter()
+            .map(|(path, text)| {
+                (
+                    path.to_string(),
+                    (format!("lexicons/{path}"), text.to_string()),
+                )
+            })
+            .collect();
+        Self { files }
+    }
+
+    /// Adds the files of a user directory laid out like `lexicons/`: each one
+    /// is appended to the embedded file of the same path, or replaces it when
+    /// its first line is `#!replace`.
+    pub fn overlay(&mut self, dir: &Path) -> Result<()> {
+        let mut found = Vec::new();
+        walk(dir, dir, &mut found)?;
+        for (rel, path) in found {
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::LexiconDir {
+                path: path.clone(),
+                source,
+            })?;
+            let origin = path.display().to_string();
+            match text.strip_prefix("#!replace") {
+                Some(rest) => {
+                    self.files.insert(rel, (origin, rest.to_string()));
+                }
+                None => {
+                    let entry = self.files.entry(rel).or_default();
+                    entry.0 = origin;
+                    entry.1.push('\n');
+                    entry.1.push_str(&text);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The text of one file and the name to cite in errors.
+    pub fn get(&self, rel: &str) -> Option<(&str, &str)> {
+        self.files
+            .get(rel)
+            .map(|(origin, text)| (origin.as_str(), text.as_str()))
+    }
+
+    /// Every language that has at least one file.
+    pub fn languages(&self) -> Vec<String> {
+        let mut langs: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|k| k.split_once('/').map(|(lang, _)| lang.to_string()))
+            .filter(|lang| lang.len() <= 3)
+            .collect();
+        langs.dedup();
+        langs
+    }
+}
+
+fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, std::path::PathBuf)>) -> Result<()> {
+    let read = std::fs::read_dir(dir).map_err(|source| Error::LexiconDir {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<_> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            let rel = path
+                .strip_prefix(root)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            out.push((rel, path));
+        }
+    }
+    Ok(())
+}
+
+/// A table of word forms that name numbered things (month 1-12, ISO weekday
+/// 1-7), looked up by folded form.
+#[derive(Clone, Debug, Default)]
+pub struct FormTable {
+    /// Every form as written in the lexicon (lower-case), with its number.
+    pub forms: Vec<(String, u8)>,
+    index: HashMap<String, u8>,
+}
+
+impl FormTable {
+    /// The number a word names, if any (case and diacritics ignored).
+    pub fn get(&self, word: &str) -> Option<u8> {
+        self.index.get(&fold(word)).copied()
+    }
+
+    /// How many different numbers the table names.
+    pub fn distinct(&self) -> usize {
+        self.index.values().collect::<HashSet<_>>().len()
+    }
+
+    fn insert(&mut self, form: &str, n: u8) {
+        self.forms.push((crate::text::lower(form), n));
+        self.index.insert(fold(form), n);
+    }
+}
+
+/// A calque rule: a convention of another language, as a pattern.
+#[derive(Clone, Debug)]
+pub struct CalqueRule {
+    /// Rule name, reported with each finding.
+    pub name: String,
+    /// What shows through, in words.
+    pub description: String,
+    /// The compiled pattern.
+    pub pattern: regex::Regex,
+}
+
+/// The parsed lexicon of one language.
+#[derive(Clone, Debug, Default)]
+pub struct LangLexicon {
+    /// ISO 639-1 code.
+    pub lang: String,
+    /// Function words (lower-case, NFC, diacritics kept).
+    pub function_words: HashSet<String>,
+    /// Abbreviations that end with a period but do not end a sentence
+    /// (lower-case, with the period).
+    pub abbreviations: HashSet<String>,
+    /// Boilerplate cues.
+    pub boilerplate: BoilerplateCues,
+    /// Established foreign phrases that are not untranslated spans (folded).
+    pub loanwords: Vec<String>,
+    /// The letters of the language's alphabet (lower case).
+    pub alphabet: HashSet<char>,
+    /// Month names: folded form → month number.
+    pub months: FormTable,
+    /// Weekday names: folded form → ISO weekday (1 = Monday).
+    pub weekdays: FormTable,
+    /// Calque rules that apply to documents in this language.
+    pub calques: Vec<CalqueRule>,
+}
+
+/// All parsed lexicons.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    langs: BTreeMap<String, LangLexicon>,
+    empty: LangLexicon,
+    all_cues: BoilerplateCues,
+}
+
+static EMBEDDED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
+    Arc::new(Lexicons::parse(&Sources::embedded()).expect("embedded lexicons parse (tested)"))
+});
+
+impl Lexicons {
+    /// The embedded lexicons, parsed once.
+    pub fn embedded() -> Arc<Lexicons> {
+        Arc::clone(&EMBEDDED_LEXICONS)
+    }
+
+    /// The embedded lexicons with a user directory laid over them.
+    pub fn with_overlay(dir: &Path) -> Result<Lexicons> {
+        let mut sources = Sources::embedded();
+        sources.overlay(dir)?;
+        Lexicons::parse(&sources)
+    }
+
+    /// Parses every language found in `sources`.
+    pub fn parse(sources: &Sources) -> Result<Lexicons> {
+        let mut langs = BTreeMap::new();
+        let mut all_cues = BoilerplateCues::default();
+        for lang in sources.languages() {
+            let lex = LangLexicon::parse(&lang, sources)?;
+            all_cues.extend(&lex.boilerplate);
+            langs.insert(lang.clone(), lex);
+        }
+        all_cues.build();
+        Ok(Lexicons {
+            langs,
+            empty: LangLexicon::default(),
+            all_cues,
+        })
+    }
+
+    /// The lexicon of a language; an empty one for a language without files.
+    pub fn lang(&self, code: &str) -> &LangLexicon {
+        self.langs.get(code).unwrap_or(&self.empty)
+    }
+
+    /// The boilerplate cues of every language at once: pages mix languages
+    /// (an English site's furniture around a translated story).
+    pub fn boilerplate_cues(&self) -> &BoilerplateCues {
+        &self.all_cues
+    }
+
+    /// Every language with a lexicon, sorted by code.
+    pub fn languages(&self) -> impl Iterator<Item = &LangLexicon> {
+        self.langs.values()
+    }
+}
+
+impl LangLexicon {
+    fn parse(lang: &str, sources: &Sources) -> Result<Self> {
+        let file = |kind: &str| -> (String, String) {
+            let rel = format!("{lang}/{kind}.txt");
+            match sources.get(&rel) {
+                Some((origin, text)) => (origin.to_string(), text.to_string()),
+                None => (rel, String::new()),
+            }
+        };
+        let (_, text) = file("function_words");
+        let function_words = parse::words(&text).map(crate::text::lower).collect();
+        let (_, text) = file("abbreviations");
+        let abbreviations = parse::words(&text).map(crate::text::lower).collect();
+        let (_, text) = file("loanwords");
+        let loanwords = parse::entries(&text).map(|e| fold(e.text)).collect();
+
+        let (origin, text) = file("letters");
+        let mut alphabet = HashSet::new();
+        for item in parse::labeled(&text) {
+            if item.label != "alphabet" {
+                return Err(item.error(&origin, "the only label is `alphabet`"));
+            }
+            for letters in &item.items {
+                alphabet.extend(
+                    letters
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .flat_map(char::to_lowercase),
+                );
+            }
+        }
+
+        let months = form_table(&file("months"), 12)?;
+        let weekdays = form_table(&file("weekdays"), 7)?;
+
+        let (origin, text) = file("boilerplate");
+        let mut boilerplate = BoilerplateCues::default();
+        for item in parse::labeled(&text) {
+            let reason = Reason::from_name(item.label).ok_or_else(|| {
+                item.error(
+                    &origin,
+                    &format!("unknown boilerplate reason `{}`", item.label),
+                )
+            })?;
+            for cue in &item.items {
+                boilerplate.add(cue, reason);
+            }
+        }
+        boilerplate.build();
+
+        let (origin, text) = file("calques");
+        let mut calques = Vec::new();
+        for entry in parse::entries(&text) {
+            let parts: Vec<&str> = entry.text.splitn(3, " | ").map(str::trim).collect();
+            let [name, pattern, description] = parts[..] else {
+                return Err(entry.error(&origin, "expected `name | pattern | description`"));
+            };
+            let expanded = expand_placeholders(pattern, &months, &weekdays);
+            let pattern = regex::Regex::new(&expanded)
+                .map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
+            calques.push(CalqueRule {
+                name: name.to_string(),
+                description: description.to_string(),
+                pattern,
+            });
+        }
+
+        Ok(LangLexicon {
+            lang: lang.to_string(),
+            function_words,
+            abbreviations,
+            boilerplate,
+            loanwords,
+            alphabet,
+            months,
+            weekdays,
+            calques,
+        })
+    }
+
+    /// True when the word (any case) is a function word of this language,
+    /// or begins with an elided one ("l'", "dell'", "qu'").
+    pub fn is_function_word(&self, word: &str) -> bool {
+        if self.function_words.contains(word) {
+            return true;
+        }
+        let low = crate::text::lower(word);
+        if self.function_words.contains(&low) {
+            return true;
+        }
+        low.find('\'')
+            .is_some_and(|i| i > 0 && i + 1 < low.len() && self.function_words.contains(&low[..=i]))
+    }
+
+    /// True when the language is written in Cyrillic script.
+    pub fn is_cyrillic(&self) -> bool {
+        self.alphabet.iter().any(|&c| crate::text::is_cyrillic(c))
+    }
+}
+
+fn form_table((origin, text): &(String, String), max: u8) -> Result<FormTable> {
+    let mut table = FormTable::default();
+    for item in parse::labeled(text) {
+        let n: u8 = item
+            .label
+            .parse()
+            .ok()
+            .filter(|n| (1..=max).contains(n))
+            .ok_or_else(|| {
+                item.error(origin, &format!("label must be a number from 1 to {max}"))
+            })?;
+        for form in &item.items {
+            table.insert(form, n);
+        }
+    }
+    Ok(table)
+}
+
+/// Replaces `{month}` and `{weekday}` in a calque pattern with an alternation
+/// of the language's forms, longest first so that "sept." wins over "sep".
+fn expand_placeholders(pattern: &str, months: &FormTable, weekdays: &FormTable) -> String {
+    let alternation = |table: &FormTable| {
+        let mut forms: Vec<&str> = table.forms.iter().map(|(f, _)| f.as_str()).collect();
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        forms.dedup();
+        let parts: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
+        format!("(?:{})", parts.join("|"))
+    };
+    pattern
+        .replace("{month}", &alternation(months))
+        .replace("{weekday}", &alternation(weekdays))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_kind_and_parses() {
+        let sources = Sources::embedded();
+        for lang in LANGUAGES {
+            for kind in KINDS {
+                let rel = format!("{lang}/{kind}.txt");
+                let (_, text) = sources.get(&rel).unwrap_or_else(|| panic!("missing {rel}"));
+                assert!(
+                    parse::entries(text).next().is_some(),
+                    "{rel} has no entries"
+                );
+            }
+        }
+        let lex = Lexicons::parse(&sources).expect("embedded lexicons parse");
+        for lang in LANGUAGES {
+            let l = lex.lang(lang);
+            assert_eq!(l.months.distinct(), 12, "{lang} months");
+            assert_eq!(l.weekdays.distinct(), 7, "{lang} weekdays");
+            assert!(l.function_words.len() >= 40, "{lang} function words");
+        }
+    }
+
+    #[test]
+    fn overlay_appends_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en/loanwords.txt"), "zeitgeistish phrase\n").unwrap();
+        std::fs::write(
+            dir.path().join("en/function_words.txt"),
+            "#!replace\nthe of\n",
+        )
+        .unwrap();
+        let lex = Lexicons::with_overlay(dir.path()).unwrap();
+        let en = lex.lang("en");
+        assert!(en.loanwords.iter().any(|l| l == "zeitgeistish phrase"));
+        assert!(en.loanwords.len() > 1, "embedded loanwords kept");
+        assert_eq!(en.function_words.len(), 2);
+    }
+
+    #[test]
+    fn overlay_errors_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en/months.txt"), "13: smarch\n").unwrap();
+        let err = Lexicons::with_overlay(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("months.txt"), "{err}");
+        assert!(err.contains("1 to 12"), "{err}");
+    }
+}

@@ -1,0 +1,72 @@
+//! The JSON report of SPEC.md, and the run of every check that fills it.
+
+use serde::Serialize;
+
+use crate::checks;
+use crate::document::Boilerplate;
+use crate::finding::{self, Finding, Severity};
+use crate::lexicon::Lexicons;
+use crate::story::Story;
+
+/// The report schema version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One document as the report lists it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentSummary {
+    /// Document id.
+    pub id: String,
+    /// Where it was read from.
+    pub path: String,
+    /// ISO 639-1 language code (639-3 where there is none).
+    pub language: String,
+    /// Confidence of the language, 0 to 1.
+    pub language_confidence: f64,
+    /// The encoding the document was decoded from.
+    pub encoding: String,
+    /// Spans that are not the story.
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// A whole report: documents and findings, in a deterministic order.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Documents by id.
+    pub documents: Vec<DocumentSummary>,
+    /// Findings in report order (see [`finding::sort`]).
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Runs every registered check over a story.
+    pub fn check(story: &Story, lexicons: &Lexicons) -> Report {
+        let mut findings: Vec<Finding> = checks::REGISTRY
+            .iter()
+            .flat_map(|c| c.run(story, lexicons))
+            .collect();
+        finding::sort(&mut findings, |id| story.doc_index(id));
+        Report {
+            schema_version: SCHEMA_VERSION,
+            documents: story.docs.iter().map(summary).collect(),
+            findings,
+        }
+    }
+
+    /// The highest severity among the findings.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+fn summary(doc: &crate::document::Document) -> DocumentSummary {
+    DocumentSummary {
+        id: doc.id.clone(),
+        path: doc.path.clone(),
+        language: doc.language.code.clone(),
+        language_confidence: doc.language.confidence,
+        encoding: doc.encoding.to_string(),
+        boilerplate: doc.boilerplate.clone(),
+    }
+}

@@ -1,0 +1,87 @@
+//! A story: the analysed versions of one news story, and everything the
+//! checks share (foreign spans now; facts and alignment as they are built).
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::input::RawDocument;
+use crate::lang::foreign::{self, ForeignSpan};
+use crate::lexicon::Lexicons;
+
+/// Options that shape how a story is analysed and checked.
+#[derive(Clone, Debug, Default)]
+pub struct StoryOptions {
+    /// The id of the version to treat as the truth.
+    pub reference: Option<String>,
+    /// Languages forced per document id (`--language ID=CODE`).
+    pub languages: Vec<(String, String)>,
+}
+
+/// The analysed versions of one story.
+#[derive(Debug)]
+pub struct Story {
+    /// The versions, sorted by id.
+    pub docs: Vec<Document>,
+    /// Index of the reference version, if one was named.
+    pub reference: Option<usize>,
+    /// Foreign spans of each version (same order as `docs`).
+    pub foreign: Vec<Vec<ForeignSpan>>,
+}
+
+impl Story {
+    /// Analyses raw versions into a story.
+    pub fn build(
+        mut raws: Vec<RawDocument>,
+        options: &StoryOptions,
+        lexicons: &Lexicons,
+    ) -> Result<Story> {
+        let known = raws
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (id, code) in &options.languages {
+            let known_ids = known.clone();
+            let raw =
+                raws.iter_mut()
+                    .find(|r| &r.id == id)
+                    .ok_or_else(|| Error::UnknownDocument {
+                        option: "--language".into(),
+                        id: id.clone(),
+                        known: known_ids,
+                    })?;
+            raw.language = Some(code.clone());
+        }
+        if let Some(id) = &options.reference {
+            if !raws.iter().any(|r| &r.id == id) {
+                return Err(Error::UnknownDocument {
+                    option: "--reference".into(),
+                    id: id.clone(),
+                    known,
+                });
+            }
+        }
+        raws.sort_by(|a, b| a.id.cmp(&b.id));
+        let docs: Vec<Document> = raws
+            .into_iter()
+            .map(|r| Document::analyze(r, lexicons))
+            .collect();
+        let reference = options
+            .reference
+            .as_ref()
+            .and_then(|id| docs.iter().position(|d| &d.id == id));
+        let foreign = docs.iter().map(|d| foreign::find(d, lexicons)).collect();
+        Ok(Story {
+            docs,
+            reference,
+            foreign,
+        })
+    }
+
+    /// The position of a document id in [`Story::docs`] (unknown ids last).
+    pub fn doc_index(&self, id: &str) -> usize {
+        self.docs
+            .iter()
+            .position(|d| d.id == id)
+            .unwrap_or(usize::MAX)
+    }
+}
