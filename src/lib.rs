@@ -29,6 +29,7 @@
 pub mod checks;
 pub mod document;
 pub mod error;
+pub mod extract;
 pub mod finding;
 pub mod input;
 pub mod lang;

@@ -3,6 +3,7 @@
 
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::extract::Facts;
 use crate::input::RawDocument;
 use crate::lang::foreign::{self, ForeignSpan};
 use crate::lexicon::Lexicons;
@@ -25,6 +26,8 @@ pub struct Story {
     pub reference: Option<usize>,
     /// Foreign spans of each version (same order as `docs`).
     pub foreign: Vec<Vec<ForeignSpan>>,
+    /// Facts of each version (same order as `docs`).
+    pub facts: Vec<Facts>,
 }
 
 impl Story {
@@ -70,10 +73,12 @@ impl Story {
             .as_ref()
             .and_then(|id| docs.iter().position(|d| &d.id == id));
         let foreign = docs.iter().map(|d| foreign::find(d, lexicons)).collect();
+        let facts = docs.iter().map(|d| Facts::extract(d, lexicons)).collect();
         Ok(Story {
             docs,
             reference,
             foreign,
+            facts,
         })
     }
 
