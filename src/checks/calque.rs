@@ -65,14 +65,12 @@ Add a rule: put a line in a calques.txt of a --lexicons directory."
                 let times = if count == 1 {
                     String::new()
                 } else {
-                    format!(" ({count} times)")
+                    format!(", {count} times")
                 };
                 let message = format!(
-                    "{} in {} text{}: {}",
+                    "{} ({} text{times})",
                     capitalize(&rule.description),
                     lang::name(&doc.language.code),
-                    times,
-                    rule.name.replace('_', " "),
                 );
                 out.push(
                     Finding::new(Kind::Calque, Severity::Info, message, evidence)

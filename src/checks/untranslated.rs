@@ -31,15 +31,11 @@ English text: a Portuguese span."
         let mut out = Vec::new();
         for (doc, spans) in story.docs.iter().zip(&story.foreign) {
             for span in spans {
+                let doc_lang = lang::name(&doc.language.code);
                 let message = format!(
-                    "{} span left in a{} {} document",
+                    "{} span left in {} {doc_lang} document",
                     lang::name(&span.language),
-                    if lang::name(&doc.language.code).starts_with(['A', 'E', 'I', 'O', 'U']) {
-                        "n"
-                    } else {
-                        ""
-                    },
-                    lang::name(&doc.language.code),
+                    indefinite_article(&doc_lang),
                 );
                 out.push(
                     Finding::new(
@@ -53,5 +49,26 @@ English text: a Portuguese span."
             }
         }
         out
+    }
+}
+
+/// "an English", "a Ukrainian": by sound, which for language names means a
+/// vowel letter except "U" sounded "you".
+fn indefinite_article(word: &str) -> &'static str {
+    let vowel =
+        word.starts_with(['A', 'E', 'I', 'O']) || word.starts_with('U') && !word.starts_with("Uk");
+    if vowel { "an" } else { "a" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indefinite_article;
+
+    #[test]
+    fn articles_by_sound() {
+        assert_eq!(indefinite_article("English"), "an");
+        assert_eq!(indefinite_article("Ukrainian"), "a");
+        assert_eq!(indefinite_article("Urdu"), "an");
+        assert_eq!(indefinite_article("Portuguese"), "a");
     }
 }

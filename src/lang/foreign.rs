@@ -40,8 +40,10 @@ const PHRASE_BREAKS: &[char] = &[
 
 #[derive(Clone, Debug, PartialEq)]
 enum Vote {
-    /// Belongs to the document's language, or is a name: ends a run.
-    Stop,
+    /// Belongs to the document's language (or is a number): ends a run.
+    Own,
+    /// A capitalised word: a name in most languages, ends a run.
+    Name,
     /// No evidence either way (a content word).
     Neutral,
     /// Votes per candidate language.
@@ -69,23 +71,29 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
             .enumerate()
             .map(|(i, w)| {
                 if loan[i] {
-                    Vote::Stop
+                    Vote::Own
                 } else {
                     vote(doc.slice(w.span), i == 0, own, &others, doc_cyrillic)
                 }
             })
             .collect();
-        for run in runs(doc, words, &votes) {
-            if let Some(found) = judge(doc, words, &votes, run, own) {
-                match out.last_mut() {
-                    Some(last)
-                        if last.language == found.language
-                            && doc.text[last.span.end..found.span.start].trim().len() <= 2 =>
-                    {
-                        last.span.end = found.span.end;
-                    }
-                    _ => out.push(found),
+        let brackets = bracketed(doc, words, &votes, own);
+        let runs: Vec<ForeignSpan> = runs(doc, words, &votes)
+            .into_iter()
+            .filter_map(|run| judge(doc, words, &votes, run, own))
+            .filter(|f| !brackets.iter().any(|b| b.span.overlaps(&f.span)))
+            .collect();
+        let mut found_here: Vec<ForeignSpan> = brackets.into_iter().chain(runs).collect();
+        found_here.sort_by_key(|f| f.span);
+        for found in found_here {
+            match out.last_mut() {
+                Some(last)
+                    if last.language == found.language
+                        && doc.text[last.span.end..found.span.start].trim().len() <= 2 =>
+                {
+                    last.span.end = found.span.end;
                 }
+                _ => out.push(found),
             }
         }
     }
@@ -123,15 +131,15 @@ fn vote(
     doc_cyrillic: bool,
 ) -> Vote {
     if word.chars().any(|c| c.is_ascii_digit()) {
-        return Vote::Stop;
+        return Vote::Own;
     }
     let capital = is_capitalized(word);
     if is_all_caps(word) || capital && !sentence_start {
-        return Vote::Stop;
+        return Vote::Name;
     }
     let low = lower(word);
     if own.is_function_word(&low) {
-        return Vote::Stop;
+        return Vote::Own;
     }
     let cyrillic = is_cyrillic_word(word);
     let other_script = cyrillic != doc_cyrillic;
@@ -158,7 +166,7 @@ fn vote(
         }
     }
     if votes.is_empty() {
-        if capital { Vote::Stop } else { Vote::Neutral }
+        if capital { Vote::Name } else { Vote::Neutral }
     } else {
         Vote::Foreign(votes)
     }
@@ -188,13 +196,111 @@ fn runs(doc: &Document, words: &[Word], votes: &[Vote]) -> Vec<std::ops::Range<u
             }
         }
         match votes[i] {
-            Vote::Stop => close(&mut start, i, &mut out),
+            Vote::Own | Vote::Name => close(&mut start, i, &mut out),
             _ => {
                 start.get_or_insert(i);
             }
         }
     }
     close(&mut start, words.len(), &mut out);
+    out
+}
+
+/// Sums the votes of a range of words: per language, and how many words voted.
+fn tally(votes: &[Vote]) -> (BTreeMap<&str, u32>, usize) {
+    let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut voting = 0usize;
+    for v in votes {
+        if let Vote::Foreign(map) = v {
+            voting += 1;
+            for (lang, n) in map {
+                *totals.entry(lang.as_str()).or_default() += n;
+            }
+        }
+    }
+    (totals, voting)
+}
+
+/// The language of a candidate span: the vote leader, unless whatlang,
+/// restricted to the document's language and the well-voted ones, picks
+/// another leader or (for spans long enough to judge) the document's own.
+fn decide(
+    text: &str,
+    totals: &BTreeMap<&str, u32>,
+    own: &LangLexicon,
+    words: usize,
+) -> Option<String> {
+    let best = totals.values().copied().max()?;
+    let leaders: Vec<&str> = totals
+        .iter()
+        .filter(|(_, n)| **n == best)
+        .map(|(l, _)| *l)
+        .collect();
+    let mut candidates: Vec<&str> = totals
+        .iter()
+        .filter(|(_, n)| **n * 2 >= best)
+        .map(|(l, _)| *l)
+        .collect();
+    candidates.push(own.lang.as_str());
+    match lang::detect_among(text, &candidates) {
+        Some((l, conf)) if l == own.lang && conf > 0.5 && words > 2 => None,
+        Some((l, _)) if leaders.contains(&l.as_str()) => Some(l),
+        _ => Some(leaders[0].to_string()),
+    }
+}
+
+/// Brackets are where translators leave source words ("[das negociações]"):
+/// a bracket whose words are all foreign or neutral, mostly lower case (a
+/// capitalised bracket is a name or an acronym) and with a foreign function
+/// word or letter is foreign even when short.
+fn bracketed(
+    doc: &Document,
+    words: &[Word],
+    votes: &[Vote],
+    own: &LangLexicon,
+) -> Vec<ForeignSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let before = &doc.text[..words[i].span.start];
+        let open = before.trim_end_matches([' ', '\u{a0}']).chars().last();
+        let close_char = match open {
+            Some('[') => ']',
+            Some('(') => ')',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut j = i;
+        while j + 1 < words.len()
+            && !doc.text[words[j].span.end..words[j + 1].span.start].contains(close_char)
+        {
+            j += 1;
+        }
+        let after = doc.text[words[j].span.end..].trim_start_matches([' ', '\u{a0}']);
+        let inside = &votes[i..=j];
+        let names = inside.iter().filter(|v| **v == Vote::Name).count();
+        let count = j + 1 - i;
+        if after.starts_with(close_char)
+            && count <= 8
+            && names * 2 < count
+            && !inside.contains(&Vote::Own)
+        {
+            let (totals, voting) = tally(inside);
+            let span = Span::new(words[i].span.start, words[j].span.end);
+            if voting >= 1 && totals.values().any(|&n| n >= 2) {
+                if let Some(language) = decide(doc.slice(span), &totals, own, count) {
+                    out.push(ForeignSpan {
+                        span: with_brackets(&doc.text, span),
+                        language,
+                        confidence: ((voting as f64 / count as f64) * 100.0).round() / 100.0,
+                    });
+                }
+            }
+        }
+        i = j + 1;
+    }
     out
 }
 
@@ -205,42 +311,13 @@ fn judge(
     run: std::ops::Range<usize>,
     own: &LangLexicon,
 ) -> Option<ForeignSpan> {
-    let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
-    let mut voting = 0usize;
-    for v in &votes[run.clone()] {
-        if let Vote::Foreign(map) = v {
-            voting += 1;
-            for (lang, n) in map {
-                *totals.entry(lang.as_str()).or_default() += n;
-            }
-        }
-    }
+    let (totals, voting) = tally(&votes[run.clone()]);
     let len = run.len();
-    if voting < 2 || voting * 2 < len {
+    if voting < 2 || voting * 2 < len || totals.values().copied().max()? < 3 {
         return None;
     }
-    let best = totals.values().copied().max()?;
-    if best < 3 {
-        return None;
-    }
-    let leaders: Vec<&str> = totals
-        .iter()
-        .filter(|(_, n)| **n == best)
-        .map(|(l, _)| *l)
-        .collect();
     let span = Span::new(words[run.start].span.start, words[run.end - 1].span.end);
-    let text = doc.slice(span);
-    let mut candidates: Vec<&str> = totals
-        .iter()
-        .filter(|(_, n)| **n * 2 >= best)
-        .map(|(l, _)| *l)
-        .collect();
-    candidates.push(own.lang.as_str());
-    let language = match lang::detect_among(text, &candidates) {
-        Some((l, conf)) if l == own.lang && conf > 0.5 && len > 2 => return None,
-        Some((l, _)) if leaders.contains(&l.as_str()) => l,
-        _ => leaders[0].to_string(),
-    };
+    let language = decide(doc.slice(span), &totals, own, len)?;
     let confidence = ((voting as f64 / len as f64) * 100.0).round() / 100.0;
     Some(ForeignSpan {
         span: with_brackets(&doc.text, span),
@@ -333,6 +410,22 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn short_brackets_with_one_function_word() {
+        let found = spans("en", "Our patience ran out [dos trabalhadores], he said.");
+        assert_eq!(
+            found,
+            [("[dos trabalhadores]".to_string(), "pt".to_string())]
+        );
+        let found = spans(
+            "en",
+            "They fought for 90 minutes [die ganze Zeit] without rest.",
+        );
+        assert_eq!(found, [("[die ganze Zeit]".to_string(), "de".to_string())]);
+        assert!(spans("en", "He joined the state lender (Banco do Brasil) in May.").is_empty());
+        assert!(spans("en", "The agency (known as the regulator) said so.").is_empty());
     }
 
     #[test]
