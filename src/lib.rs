@@ -26,6 +26,7 @@
 
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod checks;
 pub mod document;
 pub mod error;
@@ -37,6 +38,7 @@ pub mod lexicon;
 pub mod render;
 pub mod report;
 pub mod span;
+pub mod stem;
 pub mod story;
 pub mod text;
 

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use driftcheck::finding::{KINDS, Kind, Severity};
 use driftcheck::input::read_inputs;
 use driftcheck::lexicon::Lexicons;
-use driftcheck::render::{self, Format, LangsReport};
+use driftcheck::render::{self, AlignReport, Format, LangsReport};
 use driftcheck::report::Report;
 use driftcheck::story::{Story, StoryOptions};
 use driftcheck::{Error, checks, lang};
@@ -31,6 +31,7 @@ Examples:
   driftcheck check --format json a.txt b.txt      the JSON report (SPEC.md)
   driftcheck check --reference orig a/ b.txt      treat orig.txt as the truth
   driftcheck langs fixtures/summit/               languages, boilerplate, foreign spans
+  driftcheck align fixtures/summit/               which claims were paired across versions
   driftcheck explain calque                       what a finding kind means
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
@@ -49,6 +50,8 @@ enum Command {
     Check(CheckArgs),
     /// Show each document's language, boilerplate and foreign spans
     Langs(CommonArgs),
+    /// Show which claims of the versions were aligned, and why
+    Align(AlignArgs),
     /// Explain a finding kind: what it flags, how, and its severity
     Explain {
         /// The kind (untranslated_span, calque, ...); all kinds when omitted
@@ -90,6 +93,16 @@ struct CheckArgs {
     /// Exit with status 1 when a finding at or above this severity exists
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+}
+
+#[derive(Args)]
+struct AlignArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+
+    /// Align every version to this one (document id)
+    #[arg(long, value_name = "ID")]
+    reference: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -171,6 +184,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (story, _) = load(&args, None, false)?;
             let report = LangsReport::new(&story);
             emit(|out| render::render_langs(&report, args.format.into(), out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Align(args) => {
+            let (story, _) = load(&args.common, args.reference.clone(), true)?;
+            let report = AlignReport::new(&story);
+            emit(|out| render::render_align(&report, args.common.format.into(), out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { kind } => {

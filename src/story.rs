@@ -1,6 +1,7 @@
 //! A story: the analysed versions of one news story, and everything the
 //! checks share (foreign spans now; facts and alignment as they are built).
 
+use crate::align::Alignment;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract::Facts;
@@ -28,6 +29,8 @@ pub struct Story {
     pub foreign: Vec<Vec<ForeignSpan>>,
     /// Facts of each version (same order as `docs`).
     pub facts: Vec<Facts>,
+    /// The claims of every version, aligned across versions.
+    pub alignment: Alignment,
 }
 
 impl Story {
@@ -73,12 +76,14 @@ impl Story {
             .as_ref()
             .and_then(|id| docs.iter().position(|d| &d.id == id));
         let foreign = docs.iter().map(|d| foreign::find(d, lexicons)).collect();
-        let facts = docs.iter().map(|d| Facts::extract(d, lexicons)).collect();
+        let facts: Vec<Facts> = docs.iter().map(|d| Facts::extract(d, lexicons)).collect();
+        let alignment = Alignment::build(&docs, &facts, lexicons, reference);
         Ok(Story {
             docs,
             reference,
             foreign,
             facts,
+            alignment,
         })
     }
 

@@ -2,6 +2,9 @@
 //! with its own documentation (`driftcheck explain <kind>`).
 
 mod calque;
+mod coverage;
+mod polarity;
+mod support;
 mod untranslated;
 
 use crate::finding::{Finding, Kind};
@@ -20,7 +23,13 @@ pub trait Check: Sync {
 }
 
 /// Every check, in report order.
-pub static REGISTRY: &[&dyn Check] = &[&untranslated::Untranslated, &calque::Calque];
+pub static REGISTRY: &[&dyn Check] = &[
+    &untranslated::Untranslated,
+    &calque::Calque,
+    &polarity::Polarity,
+    &coverage::Addition,
+    &coverage::Omission,
+];
 
 /// The check that reports a kind, if one is registered.
 pub fn for_kind(kind: Kind) -> Option<&'static dyn Check> {

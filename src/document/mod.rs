@@ -135,6 +135,18 @@ impl Document {
             .filter(|(_, s)| self.paragraphs[s.paragraph].boilerplate.is_none())
     }
 
+    /// True when a sentence is a heading: alone in its paragraph, short, and
+    /// without sentence punctuation at its end.
+    pub fn is_heading(&self, sentence: usize) -> bool {
+        let s = &self.sentences[sentence];
+        let alone = self
+            .sentences
+            .get(sentence + 1)
+            .is_none_or(|n| n.paragraph != s.paragraph)
+            && (sentence == 0 || self.sentences[sentence - 1].paragraph != s.paragraph);
+        alone && s.end_word - s.first_word <= 15 && !ends_sentence(self.slice(s.span))
+    }
+
     /// The words of a sentence.
     pub fn words_of(&self, sentence: &Sentence) -> &[Word] {
         &self.words[sentence.first_word..sentence.end_word]

@@ -28,7 +28,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 8] = [
+pub const KINDS: [&str; 10] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -37,6 +37,8 @@ pub const KINDS: [&str; 8] = [
     "months",
     "weekdays",
     "calques",
+    "negation",
+    "antonyms",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -187,6 +189,12 @@ pub struct LangLexicon {
     pub weekdays: FormTable,
     /// Calque rules that apply to documents in this language.
     pub calques: Vec<CalqueRule>,
+    /// Words (and short phrases) that negate what follows, lower-case.
+    pub negation_cues: Vec<String>,
+    /// Words that carry a negation in themselves ("impossible"), lower-case.
+    pub negative_words: Vec<String>,
+    /// Pairs of opposite words, as stems.
+    pub antonyms: Vec<(String, String)>,
 }
 
 /// All parsed lexicons.
@@ -315,8 +323,33 @@ impl LangLexicon {
             });
         }
 
+        let (origin, text) = file("negation");
+        let mut negation_cues = Vec::new();
+        let mut negative_words = Vec::new();
+        for item in parse::labeled(&text) {
+            let list = match item.label {
+                "cue" => &mut negation_cues,
+                "negative" => &mut negative_words,
+                _ => return Err(item.error(&origin, "labels are `cue` and `negative`")),
+            };
+            list.extend(item.items.iter().map(|w| crate::text::lower(w)));
+        }
+
+        let (origin, text) = file("antonyms");
+        let mut antonyms = Vec::new();
+        for entry in parse::entries(&text) {
+            let Some((a, b)) = entry.text.split_once('|') else {
+                return Err(entry.error(&origin, "expected `word | opposite`"));
+            };
+            let stem = |w: &str| crate::stem::stem(lang, &crate::text::lower(w.trim()));
+            antonyms.push((stem(a), stem(b)));
+        }
+
         Ok(LangLexicon {
             lang: lang.to_string(),
+            negation_cues,
+            negative_words,
+            antonyms,
             function_words,
             abbreviations,
             boilerplate,

@@ -1,0 +1,453 @@
+//! Claim alignment across N versions of a story.
+//!
+//! A claim is a story sentence. Each claim gets a signature: stems of its
+//! content words (for versions in the same language), cross-language roots
+//! (folded word prefixes, which catch cognates and names), and anchors
+//! (numbers, names, dates, quotes). Every version is aligned to a pivot (the
+//! reference, or the version most similar to all others) with a dynamic
+//! program in the spirit of Gale-Church and hunalign: monotonic, with skips and
+//! 1-to-many merges, scored by signature similarity plus a prior on relative
+//! position; strong pairs out of order are rescued afterwards. Claims no pivot
+//! claim took are grouped among themselves. Each group holds at most one member
+//! per version; a member may span two claims (a sentence split in two).
+
+mod signature;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::extract::Facts;
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+pub use signature::{Claim, Weights, shared_features};
+
+/// A pair scores at least this to be aligned.
+const MIN_SCORE: f64 = 0.28;
+/// A pair out of order must score at least this to be aligned anyway.
+const RESCUE_SCORE: f64 = 0.5;
+/// Weight of the relative-position prior.
+const POSITION_WEIGHT: f64 = 0.12;
+
+/// One version's part in a group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Member {
+    /// Index of the version in the story.
+    pub doc: usize,
+    /// Indices of its claims in [`Alignment::claims`]`[doc]` (one or two).
+    pub claims: Vec<usize>,
+    /// Similarity to the group's first member (1.0 for the first member).
+    pub score: f64,
+}
+
+/// Claims of several versions that report the same thing.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// Members, at most one per version, by version index.
+    pub members: Vec<Member>,
+}
+
+impl Group {
+    /// The member of a version, if it has one.
+    pub fn member(&self, doc: usize) -> Option<&Member> {
+        self.members.iter().find(|m| m.doc == doc)
+    }
+}
+
+/// The alignment of a story's versions.
+#[derive(Clone, Debug)]
+pub struct Alignment {
+    /// The claims of each version, in text order.
+    pub claims: Vec<Vec<Claim>>,
+    /// The groups, ordered by the position of their first member's first claim
+    /// in the pivot (pivot groups first), then by creation.
+    pub groups: Vec<Group>,
+    /// The version every other one was aligned to.
+    pub pivot: usize,
+    /// Feature weights of this story.
+    pub weights: Weights,
+}
+
+impl Alignment {
+    /// Aligns the versions of a story.
+    pub fn build(
+        docs: &[Document],
+        facts: &[Facts],
+        lexicons: &Lexicons,
+        reference: Option<usize>,
+    ) -> Alignment {
+        let claims: Vec<Vec<Claim>> = docs
+            .iter()
+            .enumerate()
+            .map(|(d, doc)| signature::claims(d, doc, facts.get(d), lexicons))
+            .collect();
+        let weights = Weights::of(&claims);
+        let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
+        if docs.is_empty() {
+            return Alignment {
+                claims,
+                groups: Vec::new(),
+                pivot: 0,
+                weights,
+            };
+        }
+        let languages: Vec<&str> = docs.iter().map(|d| d.language.code.as_str()).collect();
+        let pivot = reference.unwrap_or_else(|| choose_pivot(&claims, &languages));
+        let mut groups: Vec<Group> = claims[pivot]
+            .iter()
+            .enumerate()
+            .map(|(i, _)| Group {
+                members: vec![Member {
+                    doc: pivot,
+                    claims: vec![i],
+                    score: 1.0,
+                }],
+            })
+            .collect();
+        let mut unmatched: Vec<(usize, usize)> = Vec::new();
+        for d in 0..docs.len() {
+            if d == pivot {
+                continue;
+            }
+            let same = languages[d] == languages[pivot];
+            let pairs = align_pair(&claims[pivot], &claims[d], same, &weights);
+            let mut taken = vec![false; claims[d].len()];
+            for (p, members) in pairs {
+                if groups[p].member(d).is_some() {
+                    continue;
+                }
+                let score = members
+                    .iter()
+                    .map(|&j| similarity(&claims[pivot][p], &claims[d][j], same))
+                    .fold(0.0, f64::max);
+                for &j in &members {
+                    taken[j] = true;
+                }
+                groups[p].members.push(Member {
+                    doc: d,
+                    claims: members,
+                    score: round3(score),
+                });
+            }
+            unmatched.extend(
+                taken
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| !**t)
+                    .map(|(j, _)| (d, j)),
+            );
+        }
+        // Claims the pivot lacks: group them with each other.
+        for (d, j) in unmatched {
+            let best = groups
+                .iter()
+                .enumerate()
+                .skip(claims[pivot].len())
+                .filter(|(_, g)| g.member(d).is_none())
+                .map(|(g, group)| {
+                    let first = &group.members[0];
+                    let a = &claims[first.doc][first.claims[0]];
+                    let same = languages[first.doc] == languages[d];
+                    (g, similarity(a, &claims[d][j], same))
+                })
+                .filter(|(_, s)| *s >= MIN_SCORE)
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            match best {
+                Some((g, s)) => groups[g].members.push(Member {
+                    doc: d,
+                    claims: vec![j],
+                    score: round3(s),
+                }),
+                None => groups.push(Group {
+                    members: vec![Member {
+                        doc: d,
+                        claims: vec![j],
+                        score: 1.0,
+                    }],
+                }),
+            }
+        }
+        for g in &mut groups {
+            g.members.sort_by_key(|m| m.doc);
+        }
+        Alignment {
+            claims,
+            groups,
+            pivot,
+            weights,
+        }
+    }
+
+    /// Similarity of two claims of this story.
+    pub fn similarity(&self, a: (usize, usize), b: (usize, usize), same_language: bool) -> f64 {
+        self.weights.similarity(
+            &self.claims[a.0][a.1],
+            &self.claims[b.0][b.1],
+            same_language,
+        )
+    }
+
+    /// The span a member covers (from its first to its last claim).
+    pub fn member_span(&self, member: &Member) -> Span {
+        let claims = &self.claims[member.doc];
+        let first = claims[member.claims[0]].span;
+        member
+            .claims
+            .iter()
+            .fold(first, |acc, &c| acc.cover(&claims[c].span))
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The version whose claims resemble the others' most (ties: the first).
+fn choose_pivot(claims: &[Vec<Claim>], languages: &[&str]) -> usize {
+    // Compare each candidate with every version through a bag of all its
+    // claims' features; cap the candidates so 1,000 versions stay cheap.
+    let bags: Vec<signature::Bag> = claims.iter().map(|c| signature::Bag::of(c)).collect();
+    let candidates = bags.len().min(64);
+    (0..candidates)
+        .map(|c| {
+            let total: f64 = (0..bags.len())
+                .filter(|&o| o != c)
+                .map(|o| bags[c].similarity(&bags[o], languages[c] == languages[o]))
+                .sum();
+            (c, total)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(0, |(c, _)| c)
+}
+
+/// Aligns the claims of one version to the pivot's: (pivot claim, claims of
+/// the version) pairs. Monotonic dynamic program with skips where a pivot
+/// claim may take several consecutive claims and the reverse, then a rescue
+/// of strong pairs out of order.
+fn align_pair(
+    pivot: &[Claim],
+    other: &[Claim],
+    same_language: bool,
+    weights: &Weights,
+) -> Vec<(usize, Vec<usize>)> {
+    let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
+    let (n, m) = (pivot.len(), other.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let mut sim = vec![0.0f64; n * m];
+    for i in 0..n {
+        for j in 0..m {
+            let s = similarity(&pivot[i], &other[j], same_language);
+            let prior = POSITION_WEIGHT
+                * (1.0 - (pivot[i].position - other[j].position).abs() / 0.3).max(0.0);
+            sim[i * m + j] = if s >= MIN_SCORE {
+                s - MIN_SCORE + prior + 0.01
+            } else {
+                0.0
+            };
+        }
+    }
+    // best[i][j]: best score aligning pivot[..i] with other[..j].
+    let w = m + 1;
+    let mut best = vec![0.0f64; (n + 1) * w];
+    let mut back = vec![0u8; (n + 1) * w];
+    for i in 0..=n {
+        for j in 0..=m {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut here = f64::MIN;
+            let mut from = 0u8;
+            if i > 0 && best[(i - 1) * w + j] > here {
+                here = best[(i - 1) * w + j];
+                from = 1;
+            }
+            if j > 0 && best[i * w + j - 1] > here {
+                here = best[i * w + j - 1];
+                from = 2;
+            }
+            if i > 0 && j > 0 {
+                let s = sim[(i - 1) * m + (j - 1)];
+                if s > 0.0 && best[(i - 1) * w + j - 1] + s > here {
+                    here = best[(i - 1) * w + j - 1] + s;
+                    from = 3;
+                }
+            }
+            best[i * w + j] = here;
+            back[i * w + j] = from;
+        }
+    }
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match back[i * w + j] {
+            1 => i -= 1,
+            2 => j -= 1,
+            _ => {
+                matched.push((i - 1, j - 1));
+                i -= 1;
+                j -= 1;
+            }
+        }
+    }
+    matched.reverse();
+    let mut taken_p = vec![false; n];
+    let mut taken_o = vec![false; m];
+    for &(p, o) in &matched {
+        taken_p[p] = true;
+        taken_o[o] = true;
+    }
+    // Splits: an unmatched claim next to a matched one that also fits the
+    // same pivot claim joins it (one sentence translated as two).
+    let mut extra = Vec::new();
+    for &(p, o) in &matched {
+        for next in [o.wrapping_sub(1), o + 1] {
+            if next >= m || taken_o[next] || sim[p * m + next] <= 0.0 {
+                continue;
+            }
+            let other_fits_better =
+                (0..n).any(|q| !taken_p[q] && sim[q * m + next] > sim[p * m + next]);
+            if !other_fits_better {
+                extra.push((p, next));
+                taken_o[next] = true;
+            }
+        }
+    }
+    // The reverse: a pivot claim next to a matched one that fits the same
+    // claim of this version (two sentences rendered as one).
+    for &(p, o) in &matched {
+        for next in [p.wrapping_sub(1), p + 1] {
+            if next >= n || taken_p[next] || sim[next * m + o] <= 0.0 {
+                continue;
+            }
+            let other_fits_better =
+                (0..m).any(|q| !taken_o[q] && sim[next * m + q] > sim[next * m + o]);
+            if !other_fits_better {
+                extra.push((next, o));
+                taken_p[next] = true;
+            }
+        }
+    }
+    matched.extend(extra);
+    // Rescue strong pairs out of order.
+    for o in 0..m {
+        if taken_o[o] {
+            continue;
+        }
+        let best_p = (0..n)
+            .filter(|&p| !taken_p[p])
+            .map(|p| (p, similarity(&pivot[p], &other[o], same_language)))
+            .filter(|(_, s)| *s >= RESCUE_SCORE)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((p, _)) = best_p {
+            taken_p[p] = true;
+            taken_o[o] = true;
+            matched.push((p, o));
+        }
+    }
+    let mut by_pivot: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (p, o) in matched {
+        by_pivot.entry(p).or_default().push(o);
+    }
+    by_pivot
+        .into_iter()
+        .map(|(p, mut os)| {
+            os.sort_unstable();
+            os.dedup();
+            (p, os)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+
+    fn docs(texts: &[(&str, &str)]) -> Vec<Document> {
+        let lex = Lexicons::embedded();
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, text))| {
+                Document::analyze(
+                    RawDocument {
+                        id: format!("d{i}"),
+                        text: text.to_string(),
+                        language: Some(lang.to_string()),
+                        ..Default::default()
+                    },
+                    &lex,
+                )
+            })
+            .collect()
+    }
+
+    fn groups_as_text(docs: &[Document], a: &Alignment) -> Vec<Vec<String>> {
+        a.groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| format!("{}:{}", m.doc, docs[m.doc].slice(a.member_span(m))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_language_versions_align_and_leave_additions_alone() {
+        let d = docs(&[
+            (
+                "en",
+                "The council approved a budget of 40 million euros on Monday. The mayor praised the vote. Protesters gathered outside the town hall.",
+            ),
+            (
+                "en",
+                "On Monday the council approved a 40 million euro budget. Protesters gathered in front of the town hall. A new park will open in May.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        let g = groups_as_text(&d, &a);
+        assert!(
+            g.iter().any(|m| m.len() == 2
+                && m[0].contains("approved a budget")
+                && m[1].contains("40 million euro budget")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 2
+                && m[0].contains("Protesters")
+                && m[1].contains("Protesters")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 1 && m[0].contains("mayor")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 1 && m[0].contains("park")),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn split_sentence_joins_one_group() {
+        let d = docs(&[
+            (
+                "en",
+                "The minister resigned on Friday after a scandal over public contracts worth 12 million.",
+            ),
+            (
+                "en",
+                "The minister resigned on Friday. The scandal was over public contracts worth 12 million.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        assert_eq!(a.groups.len(), 1, "{:?}", groups_as_text(&d, &a));
+        assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+    }
+}

@@ -1,0 +1,231 @@
+//! Claim signatures and their similarity.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::extract::Facts;
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::stem::stem;
+use crate::text::{fold, is_capitalized, lower};
+
+/// A claim: one story sentence with the features alignment compares.
+#[derive(Clone, Debug, Serialize)]
+pub struct Claim {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// The sentence's span.
+    pub span: Span,
+    /// Relative position among the document's claims, 0.0 to 1.0.
+    pub position: f64,
+    /// Stems of its content words (sorted, unique): compared within a language.
+    pub stems: Vec<String>,
+    /// Folded prefixes of its content words (sorted, unique): cognates and
+    /// names across languages.
+    pub roots: Vec<String>,
+    /// Language-independent anchors (sorted, unique): numbers, names, dates.
+    pub anchors: Vec<String>,
+}
+
+/// How many leading letters of a folded word make its cross-language root.
+const ROOT_LEN: usize = 5;
+
+/// The claims of a document's story text.
+pub fn claims(
+    _d: usize,
+    doc: &Document,
+    _facts: Option<&Facts>,
+    lexicons: &Lexicons,
+) -> Vec<Claim> {
+    let lang = doc.language.code.as_str();
+    let lex = lexicons.lang(lang);
+    let story: Vec<usize> = doc.story_sentences().map(|(i, _)| i).collect();
+    let count = story.len().max(2) - 1;
+    story
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            let sentence = &doc.sentences[s];
+            let mut stems = Vec::new();
+            let mut roots = Vec::new();
+            let mut anchors = Vec::new();
+            for (w, word) in doc.words_of(sentence).iter().enumerate() {
+                let text = doc.slice(word.span);
+                if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    // Digits without separators: "1,200", "1.200" and "1 200" meet.
+                    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                    anchors.push(format!("n:{digits}"));
+                    continue;
+                }
+                let low = lower(text);
+                if lex.is_function_word(&low) || text.chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                if w > 0 && is_capitalized(text) {
+                    anchors.push(format!("c:{}", fold(text)));
+                }
+                if low.chars().count() >= 2 {
+                    stems.push(stem(lang, &low));
+                }
+                let folded = fold(text);
+                if folded.chars().count() >= 4 && folded.is_ascii() {
+                    roots.push(folded.chars().take(ROOT_LEN).collect());
+                }
+            }
+            for list in [&mut stems, &mut roots, &mut anchors] {
+                list.sort_unstable();
+                list.dedup();
+            }
+            Claim {
+                sentence: s,
+                span: sentence.span,
+                position: k as f64 / count as f64,
+                stems,
+                roots,
+                anchors,
+            }
+        })
+        .collect()
+}
+
+/// How informative each feature is in one story: features found in many
+/// claims (the story's topic words) count less than rare ones.
+#[derive(Clone, Debug, Default)]
+pub struct Weights {
+    claims: f64,
+    frequency: HashMap<String, u32>,
+}
+
+impl Weights {
+    /// Counts in how many claims each feature occurs.
+    pub fn of(all: &[Vec<Claim>]) -> Weights {
+        let mut frequency: HashMap<String, u32> = HashMap::new();
+        let mut claims = 0.0;
+        for claim in all.iter().flatten() {
+            claims += 1.0;
+            for f in claim.stems.iter().chain(&claim.roots).chain(&claim.anchors) {
+                *frequency.entry(f.clone()).or_default() += 1;
+            }
+        }
+        Weights { claims, frequency }
+    }
+
+    fn weight(&self, feature: &str) -> f64 {
+        let df = f64::from(self.frequency.get(feature).copied().unwrap_or(1).max(1));
+        (1.0 + self.claims / df).ln().max(0.1)
+    }
+
+    /// Weighted Dice coefficient of two sorted, unique lists.
+    fn dice(&self, a: &[String], b: &[String]) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let total: f64 = a.iter().chain(b).map(|f| self.weight(f)).sum();
+        let (mut i, mut j, mut shared) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 2.0 * self.weight(&a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        shared / total
+    }
+
+    /// Similarity of two claims, 0.0 to 1.0. Within one language the stems
+    /// carry most weight; across languages the anchors and the roots. A claim
+    /// several times longer than the other (a headline against a paragraph)
+    /// is penalised.
+    pub fn similarity(&self, a: &Claim, b: &Claim, same_language: bool) -> f64 {
+        let anchors = (!a.anchors.is_empty() && !b.anchors.is_empty())
+            .then(|| self.dice(&a.anchors, &b.anchors));
+        let roots = self.dice(&a.roots, &b.roots);
+        let score = if same_language {
+            let stems = self.dice(&a.stems, &b.stems);
+            match anchors {
+                Some(x) => 0.6 * stems + 0.3 * x + 0.1 * roots,
+                None => 0.8 * stems + 0.2 * roots,
+            }
+        } else {
+            match anchors {
+                Some(x) => 0.55 * x + 0.45 * roots,
+                None => 0.7 * roots,
+            }
+        };
+        let (la, lb) = (a.span.len().max(1) as f64, b.span.len().max(1) as f64);
+        if la.max(lb) / la.min(lb) > 3.0 {
+            score * 0.6
+        } else {
+            score
+        }
+    }
+}
+
+/// The features two claims share, for people to see why they were paired.
+pub fn shared_features(a: &Claim, b: &Claim, same_language: bool) -> Vec<String> {
+    let shared = |x: &[String], y: &[String]| -> Vec<String> {
+        x.iter()
+            .filter(|s| y.binary_search(s).is_ok())
+            .cloned()
+            .collect()
+    };
+    let mut out = shared(&a.anchors, &b.anchors);
+    if same_language {
+        out.extend(shared(&a.stems, &b.stems));
+    } else {
+        out.extend(
+            shared(&a.roots, &b.roots)
+                .into_iter()
+                .map(|r| format!("~{r}")),
+        );
+    }
+    out
+}
+
+/// All features of a version at once, to pick the pivot.
+pub struct Bag {
+    stems: Vec<String>,
+    cross: Vec<String>,
+}
+
+fn dice(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|f| b.binary_search(f).is_ok()).count();
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+impl Bag {
+    /// The bag of a version's claims.
+    pub fn of(claims: &[Claim]) -> Bag {
+        let mut stems: Vec<String> = claims
+            .iter()
+            .flat_map(|c| c.stems.iter().cloned())
+            .collect();
+        let mut cross: Vec<String> = claims
+            .iter()
+            .flat_map(|c| c.roots.iter().chain(&c.anchors).cloned())
+            .collect();
+        for list in [&mut stems, &mut cross] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Bag { stems, cross }
+    }
+
+    /// Similarity of two versions as wholes.
+    pub fn similarity(&self, other: &Bag, same_language: bool) -> f64 {
+        if same_language {
+            0.5 * dice(&self.stems, &other.stems) + 0.5 * dice(&self.cross, &other.cross)
+        } else {
+            dice(&self.cross, &other.cross)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! What the comparison checks share: reading an aligned group member by
+//! member, majorities, evidence and wording of messages.
+
+use crate::align::{Group, Member};
+use crate::finding::Evidence;
+use crate::story::Story;
+
+/// The evidence of a group member: its claim(s) as one span.
+pub fn member_evidence(story: &Story, member: &Member) -> Evidence {
+    Evidence::new(&story.docs[member.doc], story.alignment.member_span(member))
+}
+
+/// The text of a group member.
+pub fn member_text<'a>(story: &'a Story, member: &Member) -> &'a str {
+    story.docs[member.doc].slice(story.alignment.member_span(member))
+}
+
+/// "a_wire_en, b_portal_en" for a list of version indices.
+pub fn doc_names(story: &Story, docs: &[usize]) -> String {
+    docs.iter()
+        .map(|&d| story.docs[d].id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "1 version" / "3 versions".
+pub fn versions(n: usize) -> String {
+    if n == 1 {
+        "1 version".to_string()
+    } else {
+        format!("{n} versions")
+    }
+}
+
+/// True when every claim of the member is a heading.
+pub fn is_heading(story: &Story, member: &Member) -> bool {
+    let claims = &story.alignment.claims[member.doc];
+    member
+        .claims
+        .iter()
+        .all(|&c| story.docs[member.doc].is_heading(claims[c].sentence))
+}
+
+/// Readings of a group split into the reference reading and the others.
+/// `readings` holds (member index in the group, reading); members without a
+/// reading are left out. With `--reference`, the reference version's reading
+/// is the reference; otherwise the reading most versions hold, when it is a
+/// strict majority. Returns (reference reading, its member indices) or None
+/// when no reading can be called the reference (two versions that differ).
+pub fn reference_reading<T: PartialEq + Clone>(
+    story: &Story,
+    group: &Group,
+    readings: &[(usize, T)],
+) -> Option<(T, Vec<usize>)> {
+    if let Some(r) = story.reference {
+        let (_, reading) = readings.iter().find(|(m, _)| group.members[*m].doc == r)?;
+        let holders = readings
+            .iter()
+            .filter(|(_, x)| x == reading)
+            .map(|(m, _)| *m)
+            .collect();
+        return Some((reading.clone(), holders));
+    }
+    // A strict majority: at most one reading can have it.
+    readings.iter().find_map(|(_, reading)| {
+        let holders: Vec<usize> = readings
+            .iter()
+            .filter(|(_, x)| x == reading)
+            .map(|(m, _)| *m)
+            .collect();
+        (holders.len() * 2 > readings.len()).then(|| (reading.clone(), holders))
+    })
+}
