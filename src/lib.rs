@@ -28,6 +28,7 @@
 
 pub mod align;
 pub mod checks;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;
