@@ -99,6 +99,15 @@ impl Reason {
         matches!(self, Reason::Related | Reason::Navigation | Reason::Share)
     }
 
+    /// Reasons whose cues only mark a short label line ("By Ana Costa"), since
+    /// the same words open story sentences ("By the end of the year ...").
+    fn label_only(self) -> bool {
+        matches!(
+            self,
+            Reason::Byline | Reason::Dateline | Reason::Navigation | Reason::Share
+        )
+    }
+
     /// The longest paragraph (in words) a cue of this reason may mark: a
     /// cue phrase inside a long story paragraph is story, not boilerplate.
     fn max_words(self) -> usize {
@@ -275,7 +284,9 @@ pub(crate) fn classify(
     for para in paragraphs.iter_mut() {
         let body = para.span.slice(text);
         let words = word_count(body);
-        let cue = cues.find(body).filter(|r| words <= r.max_words());
+        let cue = cues
+            .find(body)
+            .filter(|r| words <= r.max_words() && (!r.label_only() || is_short_label(body)));
         let shape = if VOTES.is_match(body) {
             Some(Reason::Comments)
         } else if LINK.is_match(body) {
