@@ -22,6 +22,10 @@ const HEAD_WINDOW: usize = 4;
 struct Reading {
     /// Spans of the negation cues and negative words.
     cues: Vec<crate::span::Span>,
+    /// How many of them are cues ("not"), not negative words ("refused").
+    plain_cues: usize,
+    /// Spans of words that have an opposite in the lexicon ("accepted").
+    opposable: Vec<crate::span::Span>,
     /// Stems of the words the cues negate.
     heads: Vec<String>,
     /// Stems of every content word.
@@ -29,8 +33,10 @@ struct Reading {
 }
 
 impl Reading {
+    /// Each cue and each negative word turns the claim around once: "did not
+    /// reject" asserts what "accepted" does, and denies what "rejected" does.
     fn negated(&self) -> bool {
-        !self.cues.is_empty()
+        self.cues.len() % 2 == 1
     }
 }
 
@@ -40,6 +46,8 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
     let claims = &story.alignment.claims[member.doc];
     let mut reading = Reading {
         cues: Vec::new(),
+        plain_cues: 0,
+        opposable: Vec::new(),
         heads: Vec::new(),
         stems: Vec::new(),
     };
@@ -58,7 +66,11 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
                 _ if is(&lex.negative_words, &lows[i]) => (1, false),
                 _ => {
                     if !lex.is_function_word(&lows[i]) {
-                        reading.stems.push(stem(lang, &lows[i]));
+                        let s = stem(lang, &lows[i]);
+                        if lex.antonyms.iter().any(|(p, q)| *p == s || *q == s) {
+                            reading.opposable.push(words[i].span);
+                        }
+                        reading.stems.push(s);
                     }
                     i += 1;
                     continue;
@@ -68,6 +80,7 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
                 .cues
                 .push(words[i].span.cover(&words[i + len - 1].span));
             if cue {
+                reading.plain_cues += 1;
                 let head = (i + len..words.len().min(i + len + HEAD_WINDOW)).find(|&k| {
                     !lex.is_function_word(&lows[k]) && !is(&lex.negation_cues, &lows[k])
                 });
@@ -75,7 +88,9 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
                     reading.heads.push(stem(lang, &lows[k]));
                 }
             } else {
+                // A negative word is its own head, and a content word too.
                 reading.heads.push(stem(lang, &lows[i]));
+                reading.stems.push(stem(lang, &lows[i]));
             }
             i += len;
         }
@@ -93,7 +108,7 @@ fn confirmed_flip(a: &Reading, b: &Reading, lex: &LangLexicon) -> bool {
     };
     let opposite = lex.antonyms.iter().any(|(p, q)| {
         a.stems.contains(p) && b.stems.contains(q) || a.stems.contains(q) && b.stems.contains(p)
-    }) && a.negated() == b.negated();
+    }) && (a.plain_cues > 0) == (b.plain_cues > 0);
     negates(a, b) || negates(b, a) || opposite
 }
 
@@ -182,21 +197,34 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
     }
     let describe = |idx: &[usize]| -> String {
         let docs: Vec<usize> = idx.iter().map(|&i| group.members[i].doc).collect();
-        let cues: Vec<String> = idx
-            .iter()
-            .flat_map(|&i| {
-                let doc = &story.docs[group.members[i].doc];
-                readings[i]
-                    .cues
-                    .iter()
-                    .map(move |c| format!("\"{}\"", doc.slice(*c)))
-            })
-            .collect();
-        let how = if cues.is_empty() {
-            "asserts it".to_string()
-        } else {
-            format!("negates it ({})", cues.join(", "))
+        let quoted = |spans: &dyn Fn(&Reading) -> &Vec<crate::span::Span>| -> Vec<String> {
+            let mut words: Vec<String> = idx
+                .iter()
+                .flat_map(|&i| {
+                    let doc = &story.docs[group.members[i].doc];
+                    spans(&readings[i])
+                        .iter()
+                        .map(move |c| format!("\"{}\"", doc.slice(*c)))
+                })
+                .collect();
+            words.dedup();
+            words
         };
+        let cues = quoted(&|r: &Reading| &r.cues);
+        let opposable = quoted(&|r: &Reading| &r.opposable);
+        // "1 version (b) negates it", "2 versions (a, c) assert it".
+        let s = if idx.len() == 1 { "s" } else { "" };
+        let how = if readings[idx[0]].negated() {
+            format!("negate{s} it ({})", cues.join(", "))
+        } else {
+            let words: Vec<String> = cues.into_iter().chain(opposable).collect();
+            if words.is_empty() {
+                format!("assert{s} it")
+            } else {
+                format!("assert{s} it ({})", words.join(", "))
+            }
+        };
+
         format!(
             "{} ({}) {how}",
             versions(docs.len()),
