@@ -6,6 +6,7 @@ use super::support::{doc_names, member_evidence, reference_reading, versions};
 use crate::align::{Group, Member};
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::{LangLexicon, Lexicons};
+use crate::span::Span;
 use crate::stem::stem;
 use crate::story::Story;
 use crate::text::lower;
@@ -14,30 +15,60 @@ use crate::text::lower;
 pub struct Polarity;
 
 /// Across languages a flip is only trusted in a group this well aligned.
-const CROSS_LANGUAGE_SCORE: f64 = 0.4;
-/// How many words after a negation cue its head may be.
-const HEAD_WINDOW: usize = 4;
+const CROSS_LANGUAGE_SCORE: f64 = 0.45;
+/// How many content words after a negation cue it negates, at most (a
+/// clause boundary ends the scope earlier).
+const SCOPE: usize = 3;
+
+/// A content word with its polarity.
+struct Signed {
+    /// Its stem, or the pair key of an antonym ("accept|reject").
+    key: String,
+    /// True when the claim denies it: in the scope of a cue, or a negative
+    /// word, or the negative side of an antonym pair (two of these cancel).
+    negated: bool,
+    /// True for the first word a cue negates, and for negative words.
+    direct: bool,
+    /// The word.
+    span: Span,
+}
 
 /// The polarity of one member.
 struct Reading {
+    words: Vec<Signed>,
     /// Spans of the negation cues and negative words.
-    cues: Vec<crate::span::Span>,
-    /// How many of them are cues ("not"), not negative words ("refused").
-    plain_cues: usize,
-    /// Spans of words that have an opposite in the lexicon ("accepted").
-    opposable: Vec<crate::span::Span>,
-    /// Stems of the words the cues negate.
-    heads: Vec<String>,
-    /// Stems of every content word.
-    stems: Vec<String>,
+    cues: Vec<Span>,
 }
 
 impl Reading {
-    /// Each cue and each negative word turns the claim around once: "did not
-    /// reject" asserts what "accepted" does, and denies what "rejected" does.
-    fn negated(&self) -> bool {
-        self.cues.len() % 2 == 1
+    fn sign(&self, key: &str) -> Option<&Signed> {
+        self.words.iter().find(|w| w.key == key)
     }
+}
+
+/// Two claims in one language must be this similar for a flipped word to
+/// count: in looser paraphrases the same word plays other roles.
+const PARAPHRASE_SCORE: f64 = 0.45;
+
+/// The best similarity between the claims of two members.
+fn member_similarity(story: &Story, a: &Member, b: &Member) -> f64 {
+    let same = story.docs[a.doc].language.code == story.docs[b.doc].language.code;
+    a.claims
+        .iter()
+        .flat_map(|&x| {
+            b.claims
+                .iter()
+                .map(move |&y| story.alignment.similarity((a.doc, x), (b.doc, y), same))
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Punctuation between two words that ends a negation's scope.
+
+fn ends_scope(gap: &str) -> bool {
+    gap.contains([
+        ',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»',
+    ])
 }
 
 fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
@@ -45,71 +76,76 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
     let lang = doc.language.code.as_str();
     let claims = &story.alignment.claims[member.doc];
     let mut reading = Reading {
+        words: Vec::new(),
         cues: Vec::new(),
-        plain_cues: 0,
-        opposable: Vec::new(),
-        heads: Vec::new(),
-        stems: Vec::new(),
     };
+    let is = |list: &[String], w: &str| list.iter().any(|c| c == w);
     for &c in &member.claims {
         let words = doc.words_of(&doc.sentences[claims[c].sentence]);
         let lows: Vec<String> = words.iter().map(|w| lower(doc.slice(w.span))).collect();
+        // Content words still to negate, and whether the next one is the head.
+        let mut scope = 0usize;
+        let mut head = false;
         let mut i = 0;
         while i < words.len() {
-            let pair = lows.get(i + 1).map(|next| format!("{} {next}", lows[i]));
-            let is = |list: &[String], w: &str| list.iter().any(|c| c == w);
-            let (len, cue) = match &pair {
-                Some(p) if is(&lex.negation_cues, p) || is(&lex.negative_words, p) => {
-                    (2, is(&lex.negation_cues, p))
-                }
-                _ if is(&lex.negation_cues, &lows[i]) || lows[i].ends_with("n't") => (1, true),
-                _ if is(&lex.negative_words, &lows[i]) => (1, false),
-                _ => {
-                    if !lex.is_function_word(&lows[i]) {
-                        let s = stem(lang, &lows[i]);
-                        if lex.antonyms.iter().any(|(p, q)| *p == s || *q == s) {
-                            reading.opposable.push(words[i].span);
-                        }
-                        reading.stems.push(s);
-                    }
-                    i += 1;
-                    continue;
-                }
-            };
-            reading
-                .cues
-                .push(words[i].span.cover(&words[i + len - 1].span));
-            if cue {
-                reading.plain_cues += 1;
-                let head = (i + len..words.len().min(i + len + HEAD_WINDOW)).find(|&k| {
-                    !lex.is_function_word(&lows[k]) && !is(&lex.negation_cues, &lows[k])
-                });
-                if let Some(k) = head {
-                    reading.heads.push(stem(lang, &lows[k]));
-                }
-            } else {
-                // A negative word is its own head, and a content word too.
-                reading.heads.push(stem(lang, &lows[i]));
-                reading.stems.push(stem(lang, &lows[i]));
+            if i > 0 && ends_scope(&doc.text[words[i - 1].span.end..words[i].span.start]) {
+                scope = 0;
             }
+            let pair = lows.get(i + 1).map(|next| format!("{} {next}", lows[i]));
+            let two = pair
+                .as_deref()
+                .is_some_and(|p| is(&lex.negation_cues, p) || is(&lex.negative_words, p));
+            let len = if two { 2 } else { 1 };
+            let text = pair.as_deref().filter(|_| two).unwrap_or(&lows[i]);
+            let span = words[i].span.cover(&words[i + len - 1].span);
             i += len;
+            if is(&lex.negation_cues, text) || text.ends_with("n't") {
+                reading.cues.push(span);
+                scope = SCOPE;
+                head = true;
+                continue;
+            }
+            let word = doc.slice(span);
+            let name = span.start != words[0].span.start && crate::text::is_capitalized(word);
+            if lex.is_function_word(text) || name || word.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let stem = stem(lang, text);
+            let antonym = lex.antonyms.iter().find(|(p, q)| *p == stem || *q == stem);
+            let negative = is(&lex.negative_words, text);
+            if negative {
+                reading.cues.push(span);
+            }
+            let (key, inherent) = match antonym {
+                Some((p, q)) => (format!("{p}|{q}"), *q == stem),
+                None => (stem, negative),
+            };
+            let in_scope = scope > 0;
+            reading.words.push(Signed {
+                key,
+                negated: in_scope != inherent,
+                direct: head || negative || antonym.is_some(),
+                span,
+            });
+            head = false;
+            scope = scope.saturating_sub(1);
         }
     }
-    reading.stems.sort();
-    reading.stems.dedup();
     reading
 }
 
-/// True when one reading negates a word the other asserts, or the two use
-/// words of opposite meaning.
-fn confirmed_flip(a: &Reading, b: &Reading, lex: &LangLexicon) -> bool {
-    let negates = |x: &Reading, y: &Reading| {
-        x.negated() && !y.negated() && x.heads.iter().any(|h| y.stems.contains(h))
+/// The key of a word whose polarity differs between two claims in one
+/// language: a word one claim negates directly (or an antonym) that the other
+/// states with the other polarity.
+fn flip_key(a: &Reading, b: &Reading) -> Option<String> {
+    let flips = |x: &Reading, y: &Reading| {
+        x.words
+            .iter()
+            .filter(|w| w.direct)
+            .find(|w| y.sign(&w.key).is_some_and(|v| v.negated != w.negated))
+            .map(|w| w.key.clone())
     };
-    let opposite = lex.antonyms.iter().any(|(p, q)| {
-        a.stems.contains(p) && b.stems.contains(q) || a.stems.contains(q) && b.stems.contains(p)
-    }) && (a.plain_cues > 0) == (b.plain_cues > 0);
-    negates(a, b) || negates(b, a) || opposite
+    flips(a, b).or_else(|| flips(b, a))
 }
 
 impl Check for Polarity {
@@ -143,111 +179,130 @@ a side."
 }
 
 fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Finding> {
-    let lang = |m: &Member| story.docs[m.doc].language.code.as_str();
-    let readings: Vec<Reading> = group
-        .members
-        .iter()
-        .map(|m| read(story, m, lexicons.lang(lang(m))))
+    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
+    let readings: Vec<Reading> = (0..group.members.len())
+        .map(|i| read(story, &group.members[i], lexicons.lang(lang(i))))
         .collect();
-    let polarity: Vec<(usize, bool)> = readings
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (i, r.negated()))
-        .collect();
-    let flipped_pair = |i: usize, j: usize| {
-        let (mi, mj) = (&group.members[i], &group.members[j]);
-        lang(mi) == lang(mj) && confirmed_flip(&readings[i], &readings[j], lexicons.lang(lang(mi)))
+    let n = readings.len();
+    let pairs = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
+    let same_language = pairs.filter(|&(i, j)| lang(i) == lang(j));
+    // Within a language: the word whose polarity flips decides each reading.
+    let close = |i: usize, j: usize| {
+        member_similarity(story, &group.members[i], &group.members[j]) >= PARAPHRASE_SCORE
     };
-    let (odd, even): (Vec<usize>, Vec<usize>) = match reference_reading(story, group, &polarity) {
-        Some((_, holders)) => {
-            let odd: Vec<usize> = (0..readings.len())
-                .filter(|i| !holders.contains(i))
+    let flip = same_language
+        .filter(|&(i, j)| close(i, j))
+        .find_map(|(i, j)| flip_key(&readings[i], &readings[j]));
+    let (odd, even, what) = match flip {
+        Some(key) => {
+            let signs: Vec<(usize, bool)> = (0..n)
+                .filter_map(|i| readings[i].sign(&key).map(|w| (i, w.negated)))
                 .collect();
-            (odd, holders)
+            let (odd, even) = split(story, group, &signs)?;
+            let word = readings[odd[0]].sign(&key).map(|w| {
+                story.docs[group.members[odd[0]].doc]
+                    .slice(w.span)
+                    .to_string()
+            });
+            (odd, even, word)
         }
-        None if readings.len() == 2 => (vec![1], vec![0]),
-        None => return None,
-    };
-    // Antonyms flip claims of equal negation, which the majority above cannot see.
-    let (odd, even) = if odd.is_empty() {
-        let pair = (0..readings.len())
-            .flat_map(|i| (i + 1..readings.len()).map(move |j| (i, j)))
-            .find(|&(i, j)| flipped_pair(i, j))?;
-        if readings.len() > 2 {
-            return None;
-        }
-        (vec![pair.1], vec![pair.0])
-    } else {
-        (odd, even)
-    };
-    let confirmed = odd.iter().all(|&o| {
-        even.iter().any(|&e| flipped_pair(o, e))
-            || odd.len() == 1
-                && even.len() >= 2
-                && group
-                    .members
-                    .iter()
-                    .all(|m| m.score >= CROSS_LANGUAGE_SCORE)
-                && even
-                    .iter()
-                    .all(|&e| lang(&group.members[e]) != lang(&group.members[o]))
-    });
-    if !confirmed {
-        return None;
-    }
-    let describe = |idx: &[usize]| -> String {
-        let docs: Vec<usize> = idx.iter().map(|&i| group.members[i].doc).collect();
-        let quoted = |spans: &dyn Fn(&Reading) -> &Vec<crate::span::Span>| -> Vec<String> {
-            let mut words: Vec<String> = idx
+        None => {
+            // Across languages only a lone version against a well-aligned
+            // majority in other languages is trusted.
+            let negated: Vec<(usize, bool)> =
+                (0..n).map(|i| (i, !readings[i].cues.is_empty())).collect();
+            let (odd, even) = split(story, group, &negated)?;
+            let lone = odd.len() == 1 && even.len() >= 2;
+            let aligned = group
+                .members
                 .iter()
-                .flat_map(|&i| {
-                    let doc = &story.docs[group.members[i].doc];
-                    spans(&readings[i])
-                        .iter()
-                        .map(move |c| format!("\"{}\"", doc.slice(*c)))
-                })
-                .collect();
-            words.dedup();
-            words
-        };
-        let cues = quoted(&|r: &Reading| &r.cues);
-        let opposable = quoted(&|r: &Reading| &r.opposable);
-        // "1 version (b) negates it", "2 versions (a, c) assert it".
-        let s = if idx.len() == 1 { "s" } else { "" };
-        let how = if readings[idx[0]].negated() {
-            format!("negate{s} it ({})", cues.join(", "))
-        } else {
-            let words: Vec<String> = cues.into_iter().chain(opposable).collect();
-            if words.is_empty() {
-                format!("assert{s} it")
-            } else {
-                format!("assert{s} it ({})", words.join(", "))
+                .all(|m| m.score >= CROSS_LANGUAGE_SCORE);
+            let foreign = even.iter().all(|&e| lang(e) != lang(odd[0]));
+            if !(lone && aligned && foreign) {
+                return None;
             }
+            (odd, even, None)
+        }
+    };
+    let side = |idx: &[usize]| -> String {
+        let docs: Vec<usize> = idx.iter().map(|&i| group.members[i].doc).collect();
+        let mut cues: Vec<String> = idx
+            .iter()
+            .flat_map(|&i| {
+                let doc = &story.docs[group.members[i].doc];
+                readings[i]
+                    .cues
+                    .iter()
+                    .map(move |c| format!("\"{}\"", doc.slice(*c)))
+            })
+            .collect();
+        cues.dedup();
+        let s = if idx.len() == 1 { "s" } else { "" };
+        let negated = match &what {
+            Some(_) => readings[idx[0]].words.iter().any(|w| w.negated && w.direct),
+            None => !readings[idx[0]].cues.is_empty(),
         };
-
+        let verb = if negated {
+            format!("negate{s}")
+        } else {
+            format!("assert{s}")
+        };
+        let cues = if cues.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", cues.join(", "))
+        };
         format!(
-            "{} ({}) {how}",
+            "{} ({}) {verb} it{cues}",
             versions(docs.len()),
             doc_names(story, &docs)
         )
     };
+    let about = what
+        .as_ref()
+        .map(|w| format!(" about \"{w}\""))
+        .unwrap_or_default();
+
     let message = format!(
-        "Polarity differs: {} while {}",
-        describe(&odd),
-        describe(&even)
+        "Polarity differs{about}: {} while {}",
+        side(&odd),
+        side(&even)
     );
     let mut evidence: Vec<Evidence> = odd
         .iter()
         .chain(&even)
         .map(|&i| member_evidence(story, &group.members[i]))
         .collect();
-    evidence.sort_by(|a, b| {
-        (story.doc_index(&a.doc), a.start).cmp(&(story.doc_index(&b.doc), b.start))
-    });
+    evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start));
     Some(Finding::new(
         Kind::PolarityDrift,
         Severity::Error,
         message,
         evidence,
     ))
+}
+
+/// Splits members by their reading into (those that differ from the
+/// reference reading, those that hold it). With two readings and no
+/// reference, the second member is set against the first.
+fn split(
+    story: &Story,
+    group: &Group,
+    readings: &[(usize, bool)],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    if readings.iter().all(|(_, r)| *r == readings[0].1) {
+        return None;
+    }
+    match reference_reading(story, group, readings) {
+        Some((value, holders)) => {
+            let odd = readings
+                .iter()
+                .filter(|(_, r)| *r != value)
+                .map(|(i, _)| *i)
+                .collect();
+            Some((odd, holders))
+        }
+        None if readings.len() == 2 => Some((vec![readings[1].0], vec![readings[0].0])),
+        None => None,
+    }
 }
