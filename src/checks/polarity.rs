@@ -64,7 +64,6 @@ fn member_similarity(story: &Story, a: &Member, b: &Member) -> f64 {
 }
 
 /// Punctuation between two words that ends a negation's scope.
-
 fn ends_scope(gap: &str) -> bool {
     gap.contains([
         ',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»',
