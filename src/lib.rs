@@ -30,6 +30,7 @@ pub mod checks;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod feed;
 pub mod finding;
 pub mod input;
 pub mod lang;
