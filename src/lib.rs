@@ -26,6 +26,7 @@
 
 #![deny(missing_docs)]
 
+pub mod baseline;
 pub mod checks;
 pub mod document;
 pub mod error;

@@ -84,8 +84,17 @@ pub fn parse(
     }
     // serde_json keeps its recursion limit (128 levels): a deeply nested line
     // is an error here, not a stack overflow.
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| LineProblem::skip(number, format!("not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        // The line number serde_json adds is always 1 here: keep the column.
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(&*message, |(m, _)| m);
+        LineProblem::skip(
+            number,
+            format!("not valid JSON at column {}: {message}", e.column()),
+        )
+    })?;
     let Value::Object(mut map) = value else {
         return Err(LineProblem::skip(number, "not a JSON object"));
     };

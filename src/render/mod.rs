@@ -1,6 +1,7 @@
 //! Renderers: turn reports into text. They live apart from the checks and
 //! never decide anything; the same report always renders to the same bytes.
 
+mod feed;
 mod json;
 mod langs;
 mod markdown;
@@ -8,6 +9,7 @@ mod table;
 
 use std::io::{self, Write};
 
+pub use feed::{FeedStats, FeedWriter};
 pub use langs::{LangsReport, render_langs};
 
 use crate::report::Report;
