@@ -46,7 +46,8 @@ const MAX_NUMBER_DIGITS: usize = 12;
 ///
 /// - names: capitalised words that do not start their sentence and are not
 ///   function words, month or weekday names of the document's language;
-/// - numbers: words made of digits (and separators) with two or more digits;
+/// - numbers: words made of digits (and separators) with two or more digits,
+///   except the day of a date;
 /// - dates: a month name with a day number (1-31) at most two words away.
 ///
 /// `facts` is not read yet: the surface keys above stand in for the name
@@ -65,9 +66,27 @@ pub fn anchors(doc: &Document, _facts: &Facts, lexicons: &Lexicons) -> Vec<Ancho
         })
         .collect();
     let mut out = Vec::new();
+    // Dates first, so a day number counts once (as part of its date).
+    let mut day_words = Vec::new();
+    for (i, &(word, _)) in words.iter().enumerate() {
+        let Some(month) = lex.months.get(word) else {
+            continue;
+        };
+        let day = (i.saturating_sub(2)..(i + 3).min(words.len()))
+            .filter(|&j| j != i)
+            .filter_map(|j| Some((j, words[j].0.parse::<u8>().ok()?)))
+            .find(|(_, d)| (1..=31).contains(d));
+        if let Some((j, day)) = day {
+            day_words.push(j);
+            out.push(Anchor {
+                kind: AnchorKind::Date,
+                key: format!("{month:02}-{day:02}"),
+            });
+        }
+    }
     for (i, &(word, starts)) in words.iter().enumerate() {
         if let Some(digits) = number_key(word) {
-            if digits.len() >= 2 && digits.len() <= MAX_NUMBER_DIGITS {
+            if digits.len() >= 2 && digits.len() <= MAX_NUMBER_DIGITS && !day_words.contains(&i) {
                 out.push(Anchor {
                     kind: AnchorKind::Number,
                     key: digits,
@@ -75,22 +94,9 @@ pub fn anchors(doc: &Document, _facts: &Facts, lexicons: &Lexicons) -> Vec<Ancho
             }
             continue;
         }
-        if let Some(month) = lex.months.get(word) {
-            let near = i.saturating_sub(2)..(i + 3).min(words.len());
-            let day = near
-                .filter(|&j| j != i)
-                .filter_map(|j| words[j].0.parse::<u8>().ok())
-                .find(|d| (1..=31).contains(d));
-            if let Some(day) = day {
-                out.push(Anchor {
-                    kind: AnchorKind::Date,
-                    key: format!("{month:02}-{day:02}"),
-                });
-            }
-            continue;
-        }
         if starts
             || !is_capitalized(word)
+            || lex.months.get(word).is_some()
             || lex.weekdays.get(word).is_some()
             || lex.is_function_word(word)
         {

@@ -6,14 +6,15 @@
 //! that have it, so a new version is compared only with the groups it shares
 //! a rare anchor with (blocking): anchors held by more than [`MAX_POSTINGS`]
 //! open groups find no candidates, and the cost per version stays about
-//! constant as the feed grows. Anchors are weighted by rarity among the
-//! open groups, so a year or a famous name counts for little.
+//! constant as the feed grows. Anchors are weighted by their rarity among
+//! all the versions read so far (counted in a fixed-size count-min sketch),
+//! so a year, a famous name or a capitalised German noun counts for little.
 //!
 //! A version joins the best candidate whose versions it resembles enough;
 //! numbers and dates decide between stories about the same people: when both
 //! sides have several facts and share few, or when they were published more
-//! than [`SAME_STORY_GAP`] apart and do not share their facts, they are two
-//! stories. Everything is processed in feed order, so grouping does not
+//! than [`SAME_STORY_GAP`] apart and do not share nearly all their facts,
+//! they are two stories. Everything is processed in feed order, so grouping does not
 //! depend on threads.
 
 use std::collections::{BTreeMap, HashMap};
@@ -32,8 +33,12 @@ pub const SAME_STORY_GAP: i64 = 36 * 3600;
 const MIN_SIMILARITY: f64 = 0.4;
 /// Share of the smaller side's fact weight that counts as agreeing facts.
 const FACTS_AGREE: f64 = 0.5;
-/// Below this share of shared fact weight, facts disagree.
-const FACTS_DISAGREE: f64 = 0.25;
+/// Below this share of the smaller side's facts (by count) in common, two
+/// versions with several facts each tell different events.
+const FACTS_DISAGREE: f64 = 0.6;
+/// Share of the smaller side's facts (by count) that versions published far
+/// apart must have in common: all but about one in four.
+const FACTS_MATCH: f64 = 0.75;
 /// At least this many anchors in common.
 const MIN_SHARED: usize = 2;
 /// Facts in common that, agreeing, group versions without common names
@@ -69,9 +74,58 @@ impl Signature {
     }
 }
 
+/// Rows and columns of the document-frequency sketch: 4 × 2^18 counters
+/// (4 MiB) keep estimates close for millions of distinct anchors.
+const SKETCH_ROWS: usize = 4;
+const SKETCH_BITS: u32 = 18;
+
+/// How many versions had each anchor: a count-min sketch, so memory stays
+/// fixed however long the feed (estimates can only err upwards).
+#[derive(Debug)]
+struct Rarity {
+    counts: Vec<u32>,
+    versions: u32,
+}
+
+impl Default for Rarity {
+    fn default() -> Self {
+        Rarity {
+            counts: vec![0; SKETCH_ROWS << SKETCH_BITS],
+            versions: 0,
+        }
+    }
+}
+
+impl Rarity {
+    fn cells(hash: u64) -> impl Iterator<Item = usize> {
+        (0..SKETCH_ROWS).map(move |row| {
+            let mixed = (hash ^ (row as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                .wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            (row << SKETCH_BITS) | (mixed >> (64 - SKETCH_BITS)) as usize
+        })
+    }
+
+    fn add(&mut self, sig: &Signature) {
+        self.versions = self.versions.saturating_add(1);
+        for (hash, _) in &sig.anchors {
+            for cell in Self::cells(*hash) {
+                self.counts[cell] = self.counts[cell].saturating_add(1);
+            }
+        }
+    }
+
+    /// Inverse document frequency of an anchor.
+    fn weight(&self, hash: u64) -> f64 {
+        let df = Self::cells(hash).map(|c| self.counts[c]).min().unwrap_or(0);
+        (1.0 + f64::from(self.versions) / (1.0 + f64::from(df))).ln()
+    }
+}
+
 /// The open groups and their index.
 #[derive(Debug, Default)]
 pub struct Grouper {
+    /// Document frequencies over every version seen.
+    rarity: Rarity,
     /// Open group id → its versions' signatures.
     groups: BTreeMap<u64, Vec<Signature>>,
     /// Open group id → every anchor hash of its versions, sorted.
@@ -134,6 +188,7 @@ impl Grouper {
 
     /// Adds a version to an open group (creating the group).
     pub fn add(&mut self, id: u64, sig: Signature) {
+        self.rarity.add(&sig);
         let union = self.unions.entry(id).or_default();
         for (hash, _) in &sig.anchors {
             if let Err(at) = union.binary_search(hash) {
@@ -157,10 +212,8 @@ impl Grouper {
         }
     }
 
-    /// Rarity weight of an anchor among the open groups.
     fn weight(&self, hash: u64) -> f64 {
-        let df = self.postings.get(&hash).map_or(0, Vec::len) as f64;
-        (1.0 + self.groups.len() as f64 / (1.0 + df)).ln()
+        self.rarity.weight(hash)
     }
 
     /// The similarity of a new version to one version of a group, or `None`
@@ -214,12 +267,15 @@ impl Grouper {
         let fact_share = o.shared_facts / o.facts[0].min(o.facts[1]).max(f64::MIN_POSITIVE);
         let both_have_facts =
             o.fact_count[0] >= MIN_SHARED_FACTS && o.fact_count[1] >= MIN_SHARED_FACTS;
-        if both_have_facts && fact_share < FACTS_DISAGREE {
+        let fact_count_share =
+            o.shared_fact_count as f64 / o.fact_count[0].min(o.fact_count[1]).max(1) as f64;
+        if both_have_facts && fact_count_share < FACTS_DISAGREE {
             return None;
         }
-        let facts_agree = o.shared_fact_count >= MIN_SHARED && fact_share >= FACTS_AGREE;
         let far = matches!((a.time, b.time), (Some(s), Some(t)) if (s - t).abs() > SAME_STORY_GAP);
-        if far && !facts_agree {
+        let facts_match =
+            o.shared_fact_count >= MIN_SHARED_FACTS && fact_count_share >= FACTS_MATCH;
+        if far && !facts_match {
             return None;
         }
         let by_facts = o.shared_fact_count >= MIN_SHARED_FACTS && fact_share >= FACTS_AGREE;
@@ -292,11 +348,7 @@ mod tests {
             Some(7 * day),
         );
         assert_eq!(g.find(&next_week), None);
-        let same_facts_later = sig(
-            &["kovacs", "porto", "silva"],
-            &["1250", "310"],
-            Some(3 * day),
-        );
+        let same_facts_later = sig(&["kovacs"], &["1250", "310", "48"], Some(3 * day));
         assert_eq!(g.find(&same_facts_later), Some(1));
         let names_only_later = sig(&["kovacs", "porto", "silva"], &[], Some(3 * day));
         assert_eq!(g.find(&names_only_later), None);
