@@ -33,7 +33,13 @@ impl FeedSink for Collect {
 fn run(spec: &feedgen::Spec, options: &FeedOptions) -> (feedgen::Feed, Collect) {
     let generated = feedgen::generate(spec);
     let mut sink = Collect::default();
-    feed::check(generated.jsonl().as_bytes(), &Lexicons::embedded(), options, &mut sink).unwrap();
+    feed::check(
+        generated.jsonl().as_bytes(),
+        &Lexicons::embedded(),
+        options,
+        &mut sink,
+    )
+    .unwrap();
     (generated, sink)
 }
 
@@ -61,14 +67,18 @@ fn grouping_f1_and_mutation_recall() {
     assert_eq!(sink.problems, 0);
     let (p, r, f1) = feedgen::pairwise_f1(&generated.truth, &predicted(&generated, &sink));
     println!("grouping: precision {p:.4}, recall {r:.4}, F1 {f1:.4}");
-    assert!(f1 >= 0.98, "grouping F1 {f1:.4} (precision {p:.4}, recall {r:.4})");
+    assert!(
+        f1 >= 0.98,
+        "grouping F1 {f1:.4} (precision {p:.4}, recall {r:.4})"
+    );
 
     let mut found: HashMap<&str, (usize, usize)> = HashMap::new();
     for m in &generated.mutations {
         let hit = sink.stories.iter().any(|s| {
-            s.report.findings.iter().any(|f| {
-                f.kind.name() == m.expects && f.evidence.iter().any(|e| e.doc == m.id)
-            })
+            s.report
+                .findings
+                .iter()
+                .any(|f| f.kind.name() == m.expects && f.evidence.iter().any(|e| e.doc == m.id))
         });
         let e = found.entry(m.expects).or_default();
         e.0 += usize::from(hit);
@@ -76,7 +86,9 @@ fn grouping_f1_and_mutation_recall() {
     }
     let mut kinds: Vec<_> = found.into_iter().collect();
     kinds.sort();
-    let (hits, all) = kinds.iter().fold((0, 0), |(h, a), (_, (x, y))| (h + x, a + y));
+    let (hits, all) = kinds
+        .iter()
+        .fold((0, 0), |(h, a), (_, (x, y))| (h + x, a + y));
     for (kind, (h, n)) in &kinds {
         println!("mutation recall {kind}: {h}/{n}");
     }
@@ -99,7 +111,12 @@ fn follow_ups_about_the_same_people_stay_apart_without_windows() {
     };
     let (generated, sink) = run(&spec, &options);
     let (p, r, f1) = feedgen::pairwise_f1(&generated.truth, &predicted(&generated, &sink));
-    println!("no windows, half the stories follow-ups: precision {p:.4}, recall {r:.4}, F1 {f1:.4}");
-    assert!(p >= 0.98, "precision {p:.4}: stories about the same people were merged");
+    println!(
+        "no windows, half the stories follow-ups: precision {p:.4}, recall {r:.4}, F1 {f1:.4}"
+    );
+    assert!(
+        p >= 0.98,
+        "precision {p:.4}: stories about the same people were merged"
+    );
     assert!(f1 >= 0.98, "F1 {f1:.4}");
 }

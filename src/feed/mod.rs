@@ -184,13 +184,17 @@ enum Item {
 enum Prepared {
     Blank,
     Bad(LineProblem),
-    Good {
-        line: FeedLine,
-        problems: Vec<LineProblem>,
-        version: Option<Analyzed>,
-        signature: Option<Signature>,
-        text: Option<String>,
-    },
+    Good(Box<Ready>),
+}
+
+/// A usable line, analysed.
+struct Ready {
+    line: FeedLine,
+    problems: Vec<LineProblem>,
+    version: Option<Analyzed>,
+    signature: Option<Signature>,
+    /// The line as read (grouping prints it back).
+    text: Option<String>,
 }
 
 /// An open story.
@@ -360,13 +364,13 @@ impl Engine<'_> {
             )),
             _ => None,
         };
-        Prepared::Good {
+        Prepared::Good(Box::new(Ready {
             line,
             problems,
             version: version.filter(|_| self.mode == Mode::Check),
             signature,
             text,
-        }
+        }))
     }
 
     fn report(&mut self, problem: &LineProblem, sink: &mut dyn FeedSink) -> Result<()> {
@@ -380,16 +384,16 @@ impl Engine<'_> {
 
     /// The sequential part of a line: ids, story assignment, windows.
     fn accept(&mut self, number: usize, p: Prepared, sink: &mut dyn FeedSink) -> Result<()> {
-        let (line, problems, version, signature, text) = match p {
+        let Ready {
+            line,
+            problems,
+            version,
+            signature,
+            text,
+        } = match p {
             Prepared::Blank => return Ok(()),
             Prepared::Bad(problem) => return self.report(&problem, sink),
-            Prepared::Good {
-                line,
-                problems,
-                version,
-                signature,
-                text,
-            } => (line, problems, version, signature, text),
+            Prepared::Good(ready) => *ready,
         };
         if let Some(&first) = self.ids.get(&line.raw.id) {
             let problem =
