@@ -2,7 +2,7 @@
 //!
 //! Each line is parsed and analysed on its own (in parallel), then assigned
 //! to a story in feed order: by its `story` key, or automatically
-//! ([`group`]). A story closes when input ends, when no version has arrived
+//! ([`mod@group`]). A story closes when input ends, when no version has arrived
 //! for [`FeedOptions::window`] of feed time (the latest `published` seen), or
 //! for [`FeedOptions::window_lines`] lines; closed stories are checked (in
 //! parallel) and handed to a [`FeedSink`] in the order they closed. Memory
