@@ -96,6 +96,20 @@ pub enum Error {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// Output could not be written (a closed pipe, a full disk).
+    #[error("cannot write output: {source}")]
+    Output {
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// A baseline file is not a driftcheck baseline, or is damaged.
+    #[error("{path}: not a driftcheck baseline: {reason}")]
+    Baseline {
+        /// The baseline file.
+        path: PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// Library result type.

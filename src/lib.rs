@@ -27,11 +27,13 @@
 #![deny(missing_docs)]
 
 pub mod align;
+pub mod baseline;
 pub mod checks;
 pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod feed;
 pub mod finding;
 pub mod input;
 pub mod lang;

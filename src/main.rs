@@ -1,6 +1,6 @@
 //! The `driftcheck` command: parses arguments, calls the library, prints.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -8,13 +8,16 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use driftcheck::finding::{KINDS, Kind, Severity};
+use driftcheck::baseline::{Baseline, Matcher};
+use driftcheck::feed::{self, FeedOptions, FeedSink, LineProblem, Progress, StoryReport};
+use driftcheck::finding::{Finding, KINDS, Kind, Severity};
 use driftcheck::input::read_inputs;
 use driftcheck::lexicon::Lexicons;
-use driftcheck::render::{self, AlignReport, Format, LangsReport};
-use driftcheck::report::Report;
+use driftcheck::render::{self, AlignReport, FeedWriter, Format, LangsReport};
+use driftcheck::report::{BaselineOutcome, Report};
 use driftcheck::story::{Story, StoryOptions};
 use driftcheck::{Error, checks, lang};
+use indicatif::{ProgressBar, ProgressStyle};
 
 const ABOUT: &str = "Checks translated and rewritten versions of one news story against each other";
 
@@ -33,9 +36,16 @@ Examples:
   driftcheck langs fixtures/summit/               languages, boilerplate, foreign spans
   driftcheck align fixtures/summit/               which claims were paired across versions
   driftcheck explain calque                       what a finding kind means
+  driftcheck feed --format jsonl feed.jsonl       check every story of a JSONL feed
+  driftcheck group feed.jsonl                     the feed back, with a story key per line
+  driftcheck check --write-baseline known.json a/ record today's findings
+  driftcheck check --baseline known.json a/       report (and fail on) new ones only
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 a usage or input error (one line on stderr, nothing on stdout).";
+2 a usage or input error (one line on stderr, nothing on stdout). For feed and
+group, bad lines are reported on stderr with their line number and skipped,
+the rest is still checked and printed, and the status is 2 at the end: bad
+input wins over findings.";
 
 #[derive(Parser)]
 #[command(name = "driftcheck", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
@@ -48,6 +58,12 @@ struct Cli {
 enum Command {
     /// Compare versions of one story and report where they drift apart
     Check(CheckArgs),
+    /// Check a JSONL feed of many stories: group the versions of each story,
+    /// then check each group
+    Feed(FeedArgs),
+    /// Print a JSONL feed back with a `story` key on every line (the
+    /// grouping `feed` uses)
+    Group(GroupArgs),
     /// Show each document's language, boilerplate and foreign spans
     Langs(CommonArgs),
     /// Show which claims of the versions were aligned, and why
@@ -91,8 +107,81 @@ struct CheckArgs {
     reference: Option<String>,
 
     /// Exit with status 1 when a finding at or above this severity exists
+    /// (after the baseline filter)
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+
+    #[command(flatten)]
+    baseline: BaselineArgs,
+}
+
+#[derive(Args)]
+struct BaselineArgs {
+    /// Hide the findings recorded in this baseline file; --fail-on then
+    /// applies to new findings only
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Record every finding of this run (before --baseline hides any) in
+    /// this baseline file; an existing file must be a baseline
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+
+    /// Also list baseline findings that no longer occur
+    #[arg(long, requires = "baseline")]
+    show_fixed: bool,
+}
+
+#[derive(Args)]
+struct StreamArgs {
+    /// The JSONL feed: one {"id", "text"} object a line, optionally with
+    /// "story", "language", "published", "source", "url"; `-` or nothing
+    /// reads standard input
+    #[arg(value_name = "FILE|-", default_value = "-")]
+    input: PathBuf,
+
+    /// A directory laid out like lexicons/ whose files add to the embedded ones
+    #[arg(long, value_name = "DIR")]
+    lexicons: Option<PathBuf>,
+
+    /// Threads for analysis and checks (default: one per core); output is
+    /// the same for any number
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    jobs: usize,
+
+    /// Close a story when no version has arrived for this long in feed time
+    /// (the latest `published` seen): 48h, 90m, 2d, or `none`
+    #[arg(long, value_name = "DURATION", default_value = "48h")]
+    window: String,
+
+    /// Close a story when no version has arrived in this many lines (0: never);
+    /// keeps memory bounded for feeds without `published` times
+    #[arg(long, value_name = "N", default_value_t = feed::DEFAULT_WINDOW_LINES)]
+    window_lines: usize,
+}
+
+#[derive(Args)]
+struct FeedArgs {
+    #[command(flatten)]
+    stream: StreamArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
+
+    /// Exit with status 1 when a finding at or above this severity exists
+    /// (after the baseline filter)
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+
+    #[command(flatten)]
+    baseline: BaselineArgs,
+}
+
+#[derive(Args)]
+struct GroupArgs {
+    #[command(flatten)]
+    stream: StreamArgs,
 }
 
 #[derive(Args)]
@@ -167,19 +256,25 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => {
+            let known = args.baseline.prepare()?;
             let (story, lexicons) = load(&args.common, args.reference.clone(), true)?;
-            let report = Report::check(&story, &lexicons);
+            let mut report = Report::check(&story, &lexicons);
+            if let Some(path) = &args.baseline.write_baseline {
+                Baseline::of(&report.findings).write(path)?;
+            }
+            if let Some(known) = &known {
+                let mut matcher = known.matcher();
+                matcher.retain_new(&mut report.findings);
+                report.baseline = Some(BaselineOutcome {
+                    known: matcher.known(),
+                    fixed: fixed(&matcher, args.baseline.show_fixed),
+                });
+            }
             emit(|out| render::render(&report, args.common.format.into(), out))?;
-            let failed = match (args.fail_on.threshold(), report.max_severity()) {
-                (Some(threshold), Some(max)) => max >= threshold,
-                _ => false,
-            };
-            Ok(if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(exit_status(args.fail_on, report.max_severity()))
         }
+        Command::Feed(args) => run_feed(args),
+        Command::Group(args) => run_group(args),
         Command::Langs(args) => {
             let (story, _) = load(&args, None, false)?;
             let report = LangsReport::new(&story);
@@ -214,6 +309,250 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn exit_status(fail_on: FailOn, max: Option<Severity>) -> ExitCode {
+    match (fail_on.threshold(), max) {
+        (Some(threshold), Some(max)) if max >= threshold => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+fn fixed(matcher: &Matcher<'_>, show: bool) -> Vec<driftcheck::baseline::Entry> {
+    if show { matcher.fixed() } else { Vec::new() }
+}
+
+impl BaselineArgs {
+    /// Loads `--baseline` and checks that `--write-baseline` may be written,
+    /// before any work or output: a bad baseline is a usage error.
+    fn prepare(&self) -> anyhow::Result<Option<Baseline>> {
+        if let Some(path) = &self.write_baseline {
+            if path.exists() {
+                Baseline::load(path)?;
+            }
+        }
+        Ok(match &self.baseline {
+            Some(path) => Some(Baseline::load(path)?),
+            None => None,
+        })
+    }
+}
+
+impl StreamArgs {
+    fn options(&self) -> anyhow::Result<FeedOptions> {
+        let window = match self.window.trim() {
+            "none" | "0" => None,
+            w => Some(
+                feed::line::parse_duration(w).ok_or_else(|| Error::BadOption {
+                    option: "--window".into(),
+                    reason: format!("`{w}`: expected a duration such as 48h, 90m, 2d, or `none`"),
+                })?,
+            ),
+        };
+        Ok(FeedOptions {
+            name: self.name(),
+            window,
+            window_lines: (self.window_lines > 0).then_some(self.window_lines),
+            jobs: self.jobs,
+        })
+    }
+
+    fn name(&self) -> String {
+        if self.input.as_os_str() == "-" {
+            "stdin".into()
+        } else {
+            self.input.display().to_string()
+        }
+    }
+
+    fn lexicons(&self) -> anyhow::Result<Arc<Lexicons>> {
+        Ok(match &self.lexicons {
+            Some(dir) => Arc::new(Lexicons::with_overlay(dir)?),
+            None => Lexicons::embedded(),
+        })
+    }
+
+    /// The input and its size when known (for the progress bar).
+    fn open(&self) -> anyhow::Result<(Box<dyn Read + Send>, Option<u64>)> {
+        if self.input.as_os_str() == "-" {
+            return Ok((Box::new(io::stdin()), None));
+        }
+        let file = std::fs::File::open(&self.input).map_err(|source| {
+            if source.kind() == io::ErrorKind::NotFound {
+                Error::NotFound {
+                    path: self.input.clone(),
+                }
+            } else {
+                Error::Unreadable {
+                    path: self.input.clone(),
+                    source,
+                }
+            }
+        })?;
+        let size = file.metadata().ok().map(|m| m.len());
+        Ok((Box::new(file), size))
+    }
+}
+
+/// A progress bar on stderr, only for a person watching a terminal: never
+/// in pipes, redirections or CI.
+fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = match size {
+        Some(n) => ProgressBar::new(n).with_style(
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ),
+        None => ProgressBar::new_spinner(),
+    };
+    Some(bar)
+}
+
+/// Prints line problems (above the progress bar) and moves the bar.
+struct Console {
+    name: String,
+    bar: Option<ProgressBar>,
+}
+
+impl Console {
+    fn problem(&self, problem: &LineProblem) {
+        let message = format!("driftcheck: {}: {problem}", self.name);
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{message}")),
+            None => eprintln!("{message}"),
+        }
+    }
+
+    fn progress(&self, p: &Progress) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(p.bytes);
+            bar.set_message(format!("{} lines, {} stories", p.lines, p.stories));
+        }
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+struct FeedCli<'a, 'b> {
+    console: Console,
+    writer: FeedWriter<'a>,
+    matcher: Option<Matcher<'b>>,
+    recorded: Option<Vec<Finding>>,
+}
+
+impl FeedSink for FeedCli<'_, '_> {
+    fn problem(&mut self, problem: &LineProblem) -> io::Result<()> {
+        self.console.problem(problem);
+        Ok(())
+    }
+
+    fn story(&mut self, mut story: StoryReport) -> io::Result<()> {
+        if let Some(all) = &mut self.recorded {
+            all.extend(story.report.findings.iter().cloned());
+        }
+        if let Some(m) = &mut self.matcher {
+            m.retain_new(&mut story.report.findings);
+        }
+        self.writer.story(&story)
+    }
+
+    fn progress(&mut self, progress: &Progress) {
+        self.console.progress(progress);
+    }
+}
+
+fn run_feed(args: FeedArgs) -> anyhow::Result<ExitCode> {
+    let known = args.baseline.prepare()?;
+    let options = args.stream.options()?;
+    let lexicons = args.stream.lexicons()?;
+    let (input, size) = args.stream.open()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut sink = FeedCli {
+        console: Console {
+            name: options.name.clone(),
+            bar: progress_bar(size),
+        },
+        writer: FeedWriter::new(args.format.into(), &mut out)
+            .context("cannot write to standard output")?,
+        matcher: known.as_ref().map(Baseline::matcher),
+        recorded: args.baseline.write_baseline.as_ref().map(|_| Vec::new()),
+    };
+    let summary = feed::check(input, &lexicons, &options, &mut sink)?;
+    drop(sink.console);
+    if let (Some(path), Some(all)) = (&args.baseline.write_baseline, &sink.recorded) {
+        Baseline::of(all).write(path)?;
+    }
+    let outcome = sink.matcher.as_ref().map(|m| BaselineOutcome {
+        known: m.known(),
+        fixed: fixed(m, args.baseline.show_fixed),
+    });
+    let stats = sink
+        .writer
+        .finish(&summary, outcome.as_ref())
+        .context("cannot write to standard output")?;
+    if summary.problems > 0 {
+        return Ok(ExitCode::from(2));
+    }
+    Ok(exit_status(args.fail_on, stats.max_severity()))
+}
+
+struct GroupCli<'a> {
+    console: Console,
+    out: &'a mut dyn Write,
+}
+
+impl FeedSink for GroupCli<'_> {
+    fn problem(&mut self, problem: &LineProblem) -> io::Result<()> {
+        self.console.problem(problem);
+        Ok(())
+    }
+
+    fn assigned(&mut self, line: &str, key: &str, given: bool) -> io::Result<()> {
+        if given {
+            writeln!(self.out, "{line}")
+        } else {
+            writeln!(self.out, "{}", feed::with_story_key(line, key))
+        }
+    }
+
+    fn progress(&mut self, progress: &Progress) {
+        self.console.progress(progress);
+        // A stream shows each batch's lines at once; a closed pipe shows up
+        // at the next write.
+        let _ = self.out.flush();
+    }
+}
+
+fn run_group(args: GroupArgs) -> anyhow::Result<ExitCode> {
+    let options = args.stream.options()?;
+    let lexicons = args.stream.lexicons()?;
+    let (input, size) = args.stream.open()?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut sink = GroupCli {
+        console: Console {
+            name: options.name.clone(),
+            bar: progress_bar(size),
+        },
+        out: &mut out,
+    };
+    let summary = feed::group(input, &lexicons, &options, &mut sink)?;
+    drop(sink);
+    out.flush().context("cannot write to standard output")?;
+    Ok(if summary.problems > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads the inputs and analyses them into a story.

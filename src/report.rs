@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::baseline::Entry;
 use crate::checks;
 use crate::document::Boilerplate;
 use crate::finding::{self, Finding, Severity};
@@ -28,6 +29,16 @@ pub struct DocumentSummary {
     pub boilerplate: Vec<Boilerplate>,
 }
 
+/// What a baseline (`--baseline`) did to a report.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct BaselineOutcome {
+    /// Findings hidden because the baseline knows them.
+    pub known: usize,
+    /// Baseline entries no finding matched any more (with `--show-fixed`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixed: Vec<Entry>,
+}
+
 /// A whole report: documents and findings, in a deterministic order.
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
@@ -37,13 +48,19 @@ pub struct Report {
     pub documents: Vec<DocumentSummary>,
     /// Findings in report order (see [`finding::sort`]).
     pub findings: Vec<Finding>,
+    /// Set when a baseline filtered the findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineOutcome>,
 }
 
 impl Report {
-    /// Runs every registered check over a story.
+    /// Runs every registered check over a story (for a story of one version,
+    /// only the checks that do not compare versions).
     pub fn check(story: &Story, lexicons: &Lexicons) -> Report {
+        let single = story.docs.len() < 2;
         let mut findings: Vec<Finding> = checks::REGISTRY
             .iter()
+            .filter(|c| !single || !c.compares_versions())
             .flat_map(|c| c.run(story, lexicons))
             .collect();
         finding::sort(&mut findings, |id| story.doc_index(id));
@@ -51,6 +68,7 @@ impl Report {
             schema_version: SCHEMA_VERSION,
             documents: story.docs.iter().map(summary).collect(),
             findings,
+            baseline: None,
         }
     }
 

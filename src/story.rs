@@ -18,6 +18,32 @@ pub struct StoryOptions {
     pub languages: Vec<(String, String)>,
 }
 
+/// One version analysed on its own: everything about it that does not
+/// depend on the other versions.
+#[derive(Clone, Debug)]
+pub struct Analyzed {
+    /// The analysed document.
+    pub doc: Document,
+    /// Its foreign spans.
+    pub foreign: Vec<ForeignSpan>,
+    /// Its facts.
+    pub facts: Facts,
+}
+
+impl Analyzed {
+    /// Analyses one raw version: document model, foreign spans, facts.
+    pub fn new(raw: RawDocument, lexicons: &Lexicons) -> Analyzed {
+        let doc = Document::analyze(raw, lexicons);
+        let foreign = foreign::find(&doc, lexicons);
+        let facts = Facts::extract(&doc, lexicons);
+        Analyzed {
+            doc,
+            foreign,
+            facts,
+        }
+    }
+}
+
 /// The analysed versions of one story.
 #[derive(Debug)]
 pub struct Story {
@@ -66,25 +92,43 @@ impl Story {
                 });
             }
         }
-        raws.sort_by(|a, b| a.id.cmp(&b.id));
-        let docs: Vec<Document> = raws
+        let versions = raws
             .into_iter()
-            .map(|r| Document::analyze(r, lexicons))
+            .map(|r| Analyzed::new(r, lexicons))
             .collect();
-        let reference = options
-            .reference
-            .as_ref()
-            .and_then(|id| docs.iter().position(|d| &d.id == id));
-        let foreign = docs.iter().map(|d| foreign::find(d, lexicons)).collect();
-        let facts: Vec<Facts> = docs.iter().map(|d| Facts::extract(d, lexicons)).collect();
+        Ok(Story::from_analyzed(
+            versions,
+            options.reference.as_deref(),
+            lexicons,
+        ))
+    }
+
+    /// Assembles a story from versions analysed one by one (a feed analyses
+    /// each line once, in parallel, before it knows the line's story).
+    /// `reference` names a version by id; an unknown id names none.
+    pub fn from_analyzed(
+        mut versions: Vec<Analyzed>,
+        reference: Option<&str>,
+        lexicons: &Lexicons,
+    ) -> Story {
+        versions.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+        let reference = reference.and_then(|id| versions.iter().position(|v| v.doc.id == id));
+        let mut docs = Vec::with_capacity(versions.len());
+        let mut foreign = Vec::with_capacity(versions.len());
+        let mut facts = Vec::with_capacity(versions.len());
+        for v in versions {
+            docs.push(v.doc);
+            foreign.push(v.foreign);
+            facts.push(v.facts);
+        }
         let alignment = Alignment::build(&docs, &facts, lexicons, reference);
-        Ok(Story {
+        Story {
             docs,
             reference,
             foreign,
             facts,
             alignment,
-        })
+        }
     }
 
     /// The position of a document id in [`Story::docs`] (unknown ids last).

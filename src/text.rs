@@ -69,6 +69,14 @@ pub fn is_cyrillic_word(word: &str) -> bool {
         .is_some_and(is_cyrillic)
 }
 
+/// FNV-1a, 64 bits: a hash that is the same on every platform and in every
+/// version, for keys that are stored (baseline fingerprints) or compared.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +88,12 @@ mod tests {
         assert_eq!(fold("ÉTÉ"), "ete");
         assert_eq!(fold("Київ"), "киів");
         assert_eq!(fold("don’t"), "don't");
+    }
+
+    #[test]
+    fn stable_hash_is_fnv1a() {
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]

@@ -35,6 +35,10 @@ Each rule gives one finding per document, citing every occurrence in the story t
 Add a rule: put a line in a calques.txt of a --lexicons directory."
     }
 
+    fn compares_versions(&self) -> bool {
+        false
+    }
+
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
         let mut out = Vec::new();
         for doc in &story.docs {

@@ -18,6 +18,11 @@ pub trait Check: Sync {
     /// What it flags, how, its severity policy, and an example: the text of
     /// `driftcheck explain <kind>`.
     fn explain(&self) -> &'static str;
+    /// True when the check compares versions and so has nothing to say about
+    /// a story of one version (a feed checks single versions too).
+    fn compares_versions(&self) -> bool {
+        true
+    }
     /// Its findings for one story.
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding>;
 }

@@ -27,6 +27,10 @@ Example: \"the invitation should not be seen as an escalation [das negociações
 English text: a Portuguese span."
     }
 
+    fn compares_versions(&self) -> bool {
+        false
+    }
+
     fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
         let mut out = Vec::new();
         for (doc, spans) in story.docs.iter().zip(&story.foreign) {

@@ -75,7 +75,7 @@ impl Document {
                 code: code.clone(),
                 confidence: 1.0,
             },
-            None => lang::detect(&raw.text),
+            None => lang::detect(&raw.text, lexicons),
         };
         let lex = lexicons.lang(&language.code);
         let paragraph_spans = paragraphs(&raw.text);

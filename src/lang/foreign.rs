@@ -57,9 +57,11 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
         // Without the document language's own words every word looks foreign.
         return Vec::new();
     }
-    let others: Vec<&LangLexicon> = lexicons
+    // With each language's script worked out once, not once per word.
+    let others: Vec<(&LangLexicon, bool)> = lexicons
         .languages()
         .filter(|l| l.lang != own.lang && !l.function_words.is_empty())
+        .map(|l| (l, l.is_cyrillic()))
         .collect();
     let doc_cyrillic = own.is_cyrillic();
     let mut out: Vec<ForeignSpan> = Vec::new();
@@ -127,7 +129,7 @@ fn vote(
     word: &str,
     sentence_start: bool,
     own: &LangLexicon,
-    others: &[&LangLexicon],
+    others: &[(&LangLexicon, bool)],
     doc_cyrillic: bool,
 ) -> Vote {
     if word.chars().any(|c| c.is_ascii_digit()) {
@@ -138,24 +140,24 @@ fn vote(
         return Vote::Name;
     }
     let low = lower(word);
-    if own.is_function_word(&low) {
+    if own.is_function_word_lower(&low) {
         return Vote::Own;
     }
     let cyrillic = is_cyrillic_word(word);
     let other_script = cyrillic != doc_cyrillic;
+    // Letters the document's alphabet lacks; most words have none, which
+    // spares a look-up per letter per language.
+    let strange: Vec<char> = low.chars().filter(|c| !own.alphabet.contains(c)).collect();
     let mut votes = BTreeMap::new();
-    for other in others {
-        if cyrillic != other.is_cyrillic() {
+    for &(other, other_cyrillic) in others {
+        if cyrillic != other_cyrillic {
             continue;
         }
         let mut n = 0;
-        if other.is_function_word(&low) {
+        if other.is_function_word_lower(&low) {
             n += 2;
         }
-        if low
-            .chars()
-            .any(|c| other.alphabet.contains(&c) && !own.alphabet.contains(&c))
-        {
+        if strange.iter().any(|c| other.alphabet.contains(c)) {
             n += 1;
         }
         if other_script {

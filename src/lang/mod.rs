@@ -5,6 +5,8 @@ pub mod foreign;
 
 use whatlang::{Detector, Lang};
 
+use crate::lexicon::Lexicons;
+
 /// A detected or given language.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Language {
@@ -18,19 +20,55 @@ pub struct Language {
 /// and it keeps detection linear in a feed of huge documents.
 const SAMPLE_BYTES: usize = 16 * 1024;
 
-/// Detects the language of a text. Text with no letters is `und`.
-pub fn detect(text: &str) -> Language {
+/// Below this whatlang confidence, function words decide among the
+/// languages with a lexicon.
+const UNSURE: f64 = 0.5;
+
+/// Detects the language of a text. Text with no letters is `und`. When
+/// whatlang is unsure (short texts), the share of each lexicon language's
+/// function words among the words decides if one language clearly leads.
+pub fn detect(text: &str, lexicons: &Lexicons) -> Language {
     let sample = sample(text, SAMPLE_BYTES);
-    match whatlang::detect(sample) {
-        Some(info) => Language {
-            code: iso639_1(info.lang()).to_string(),
-            confidence: round2(info.confidence()),
-        },
-        None => Language {
-            code: "und".to_string(),
-            confidence: 0.0,
-        },
+    let detected = whatlang::detect(sample).map(|info| Language {
+        code: iso639_1(info.lang()).to_string(),
+        confidence: round2(info.confidence()),
+    });
+    match detected {
+        Some(lang) if lang.confidence >= UNSURE => lang,
+        unsure => by_function_words(sample, lexicons)
+            .or(unsure)
+            .unwrap_or(Language {
+                code: "und".to_string(),
+                confidence: 0.0,
+            }),
     }
+}
+
+/// The lexicon language whose function words make up the largest share of
+/// the text's words, when it leads the next one by a clear margin.
+fn by_function_words(text: &str, lexicons: &Lexicons) -> Option<Language> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let words: Vec<String> = text.unicode_words().map(crate::text::lower).collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let mut scores: Vec<(usize, &str)> = lexicons
+        .languages()
+        .map(|l| {
+            (
+                words.iter().filter(|w| l.is_function_word_lower(w)).count(),
+                l.lang.as_str(),
+            )
+        })
+        .collect();
+    scores.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let (best, code) = *scores.first()?;
+    let second = scores.get(1).map_or(0, |s| s.0);
+    let share = best as f64 / words.len() as f64;
+    (share >= 0.2 && best >= second + 2 && best as f64 >= 1.3 * second as f64).then(|| Language {
+        code: code.to_string(),
+        confidence: round2(share.min(1.0)),
+    })
 }
 
 /// Detects the language of a short span among a few candidate languages
@@ -165,15 +203,24 @@ mod tests {
 
     #[test]
     fn detects_and_maps_codes() {
+        let lex = Lexicons::embedded();
         let en = detect(
             "The ministers met in the capital on Tuesday and agreed on a new budget for the coming year.",
+            &lex,
         );
         assert_eq!(en.code, "en");
         let uk = detect(
             "Міністри зустрілися у столиці у вівторок і домовилися про новий бюджет на наступний рік.",
+            &lex,
         );
         assert_eq!(uk.code, "uk");
-        assert_eq!(detect("1234 ...").code, "und");
+        assert_eq!(detect("1234 ...", &lex).code, "und");
+        // whatlang alone takes this short English text for French.
+        let short = detect(
+            "The transport minister opened the new tram line in Porto on Monday. On Tuesday the first trains carried 3,200 passengers, the operator said.",
+            &lex,
+        );
+        assert_eq!(short.code, "en");
         assert_eq!(name("pt"), "Portuguese");
         assert_eq!(iso639_1(Lang::Epo), "eo");
     }

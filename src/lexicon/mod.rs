@@ -364,15 +364,16 @@ impl LangLexicon {
     /// True when the word (any case) is a function word of this language,
     /// or begins with an elided one ("l'", "dell'", "qu'").
     pub fn is_function_word(&self, word: &str) -> bool {
-        if self.function_words.contains(word) {
-            return true;
-        }
-        let low = crate::text::lower(word);
-        if self.function_words.contains(&low) {
-            return true;
-        }
-        low.find('\'')
-            .is_some_and(|i| i > 0 && i + 1 < low.len() && self.function_words.contains(&low[..=i]))
+        self.function_words.contains(word) || self.is_function_word_lower(&crate::text::lower(word))
+    }
+
+    /// [`LangLexicon::is_function_word`] for a word already passed through
+    /// [`crate::text::lower`]: no allocation, for loops over many languages.
+    pub fn is_function_word_lower(&self, low: &str) -> bool {
+        self.function_words.contains(low)
+            || low.find('\'').is_some_and(|i| {
+                i > 0 && i + 1 < low.len() && self.function_words.contains(&low[..=i])
+            })
     }
 
     /// True when the language is written in Cyrillic script.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::{excerpt, summary_line};
 use crate::finding::KINDS;
-use crate::report::Report;
+use crate::report::{BaselineOutcome, Report};
 
 /// Escapes text for a Markdown table cell.
 pub fn cell(s: &str) -> String {
@@ -16,6 +16,16 @@ pub fn cell(s: &str) -> String {
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# driftcheck report\n")?;
+    body(report, "##", out)?;
+    if let Some(outcome) = &report.baseline {
+        baseline(outcome, "##", out)?;
+    }
+    Ok(())
+}
+
+/// The summary, documents and findings of a report; `heading` is the
+/// Markdown heading of each kind's section (`##`, or `###` inside a story).
+pub fn body(report: &Report, heading: &str, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}\n", summary_line(report))?;
     writeln!(out, "| Document | Language | Boilerplate spans |")?;
     writeln!(out, "| --- | --- | --- |")?;
@@ -34,7 +44,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if findings.is_empty() {
             continue;
         }
-        writeln!(out, "\n## {kind} ({})\n", findings.len())?;
+        writeln!(out, "\n{heading} {kind} ({})\n", findings.len())?;
         writeln!(out, "| Severity | Finding | Evidence |")?;
         writeln!(out, "| --- | --- | --- |")?;
         for f in findings {
@@ -59,6 +69,42 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 evidence.join("<br>")
             )?;
         }
+    }
+    Ok(())
+}
+
+/// What the baseline hid, and the known findings that are gone.
+pub fn baseline(outcome: &BaselineOutcome, heading: &str, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n{} known finding(s) hidden by the baseline.",
+        outcome.known
+    )?;
+    if outcome.fixed.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\n{heading} Fixed since the baseline ({})\n",
+        outcome.fixed.len()
+    )?;
+    writeln!(out, "| Kind | Story | Finding | Evidence |")?;
+    writeln!(out, "| --- | --- | --- | --- |")?;
+    for e in &outcome.fixed {
+        let evidence: Vec<String> = e
+            .docs
+            .iter()
+            .zip(&e.evidence)
+            .map(|(d, t)| format!("{} `{}`", cell(d), cell(&excerpt(t, 80))))
+            .collect();
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            e.kind,
+            cell(e.story.as_deref().unwrap_or("")),
+            cell(&e.message),
+            evidence.join("<br>")
+        )?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! never decide anything; the same report always renders to the same bytes.
 
 mod align;
+mod feed;
 mod json;
 mod langs;
 mod markdown;
@@ -10,6 +11,7 @@ mod table;
 use std::io::{self, Write};
 
 pub use align::{AlignReport, render_align};
+pub use feed::{FeedStats, FeedWriter};
 pub use langs::{LangsReport, render_langs};
 
 use crate::report::Report;
