@@ -34,6 +34,7 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod names;
 pub mod render;
 pub mod report;
 pub mod span;

@@ -73,7 +73,8 @@ impl Story {
             .as_ref()
             .and_then(|id| docs.iter().position(|d| &d.id == id));
         let foreign = docs.iter().map(|d| foreign::find(d, lexicons)).collect();
-        let facts = docs.iter().map(|d| Facts::extract(d, lexicons)).collect();
+        let mut facts: Vec<Facts> = docs.iter().map(|d| Facts::extract(d, lexicons)).collect();
+        crate::extract::unify_names(&mut facts);
         Ok(Story {
             docs,
             reference,

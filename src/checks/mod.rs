@@ -2,6 +2,7 @@
 //! with its own documentation (`driftcheck explain <kind>`).
 
 mod calque;
+mod name_variant;
 mod untranslated;
 
 use crate::finding::{Finding, Kind};
@@ -20,7 +21,11 @@ pub trait Check: Sync {
 }
 
 /// Every check, in report order.
-pub static REGISTRY: &[&dyn Check] = &[&untranslated::Untranslated, &calque::Calque];
+pub static REGISTRY: &[&dyn Check] = &[
+    &untranslated::Untranslated,
+    &calque::Calque,
+    &name_variant::NameVariant,
+];
 
 /// The check that reports a kind, if one is registered.
 pub fn for_kind(kind: Kind) -> Option<&'static dyn Check> {

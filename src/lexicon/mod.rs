@@ -10,7 +10,7 @@
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
 //! - rule tables: `name | pattern | description` (`calques.txt`).
 
-mod parse;
+pub(crate) mod parse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -18,6 +18,8 @@ use std::sync::{Arc, LazyLock};
 
 use crate::document::boilerplate::{BoilerplateCues, Reason};
 use crate::error::{Error, Result};
+use crate::names::NameTables;
+use crate::names::cues::NameCues;
 use crate::text::fold;
 
 pub use parse::{Entry, Labeled};
@@ -28,7 +30,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 8] = [
+pub const KINDS: [&str; 12] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -37,6 +39,10 @@ pub const KINDS: [&str; 8] = [
     "months",
     "weekdays",
     "calques",
+    "titles",
+    "speech_verbs",
+    "pronouns",
+    "name_cues",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -187,6 +193,8 @@ pub struct LangLexicon {
     pub weekdays: FormTable,
     /// Calque rules that apply to documents in this language.
     pub calques: Vec<CalqueRule>,
+    /// Titles, speech verbs, pronouns and name cues.
+    pub cues: NameCues,
 }
 
 /// All parsed lexicons.
@@ -195,6 +203,8 @@ pub struct Lexicons {
     langs: BTreeMap<String, LangLexicon>,
     empty: LangLexicon,
     all_cues: BoilerplateCues,
+    /// The cross-language name tables (`lexicons/names/`).
+    pub names: NameTables,
 }
 
 static EMBEDDED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
@@ -228,6 +238,7 @@ impl Lexicons {
             langs,
             empty: LangLexicon::default(),
             all_cues,
+            names: NameTables::parse(sources)?,
         })
     }
 
@@ -315,6 +326,13 @@ impl LangLexicon {
             });
         }
 
+        let cues = NameCues::parse(
+            &file("titles"),
+            &file("speech_verbs"),
+            &file("pronouns"),
+            &file("name_cues"),
+        )?;
+
         Ok(LangLexicon {
             lang: lang.to_string(),
             function_words,
@@ -325,6 +343,7 @@ impl LangLexicon {
             months,
             weekdays,
             calques,
+            cues,
         })
     }
 

@@ -1,0 +1,154 @@
+//! `name_variant`: one entity spelled differently across versions or within
+//! one. The names and their keys come from [`crate::extract::name`]; this
+//! check compares the spellings of each word of each entity.
+
+use std::collections::BTreeMap;
+
+use super::Check;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::story::Story;
+use crate::text::is_cyrillic_word;
+
+/// Reports the words of an entity's name that are spelled more than one way.
+pub struct NameVariant;
+
+/// One spelling of a name word and where it occurs.
+#[derive(Default)]
+struct Spelling {
+    /// Its readings (the spelling, and for inflected Cyrillic words the
+    /// other readings): two spellings that share one are the same spelling.
+    readings: Vec<String>,
+    /// First occurrence in each document: (document index, span).
+    first: BTreeMap<usize, Span>,
+}
+
+impl Check for NameVariant {
+    fn kind(&self) -> Kind {
+        Kind::NameVariant
+    }
+
+    fn explain(&self) -> &'static str {
+        "name_variant (warning): one person, place or organisation spelled differently across \
+versions or within one: \"Kovalenko\" in three versions and \"Kowalenko\" in a fourth, \"Kiev\" \
+in one English version and \"Kyiv\" in the others.\n\n\
+How: every name gets a key that survives romanisation and spelling conventions (Cyrillic \
+romanised with the official Ukrainian or a Russian table, folds such as y/i, h/g, w/v, \
+doubled letters and -iy/-yy/-y endings from lexicons/names/folding.txt, given-name classes \
+from lexicons/names/given_names.txt, exonyms from lexicons/names/exonyms.txt), and a surname \
+alone takes its full name's key. The words of one entity with one key are then compared by \
+spelling. Not variants: case, a possessive 's, Cyrillic case endings (Зеленського is \
+Зеленський), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
+all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
+Bruxelas), only between versions in one language. Boilerplate is skipped.\n\n\
+Evidence: the first occurrence of each spelling in each document. The message lists the \
+spellings and how many documents use each."
+    }
+
+    fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
+        // (entity key, word key, pool) → spellings by form.
+        let mut groups: BTreeMap<(String, String, String), BTreeMap<String, Spelling>> =
+            BTreeMap::new();
+        for (d, (doc, facts)) in story.docs.iter().zip(&story.facts).enumerate() {
+            for m in facts.names.iter().filter(|m| !m.boilerplate) {
+                for p in &m.parts {
+                    // An acronym of an exonym ("UK") is an abbreviation of
+                    // the name, not a spelling of it.
+                    if p.exonym && crate::text::is_all_caps(doc.slice(p.span)) {
+                        continue;
+                    }
+                    let cyrillic = is_cyrillic_word(&p.form);
+                    // Spellings are compared within one script; Cyrillic
+                    // orthographies and exonyms differ by language by design.
+                    let pool = if cyrillic || p.exonym {
+                        format!("{}:{}", cyrillic, doc.language.code)
+                    } else {
+                        "latin".to_string()
+                    };
+                    let spelling = groups
+                        .entry((m.key.clone(), p.key.clone(), pool))
+                        .or_default()
+                        .entry(p.form.clone())
+                        .or_default();
+                    if spelling.readings.is_empty() {
+                        spelling.readings.push(p.form.clone());
+                        spelling
+                            .readings
+                            .extend(p.alts.iter().map(|(form, _)| form.clone()));
+                    }
+                    spelling.first.entry(d).or_insert(p.span);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for spellings in groups.into_values() {
+            let classes = merge_readings(spellings);
+            if classes.len() < 2 {
+                continue;
+            }
+            out.push(finding(story, &classes));
+        }
+        out
+    }
+}
+
+/// Spellings that share a reading are one ("Путіна" read as "путін" beside
+/// "Путін"): merges them, keeping each document's first occurrence.
+fn merge_readings(spellings: BTreeMap<String, Spelling>) -> Vec<Spelling> {
+    let mut classes: Vec<Spelling> = Vec::new();
+    for (_, s) in spellings {
+        match classes
+            .iter_mut()
+            .find(|c| c.readings.iter().any(|r| s.readings.contains(r)))
+        {
+            Some(c) => {
+                for (d, span) in s.first {
+                    let at = c.first.entry(d).or_insert(span);
+                    if span.start < at.start {
+                        *at = span;
+                    }
+                }
+                c.readings.extend(s.readings);
+            }
+            None => classes.push(s),
+        }
+    }
+    classes
+}
+
+fn finding(story: &Story, classes: &[Spelling]) -> Finding {
+    let mut order: Vec<&Spelling> = classes.iter().collect();
+    // Most documents first, then the earliest document and offset.
+    order.sort_by_key(|c| {
+        let first = c.first.iter().next().map(|(d, s)| (*d, s.start));
+        (std::cmp::Reverse(c.first.len()), first)
+    });
+    let listed: Vec<String> = order
+        .iter()
+        .filter_map(|c| {
+            let (&d, &span) = c.first.iter().next()?;
+            let n = c.first.len();
+            Some(format!(
+                "\"{}\" ({} document{})",
+                story.docs[d].slice(span),
+                n,
+                if n == 1 { "" } else { "s" }
+            ))
+        })
+        .collect();
+    let mut evidence: Vec<(usize, Span)> = classes
+        .iter()
+        .flat_map(|c| c.first.iter().map(|(&d, &s)| (d, s)))
+        .collect();
+    evidence.sort();
+    Finding::new(
+        Kind::NameVariant,
+        Severity::Warning,
+        format!("Name spelled differently: {}", listed.join(" / ")),
+        evidence
+            .into_iter()
+            .map(|(d, s)| Evidence::new(&story.docs[d], s))
+            .collect(),
+    )
+}

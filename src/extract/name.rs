@@ -1,0 +1,619 @@
+//! Names of people, places and organisations, from capitalisation and the
+//! cues around it (titles, honorifics, speech verbs, particles, exonyms),
+//! each with a key that survives scripts and spellings ([`crate::names`]).
+//!
+//! A capitalised word is a name word unless it is a function word, a month
+//! or a weekday; at the start of a sentence, in a title-case headline, or
+//! after an article in a language that capitalises nouns it must also be
+//! attested: known to the name lexicons, written capitalised mid-sentence
+//! elsewhere (and never in lower case), or followed by a speech verb or
+//! another name word. Runs of name words (joined by hyphens and particles
+//! such as "von", "da", "bin") are cut after titles ("Foreign Minister"),
+//! and a surname alone takes the key of the one full name it belongs to.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::speaker::{GenderCue, GenderSignal};
+use crate::document::Document;
+use crate::lexicon::{LangLexicon, Lexicons};
+use crate::names::cues::NameCues;
+use crate::names::{EntityType, Gender, NameTables, key, lemma};
+use crate::span::Span;
+use crate::text::{fold, is_all_caps, is_capitalized, is_cyrillic_word, lower};
+
+/// One word of a name, as compared between versions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NamePart {
+    /// The word (possessive "'s" excluded), or the whole name for an exonym.
+    pub span: Span,
+    /// Its key: equal keys are one word spelled two ways.
+    pub key: String,
+    /// Its spelling: lower case, nominative for inflected Cyrillic names.
+    pub form: String,
+    /// Other readings of an inflected word: (form, key), for matching.
+    #[serde(skip)]
+    pub alts: Vec<(String, String)>,
+    /// True when the whole name is a known exonym (its spelling differs by
+    /// language by design).
+    pub exonym: bool,
+}
+
+/// A mention of a name in a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NameMention {
+    /// The name, without titles and possessive endings.
+    pub span: Span,
+    /// The entity's key: equal keys are one entity, across spellings,
+    /// scripts and versions (a surname alone has its full name's key).
+    pub key: String,
+    /// Person, place, organisation or unknown.
+    pub entity: EntityType,
+    /// Its words.
+    pub parts: Vec<NamePart>,
+    /// True when the mention lies in boilerplate.
+    pub boilerplate: bool,
+}
+
+/// A share of capitalised words above which a sentence is a headline.
+const TITLE_CASE_SHARE: f64 = 0.7;
+/// Words a sentence needs before it can count as a headline.
+const TITLE_CASE_MIN_WORDS: usize = 4;
+/// Particles that may follow each other inside a name ("von der").
+const MAX_PARTICLES: usize = 2;
+/// Words between a title and the name it introduces ("the country's president, X").
+const MAX_TITLE_GAP: usize = 2;
+
+/// What the document says about one word.
+#[derive(Clone, Debug, Default)]
+struct Tok {
+    fold: String,
+    /// Bytes of a possessive ending ("'s", "’s") at its end.
+    possessive: usize,
+    cap: bool,
+    caps: bool,
+    /// First word of a sentence or of a quotation.
+    initial: bool,
+    headline: bool,
+}
+
+/// The words of a document with what name finding needs.
+struct Ctx<'a> {
+    doc: &'a Document,
+    lex: &'a LangLexicon,
+    cues: &'a NameCues,
+    t: &'a NameTables,
+    lang: Option<&'a str>,
+    toks: Vec<Tok>,
+    mid_caps: HashSet<String>,
+    lower_words: HashSet<String>,
+}
+
+/// Characters after which a capitalised word starts a sentence of its own.
+fn opens_clause(gap: &str) -> bool {
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '“' | '"' | '«' | '„' | '‚' | '‘' | '\'' | '(' | '[' | '—' | '–' | ':' | '»' | '‹' | '›'
+        )
+    })
+}
+
+impl<'a> Ctx<'a> {
+    fn new(doc: &'a Document, lexicons: &'a Lexicons) -> Ctx<'a> {
+        let lex = lexicons.lang(&doc.language.code);
+        let mut toks: Vec<Tok> = Vec::with_capacity(doc.words.len());
+        for s in &doc.sentences {
+            let words = doc.words_of(s);
+            let caps = words
+                .iter()
+                .filter(|w| {
+                    let t = doc.slice(w.span);
+                    t.chars().any(char::is_alphabetic) && !lex.is_function_word(t)
+                })
+                .map(|w| is_capitalized(doc.slice(w.span)))
+                .collect::<Vec<_>>();
+            let headline = caps.len() >= TITLE_CASE_MIN_WORDS
+                && caps.iter().filter(|c| **c).count() as f64
+                    >= TITLE_CASE_SHARE * caps.len() as f64;
+            for (i, w) in words.iter().enumerate() {
+                let text = doc.slice(w.span);
+                let possessive = ["'s", "’s", "'S", "’S"]
+                    .iter()
+                    .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
+                    .map_or(0, |p| p.len());
+                let gap_start = if i == 0 { s.span.start } else { words[i - 1].span.end };
+                let initial = i == 0 || opens_clause(&doc.text[gap_start..w.span.start]);
+                toks.push(Tok {
+                    fold: fold(&text[..text.len() - possessive]),
+                    possessive,
+                    cap: is_capitalized(text),
+                    caps: is_all_caps(text),
+                    initial,
+                    headline,
+                });
+            }
+        }
+        let mut mid_caps = HashSet::new();
+        let mut lower_words = HashSet::new();
+        for (w, t) in doc.words.iter().zip(&toks) {
+            let text = doc.slice(w.span);
+            if !text.chars().next().is_some_and(char::is_alphabetic) {
+                continue;
+            }
+            if !t.cap {
+                lower_words.insert(t.fold.clone());
+            } else if !t.initial && !t.headline {
+                mid_caps.insert(t.fold.clone());
+            }
+        }
+        Ctx {
+            doc,
+            lex,
+            cues: &lex.cues,
+            t: &lexicons.names,
+            lang: Some(doc.language.code.as_str()),
+            toks,
+            mid_caps,
+            lower_words,
+        }
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        let w = self.doc.words[i].span;
+        &self.doc.text[w.start..w.end - self.toks[i].possessive]
+    }
+
+    fn gap(&self, i: usize) -> &'a str {
+        &self.doc.text[self.doc.words[i].span.end..self.doc.words[i + 1].span.start]
+    }
+
+    /// True when the name lexicons know the word.
+    fn known(&self, text: &str) -> bool {
+        let k = key::word_key_unclassed(text, self.lang, self.t);
+        self.t.given.contains_key(&k) || self.t.exonyms.contains_key(&key::phrase_key(text, self.lang, self.t))
+    }
+
+    fn attested(&self, i: usize) -> bool {
+        let f = &self.toks[i].fold;
+        self.mid_caps.contains(f) && !self.lower_words.contains(f)
+    }
+
+    fn speech_verb_at(&self, i: usize, end: usize) -> bool {
+        let folds: Vec<String> = (i..end.min(i + 4)).map(|j| self.toks[j].fold.clone()).collect();
+        self.cues.speech_verbs.match_at(&folds, 0).is_some()
+    }
+
+    /// True when word `i` (capitalised) can be a name word.
+    fn name_word(&self, i: usize, sentence_end: usize) -> bool {
+        let tok = &self.toks[i];
+        let text = self.text(i);
+        if !tok.cap || !text.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        if self.lex.months.get(text).is_some() || self.lex.weekdays.get(text).is_some() {
+            return false;
+        }
+        let acronym = tok.caps && !tok.initial && !tok.headline;
+        if self.lex.is_function_word(text) && !acronym {
+            return false;
+        }
+        if self.cues.honorifics.contains_key(&tok.fold) {
+            return false;
+        }
+        let known = self.known(text);
+        if tok.headline {
+            return known || self.attested(i);
+        }
+        if tok.initial {
+            let next_is_name = i + 1 < sentence_end
+                && self.toks[i + 1].cap
+                && !self.toks[i + 1].initial
+                && self.gap(i).trim().is_empty()
+                && !self.lex.is_function_word(self.text(i + 1));
+            return known
+                || self.attested(i)
+                || (!self.lower_words.contains(&tok.fold)
+                    && (next_is_name || self.speech_verb_at(i + 1, sentence_end)));
+        }
+        if !self.cues.noun_markers.is_empty() && i > 0 {
+            // German capitalises every noun: after an article it is one.
+            let prev = &self.toks[i - 1];
+            if !prev.cap && self.cues.noun_markers.contains(&prev.fold) && !known {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// A run of name words before it becomes a mention.
+struct Run {
+    words: Vec<usize>,
+    title: Option<(Span, Option<Gender>)>,
+    honorific: Option<(Span, Gender)>,
+}
+
+/// Finds the name mentions of a document, with the gender signals that
+/// titles, honorifics and given names give them.
+pub fn extract(doc: &Document, lexicons: &Lexicons) -> (Vec<NameMention>, Vec<GenderSignal>) {
+    let cx = Ctx::new(doc, lexicons);
+    let mut runs: Vec<Run> = Vec::new();
+    for s in &doc.sentences {
+        runs.extend(sentence_runs(&cx, s.first_word, s.end_word));
+    }
+    build_mentions(&cx, runs)
+}
+
+fn sentence_runs(cx: &Ctx, start: usize, end: usize) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut i = start;
+    while i < end {
+        if !cx.name_word(i, end) {
+            i += 1;
+            continue;
+        }
+        let mut words = vec![i];
+        let mut j = i;
+        while cx.toks[j].possessive == 0 && j + 1 < end {
+            let gap = cx.gap(j);
+            let joins = gap.chars().all(char::is_whitespace) && !gap.contains("\n\n")
+                || matches!(gap, "-" | "‐" | "‑");
+            if joins && cx.toks[j + 1].cap && !cx.toks[j + 1].initial && cx.name_word(j + 1, end) {
+                j += 1;
+                words.push(j);
+                continue;
+            }
+            // Particles: "von der", "da", "bin" between two name words.
+            let mut k = j + 1;
+            while k < end
+                && k - j <= MAX_PARTICLES
+                && !cx.toks[k].cap
+                && cx.t.particles.contains(&lower(cx.text(k)))
+                && cx.gap(k - 1).trim().is_empty()
+            {
+                k += 1;
+            }
+            if k > j + 1
+                && k < end
+                && cx.gap(k - 1).trim().is_empty()
+                && cx.toks[k].cap
+                && cx.name_word(k, end)
+            {
+                words.extend(j + 1..=k);
+                j = k;
+                continue;
+            }
+            break;
+        }
+        i = j + 1;
+        if let Some(run) = shape_run(cx, words, start, end) {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// Cuts titles and honorifics off a run, records them as cues, and drops
+/// runs that are no names (a title alone, a demonym before a noun).
+fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Option<Run> {
+    let mut title = None;
+    let mut honorific = None;
+    // A title inside the run: the name starts after the last one.
+    let folds: Vec<String> = words.iter().map(|&w| cx.toks[w].fold.clone()).collect();
+    let mut cut = 0;
+    let mut p = 0;
+    while p < folds.len() {
+        match cx.cues.titles.match_at(&folds, p) {
+            Some(phrase) if p + phrase.words.len() < folds.len() || p > 0 => {
+                let span = Span::new(
+                    cx.doc.words[words[p]].span.start,
+                    cx.doc.words[words[p + phrase.words.len() - 1]].span.end,
+                );
+                title = Some((span, phrase.gender));
+                p += phrase.words.len();
+                cut = p;
+            }
+            Some(phrase) => {
+                // The whole run is a title.
+                let _ = phrase;
+                return None;
+            }
+            None => p += 1,
+        }
+    }
+    if let Some(&first) = words.get(cut) {
+        if let Some(&g) = cx.cues.honorifics.get(&cx.toks[first].fold) {
+            honorific = Some((cx.doc.words[first].span, g));
+            cut += 1;
+        }
+    }
+    words.drain(..cut.min(words.len()));
+    // A known given name inside the run starts the name: "Deputy Prime
+    // Minister for Euro-Atlantic Integration Olha X" → "Olha X".
+    let given = |w: usize| {
+        cx.t
+            .given
+            .contains_key(&key::word_key_unclassed(cx.text(w), cx.lang, cx.t))
+    };
+    if let Some(p) = (1..words.len()).find(|&p| given(words[p]) && !given(words[p - 1])) {
+        words.drain(..p);
+    }
+    let (&first, &last) = (words.first()?, words.last()?);
+    // A capitalised adjective of origin before a common noun ("North Korean troops").
+    if last + 1 < end
+        && !cx.toks[last + 1].cap
+        && cx
+            .cues
+            .demonym_suffixes
+            .iter()
+            .any(|s| cx.toks[last].fold.ends_with(s.as_str()))
+    {
+        return None;
+    }
+    let before: Vec<String> = (start..first).map(|w| cx.toks[w].fold.clone()).collect();
+    if honorific.is_none() && first > start {
+        if let Some(&g) = cx.cues.honorifics.get(&before[before.len() - 1]) {
+            honorific = Some((cx.doc.words[first - 1].span, g));
+        }
+    }
+    if title.is_none() {
+        title = title_before(cx, &before, start).or_else(|| title_after(cx, last, end));
+    }
+    Some(Run {
+        words,
+        title,
+        honorific,
+    })
+}
+
+/// A title that ends just before the run (a comma or a possessive may sit
+/// between), with the gender its article gives a role that has none itself.
+fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Option<Gender>)> {
+    for skip in 0..=MAX_TITLE_GAP.min(before.len()) {
+        let end = before.len() - skip;
+        if let Some((i, phrase)) = cx.cues.titles.match_ending(before, end) {
+            let gender = phrase.gender.or_else(|| {
+                i.checked_sub(1)
+                    .and_then(|a| cx.cues.articles.get(&before[a]).copied())
+            });
+            let span = Span::new(
+                cx.doc.words[start + i].span.start,
+                cx.doc.words[start + end - 1].span.end,
+            );
+            return Some((span, gender));
+        }
+    }
+    None
+}
+
+/// A title in apposition after the run: "X, deputy prime minister".
+fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender>)> {
+    if last + 1 >= end || !cx.gap(last).trim_start().starts_with(',') {
+        return None;
+    }
+    let after: Vec<String> = (last + 1..end.min(last + 8))
+        .map(|w| cx.toks[w].fold.clone())
+        .collect();
+    for skip in 0..=MAX_TITLE_GAP.min(after.len()) {
+        if let Some(phrase) = cx.cues.titles.match_at(&after, skip) {
+            let gender = phrase.gender.or_else(|| {
+                skip.checked_sub(1)
+                    .and_then(|a| cx.cues.articles.get(&after[a]).copied())
+            });
+            let span = Span::new(
+                cx.doc.words[last + 1 + skip].span.start,
+                cx.doc.words[last + skip + phrase.words.len()].span.end,
+            );
+            return Some((span, gender));
+        }
+    }
+    None
+}
+
+fn build_mentions(cx: &Ctx, runs: Vec<Run>) -> (Vec<NameMention>, Vec<GenderSignal>) {
+    // Every spelling in the document attests the nominative of the others.
+    let surfaces: HashSet<String> = runs
+        .iter()
+        .flat_map(|r| r.words.iter().map(|&w| lower(cx.text(w))))
+        .collect();
+    let attested = |r: &str| {
+        surfaces.contains(r)
+            || cx
+                .t
+                .given
+                .contains_key(&key::word_key_unclassed(r, cx.lang, cx.t))
+            || cx.t.exonyms.contains_key(&key::phrase_key(r, cx.lang, cx.t))
+    };
+    let mut mentions = Vec::new();
+    let mut signals = Vec::new();
+    for run in &runs {
+        let mut parts: Vec<NamePart> = run
+            .words
+            .iter()
+            .map(|&w| part(cx, w, &surfaces, &attested))
+            .collect();
+        let first = cx.doc.words[run.words[0]].span;
+        let last_w = run.words[run.words.len() - 1];
+        let last = cx.doc.words[last_w].span;
+        let span = Span::new(first.start, last.end - cx.toks[last_w].possessive);
+        let joined: Vec<&str> = parts.iter().map(|p| p.form.as_str()).collect();
+        let exonym = cx
+            .t
+            .exonyms
+            .get(&key::phrase_key(&joined.join(" "), cx.lang, cx.t));
+        let mut entity = EntityType::Unknown;
+        if let Some(x) = exonym {
+            entity = x.entity;
+            parts = vec![NamePart {
+                span,
+                key: x.key.clone(),
+                form: joined.join(" "),
+                alts: Vec::new(),
+                exonym: true,
+            }];
+        }
+        let key = parts
+            .iter()
+            .map(|p| p.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if key.is_empty() {
+            continue;
+        }
+        if entity == EntityType::Unknown {
+            entity = entity_type(cx, run, &parts);
+        }
+        if let Some((cue_span, Some(g))) = run.title {
+            signals.push(GenderSignal::new(&key, g, cue_span, GenderCue::Title));
+        }
+        if let Some((cue_span, g)) = run.honorific {
+            signals.push(GenderSignal::new(&key, g, cue_span, GenderCue::Honorific));
+        }
+        if parts.len() > 1 {
+            if let Some(g) = cx.t.given.get(&parts[0].key).and_then(|g| g.gender) {
+                signals.push(GenderSignal::new(&key, g, parts[0].span, GenderCue::GivenName));
+            }
+        }
+        mentions.push(NameMention {
+            span,
+            key,
+            entity,
+            parts,
+            boilerplate: cx.doc.is_boilerplate(span),
+        });
+    }
+    let remap = resolve_short_forms(&mut mentions);
+    for s in &mut signals {
+        if let Some(k) = remap.get(&s.entity_key) {
+            s.entity_key = k.clone();
+        }
+    }
+    (mentions, signals)
+}
+
+/// One word of a name: its nominative, spelling and key.
+fn part(cx: &Ctx, w: usize, surfaces: &HashSet<String>, attested: &dyn Fn(&str) -> bool) -> NamePart {
+    let surface = lower(cx.text(w));
+    let (form, others) = if is_cyrillic_word(&surface) {
+        let l = lemma::lemma(&surface, attested, cx.t);
+        (l.best, l.others)
+    } else if cx.lang == Some("de")
+        && surface.len() > 3
+        && surface.ends_with('s')
+        && surfaces.contains(&surface[..surface.len() - 1])
+    {
+        // German genitive: "Merkels" is "Merkel".
+        (surface[..surface.len() - 1].to_string(), Vec::new())
+    } else {
+        (surface, Vec::new())
+    };
+    NamePart {
+        span: Span::new(
+            cx.doc.words[w].span.start,
+            cx.doc.words[w].span.end - cx.toks[w].possessive,
+        ),
+        key: key::word_key(&form, cx.lang, cx.t),
+        alts: others
+            .into_iter()
+            .map(|o| {
+                let k = key::word_key(&o, cx.lang, cx.t);
+                (o, k)
+            })
+            .collect(),
+        form,
+        exonym: false,
+    }
+}
+
+/// The type of a name from its cues.
+fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
+    if parts
+        .iter()
+        .any(|p| cx.cues.org_words.contains(&fold(&p.form)))
+    {
+        return EntityType::Organization;
+    }
+    if run.title.is_some() || run.honorific.is_some() {
+        return EntityType::Person;
+    }
+    if parts.len() == 1 && cx.toks[run.words[0]].caps {
+        return EntityType::Organization;
+    }
+    if parts.len() > 1 && cx.t.given.contains_key(&parts[0].key) {
+        return EntityType::Person;
+    }
+    let first = run.words[0];
+    let last = run.words[run.words.len() - 1];
+    let sentence = cx.doc.sentences[cx.doc.words[first].sentence].end_word;
+    let folds_after: Vec<String> = (last + 1..sentence.min(last + 5))
+        .map(|w| cx.toks[w].fold.clone())
+        .collect();
+    let verb_after = cx.gap_is_space(last) && cx.cues.speech_verbs.match_at(&folds_after, 0).is_some();
+    let sentence_start = cx.doc.sentences[cx.doc.words[first].sentence].first_word;
+    let folds_before: Vec<String> = (sentence_start..first).map(|w| cx.toks[w].fold.clone()).collect();
+    let verb_before = cx
+        .cues
+        .speech_verbs
+        .match_ending(&folds_before, folds_before.len())
+        .is_some();
+    if verb_after || verb_before {
+        return EntityType::Person;
+    }
+    if folds_before
+        .last()
+        .is_some_and(|w| cx.cues.place_before.contains(w))
+    {
+        return EntityType::Place;
+    }
+    EntityType::Unknown
+}
+
+impl Ctx<'_> {
+    fn gap_is_space(&self, i: usize) -> bool {
+        i + 1 < self.doc.words.len() && self.gap(i).trim().is_empty()
+    }
+}
+
+/// Gives a surname alone the key of the one full name in the document it
+/// belongs to ("Kovalenko" after "Olena Kovalenko"), and every mention of an
+/// entity the type most of its mentions have. Returns the keys it replaced.
+fn resolve_short_forms(mentions: &mut [NameMention]) -> HashMap<String, String> {
+    let mut owners: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.parts.len() > 1 && !m.parts[0].exonym) {
+        if matches!(m.entity, EntityType::Person | EntityType::Unknown) {
+            for p in &m.parts[1..] {
+                owners.entry(p.key.as_str()).or_default().insert(m.key.as_str());
+            }
+        }
+    }
+    let mut remap: HashMap<String, String> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.parts.len() == 1 && !m.parts[0].exonym) {
+        if let Some(full) = owners.get(m.key.as_str()) {
+            if full.len() == 1 && matches!(m.entity, EntityType::Person | EntityType::Unknown) {
+                if let Some(k) = full.iter().next() {
+                    remap.insert(m.key.clone(), k.to_string());
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if let Some(k) = remap.get(&m.key) {
+            m.key = k.clone();
+        }
+    }
+    // The most frequent known type of each entity (ties: person first).
+    let mut types: BTreeMap<String, BTreeMap<EntityType, usize>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.entity != EntityType::Unknown) {
+        *types.entry(m.key.clone()).or_default().entry(m.entity).or_default() += 1;
+    }
+    for m in mentions.iter_mut() {
+        if let Some(counts) = types.get(&m.key) {
+            if let Some((t, _)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))) {
+                m.entity = *t;
+            }
+        }
+    }
+    remap
+}
