@@ -56,6 +56,19 @@ pub struct NameMention {
     pub boilerplate: bool,
 }
 
+/// Letters a Cyrillic stem needs before case forms are matched by it.
+const MIN_STEM: usize = 4;
+/// Letters a Cyrillic case ending may have.
+const MAX_ENDING: usize = 3;
+
+/// A Cyrillic word without its last letters, so its case forms share it
+/// ("коваленка", "коваленко" → "ковален").
+fn cyrillic_stem(word: &str) -> &str {
+    let n = word.chars().count();
+    let keep = n.saturating_sub(MAX_ENDING).max(n.min(MIN_STEM));
+    word.char_indices().nth(keep).map_or(word, |(i, _)| &word[..i])
+}
+
 /// A share of capitalised words above which a sentence is a headline.
 const TITLE_CASE_SHARE: f64 = 0.7;
 /// Words a sentence needs before it can count as a headline.
@@ -76,6 +89,8 @@ struct Tok {
     /// First word of a sentence or of a quotation.
     initial: bool,
     headline: bool,
+    /// Part of a title ("Foreign Minister", "ministro das Relações Exteriores").
+    title: bool,
 }
 
 /// The words of a document with what name finding needs.
@@ -114,7 +129,9 @@ impl<'a> Ctx<'a> {
                 })
                 .map(|w| is_capitalized(doc.slice(w.span)))
                 .collect::<Vec<_>>();
-            let headline = caps.len() >= TITLE_CASE_MIN_WORDS
+            // Languages that capitalise nouns write headlines in sentence case.
+            let headline = lex.cues.noun_markers.is_empty()
+                && caps.len() >= TITLE_CASE_MIN_WORDS
                 && caps.iter().filter(|c| **c).count() as f64
                     >= TITLE_CASE_SHARE * caps.len() as f64;
             for (i, w) in words.iter().enumerate() {
@@ -132,7 +149,26 @@ impl<'a> Ctx<'a> {
                     caps: is_all_caps(text),
                     initial,
                     headline,
+                    title: false,
                 });
+            }
+        }
+        // Title words are never name words, whatever their case.
+        for s in &doc.sentences {
+            let folds: Vec<String> = (s.first_word..s.end_word)
+                .map(|w| toks[w].fold.clone())
+                .collect();
+            let mut i = 0;
+            while i < folds.len() {
+                match lex.cues.titles.match_at(&folds, i) {
+                    Some(p) => {
+                        for t in &mut toks[s.first_word + i..s.first_word + i + p.words.len()] {
+                            t.title = true;
+                        }
+                        i += p.words.len();
+                    }
+                    None => i += 1,
+                }
             }
         }
         let mut mid_caps = HashSet::new();
@@ -165,8 +201,14 @@ impl<'a> Ctx<'a> {
         &self.doc.text[w.start..w.end - self.toks[i].possessive]
     }
 
+    /// The text between word `i` and the next (to the end for the last).
     fn gap(&self, i: usize) -> &'a str {
-        &self.doc.text[self.doc.words[i].span.end..self.doc.words[i + 1].span.start]
+        let end = self
+            .doc
+            .words
+            .get(i + 1)
+            .map_or(self.doc.text.len(), |w| w.span.start);
+        &self.doc.text[self.doc.words[i].span.end..end]
     }
 
     /// True when the name lexicons know the word.
@@ -175,9 +217,21 @@ impl<'a> Ctx<'a> {
         self.t.given.contains_key(&k) || self.t.exonyms.contains_key(&key::phrase_key(text, self.lang, self.t))
     }
 
+    /// True when the word is written capitalised mid-sentence elsewhere
+    /// (for a Cyrillic word: in any case form) and never in lower case.
     fn attested(&self, i: usize) -> bool {
         let f = &self.toks[i].fold;
-        self.mid_caps.contains(f) && !self.lower_words.contains(f)
+        if self.lower_words.contains(f) {
+            return false;
+        }
+        if self.mid_caps.contains(f) {
+            return true;
+        }
+        is_cyrillic_word(f) && {
+            let stem = cyrillic_stem(f);
+            stem.chars().count() >= MIN_STEM
+                && self.mid_caps.iter().any(|m| cyrillic_stem(m) == stem)
+        }
     }
 
     fn speech_verb_at(&self, i: usize, end: usize) -> bool {
@@ -189,7 +243,7 @@ impl<'a> Ctx<'a> {
     fn name_word(&self, i: usize, sentence_end: usize) -> bool {
         let tok = &self.toks[i];
         let text = self.text(i);
-        if !tok.cap || !text.chars().any(char::is_alphabetic) {
+        if !tok.cap || tok.title || !text.chars().any(char::is_alphabetic) {
             return false;
         }
         if self.lex.months.get(text).is_some() || self.lex.weekdays.get(text).is_some() {
@@ -219,8 +273,7 @@ impl<'a> Ctx<'a> {
         }
         if !self.cues.noun_markers.is_empty() && i > 0 {
             // German capitalises every noun: after an article it is one.
-            let prev = &self.toks[i - 1];
-            if !prev.cap && self.cues.noun_markers.contains(&prev.fold) && !known {
+            if self.cues.noun_markers.contains(&self.toks[i - 1].fold) && !known {
                 return false;
             }
         }
@@ -275,7 +328,12 @@ fn sentence_runs(cx: &Ctx, start: usize, end: usize) -> Vec<Run> {
             {
                 k += 1;
             }
+            // In a language that capitalises nouns only a name that starts
+            // with a known given name takes particles ("nach Angaben von
+            // Diplomaten" is no name).
+            let particles_ok = cx.cues.noun_markers.is_empty() || cx.known(cx.text(words[0]));
             if k > j + 1
+                && particles_ok
                 && k < end
                 && cx.gap(k - 1).trim().is_empty()
                 && cx.toks[k].cap
@@ -298,38 +356,6 @@ fn sentence_runs(cx: &Ctx, start: usize, end: usize) -> Vec<Run> {
 /// Cuts titles and honorifics off a run, records them as cues, and drops
 /// runs that are no names (a title alone, a demonym before a noun).
 fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Option<Run> {
-    let mut title = None;
-    let mut honorific = None;
-    // A title inside the run: the name starts after the last one.
-    let folds: Vec<String> = words.iter().map(|&w| cx.toks[w].fold.clone()).collect();
-    let mut cut = 0;
-    let mut p = 0;
-    while p < folds.len() {
-        match cx.cues.titles.match_at(&folds, p) {
-            Some(phrase) if p + phrase.words.len() < folds.len() || p > 0 => {
-                let span = Span::new(
-                    cx.doc.words[words[p]].span.start,
-                    cx.doc.words[words[p + phrase.words.len() - 1]].span.end,
-                );
-                title = Some((span, phrase.gender));
-                p += phrase.words.len();
-                cut = p;
-            }
-            Some(phrase) => {
-                // The whole run is a title.
-                let _ = phrase;
-                return None;
-            }
-            None => p += 1,
-        }
-    }
-    if let Some(&first) = words.get(cut) {
-        if let Some(&g) = cx.cues.honorifics.get(&cx.toks[first].fold) {
-            honorific = Some((cx.doc.words[first].span, g));
-            cut += 1;
-        }
-    }
-    words.drain(..cut.min(words.len()));
     // A known given name inside the run starts the name: "Deputy Prime
     // Minister for Euro-Atlantic Integration Olha X" → "Olha X".
     let given = |w: usize| {
@@ -341,9 +367,13 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
         words.drain(..p);
     }
     let (&first, &last) = (words.first()?, words.last()?);
-    // A capitalised adjective of origin before a common noun ("North Korean troops").
+    // A capitalised adjective of origin before a common noun or a title
+    // ("North Korean troops", "Ukrainian Foreign Minister").
     if last + 1 < end
-        && !cx.toks[last + 1].cap
+        && (!cx.toks[last + 1].cap || cx.toks[last + 1].title)
+        && cx.gap(last).trim().is_empty()
+        && !given(last)
+        && !cx.speech_adjacent(first, last)
         && cx
             .cues
             .demonym_suffixes
@@ -353,14 +383,11 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
         return None;
     }
     let before: Vec<String> = (start..first).map(|w| cx.toks[w].fold.clone()).collect();
-    if honorific.is_none() && first > start {
-        if let Some(&g) = cx.cues.honorifics.get(&before[before.len() - 1]) {
-            honorific = Some((cx.doc.words[first - 1].span, g));
-        }
-    }
-    if title.is_none() {
-        title = title_before(cx, &before, start).or_else(|| title_after(cx, last, end));
-    }
+    let honorific = before.last().and_then(|h| {
+        let g = cx.cues.honorifics.get(h)?;
+        Some((cx.doc.words[first - 1].span, *g))
+    });
+    let title = title_before(cx, &before, start).or_else(|| title_after(cx, last, end));
     Some(Run {
         words,
         title,
@@ -373,6 +400,9 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
 fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Option<Gender>)> {
     for skip in 0..=MAX_TITLE_GAP.min(before.len()) {
         let end = before.len() - skip;
+        if skip > 0 && !skippable(cx, start + end) {
+            break;
+        }
         if let Some((i, phrase)) = cx.cues.titles.match_ending(before, end) {
             let gender = phrase.gender.or_else(|| {
                 i.checked_sub(1)
@@ -388,6 +418,15 @@ fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Opti
     None
 }
 
+/// True when word `w` may stand between a title and its name ("the
+/// country's president, X", "ministro de Exteriores de Ucrania, X"): no
+/// speech verb, and no colon, quote mark or sentence end after it.
+fn skippable(cx: &Ctx, w: usize) -> bool {
+    let gap = cx.gap(w);
+    !gap.chars().any(|c| ":;.!?\"“”«»„‘’()".contains(c))
+        && cx.cues.speech_verbs.match_at(&[cx.toks[w].fold.clone()], 0).is_none()
+}
+
 /// A title in apposition after the run: "X, deputy prime minister".
 fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender>)> {
     if last + 1 >= end || !cx.gap(last).trim_start().starts_with(',') {
@@ -397,6 +436,9 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
         .map(|w| cx.toks[w].fold.clone())
         .collect();
     for skip in 0..=MAX_TITLE_GAP.min(after.len()) {
+        if skip > 0 && !skippable(cx, last + skip) {
+            break;
+        }
         if let Some(phrase) = cx.cues.titles.match_at(&after, skip) {
             let gender = phrase.gender.or_else(|| {
                 skip.checked_sub(1)
@@ -412,7 +454,31 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
     None
 }
 
-fn build_mentions(cx: &Ctx, runs: Vec<Run>) -> (Vec<NameMention>, Vec<GenderSignal>) {
+fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<GenderSignal>) {
+    if !cx.cues.noun_markers.is_empty() {
+        // A language that capitalises nouns: a lone capitalised word is a
+        // name only with support (a cue, the lexicons, an acronym, or the
+        // same word inside a longer or cued name).
+        let supported = |r: &Run| r.words.len() > 1 || r.title.is_some() || r.honorific.is_some();
+        let named: HashSet<&str> = runs
+            .iter()
+            .filter(|r| supported(r))
+            .flat_map(|r| r.words.iter().map(|&w| cx.toks[w].fold.as_str()))
+            .collect();
+        let keep: Vec<bool> = runs
+            .iter()
+            .map(|r| {
+                let w = r.words[0];
+                supported(r)
+                    || cx.toks[w].caps
+                    || named.contains(cx.toks[w].fold.as_str())
+                    || cx.known(cx.text(w))
+                    || cx.speech_adjacent(w, w)
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        runs.retain(|_| keep.next().unwrap_or(false));
+    }
     // Every spelling in the document attests the nominative of the others.
     let surfaces: HashSet<String> = runs
         .iter()
@@ -465,10 +531,10 @@ fn build_mentions(cx: &Ctx, runs: Vec<Run>) -> (Vec<NameMention>, Vec<GenderSign
         if entity == EntityType::Unknown {
             entity = entity_type(cx, run, &parts);
         }
-        if let Some((cue_span, Some(g))) = run.title {
+        if let (Some((cue_span, Some(g))), EntityType::Person) = (run.title, entity) {
             signals.push(GenderSignal::new(&key, g, cue_span, GenderCue::Title));
         }
-        if let Some((cue_span, g)) = run.honorific {
+        if let (Some((cue_span, g)), EntityType::Person) = (run.honorific, entity) {
             signals.push(GenderSignal::new(&key, g, cue_span, GenderCue::Honorific));
         }
         if parts.len() > 1 {
@@ -545,25 +611,12 @@ fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
         return EntityType::Person;
     }
     let first = run.words[0];
-    let last = run.words[run.words.len() - 1];
-    let sentence = cx.doc.sentences[cx.doc.words[first].sentence].end_word;
-    let folds_after: Vec<String> = (last + 1..sentence.min(last + 5))
-        .map(|w| cx.toks[w].fold.clone())
-        .collect();
-    let verb_after = cx.gap_is_space(last) && cx.cues.speech_verbs.match_at(&folds_after, 0).is_some();
-    let sentence_start = cx.doc.sentences[cx.doc.words[first].sentence].first_word;
-    let folds_before: Vec<String> = (sentence_start..first).map(|w| cx.toks[w].fold.clone()).collect();
-    let verb_before = cx
-        .cues
-        .speech_verbs
-        .match_ending(&folds_before, folds_before.len())
-        .is_some();
-    if verb_after || verb_before {
+    if cx.speech_adjacent(first, run.words[run.words.len() - 1]) {
         return EntityType::Person;
     }
-    if folds_before
-        .last()
-        .is_some_and(|w| cx.cues.place_before.contains(w))
+    if first > 0
+        && cx.doc.words[first - 1].sentence == cx.doc.words[first].sentence
+        && cx.cues.place_before.contains(&cx.toks[first - 1].fold)
     {
         return EntityType::Place;
     }
@@ -571,8 +624,23 @@ fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
 }
 
 impl Ctx<'_> {
-    fn gap_is_space(&self, i: usize) -> bool {
-        i + 1 < self.doc.words.len() && self.gap(i).trim().is_empty()
+    /// True when a speech verb follows the name (words `first..=last`) or
+    /// ends right before it: "X said", "said X".
+    fn speech_adjacent(&self, first: usize, last: usize) -> bool {
+        let s = &self.doc.sentences[self.doc.words[first].sentence];
+        let after: Vec<String> = (last + 1..s.end_word.min(last + 5))
+            .map(|w| self.toks[w].fold.clone())
+            .collect();
+        let space_after = last + 1 < s.end_word && self.gap(last).trim().is_empty();
+        let before: Vec<String> = (s.first_word..first)
+            .map(|w| self.toks[w].fold.clone())
+            .collect();
+        space_after && self.cues.speech_verbs.match_at(&after, 0).is_some()
+            || self
+                .cues
+                .speech_verbs
+                .match_ending(&before, before.len())
+                .is_some()
     }
 }
 

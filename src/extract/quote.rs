@@ -88,10 +88,10 @@ pub fn find(doc: &Document) -> Vec<Quote> {
     out
 }
 
-fn quote(start: usize, end: usize, mark_len: usize, close_len: usize, depth: usize) -> Quote {
+fn quote(body: &str, offset: usize, start: usize, end: usize, marks: (usize, usize), depth: usize) -> Quote {
     Quote {
         span: Span::new(start, end),
-        inner: Span::new(start + mark_len, end - close_len),
+        inner: Span::new(start + marks.0, end - marks.1).trim_in(body, offset),
         speaker: None,
         verb_span: None,
         unterminated: false,
@@ -116,7 +116,7 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
             out.push(Quote {
                 span: Span::new(offset, offset + end),
                 inner,
-                ..quote(offset, offset + end, 0, 0, 0)
+                ..quote(body, offset, offset, offset + end, (0, 0), 0)
             });
         }
     }
@@ -141,10 +141,11 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
                 let end = i + c.len_utf8();
                 if end - open.start > open.len + c.len_utf8() {
                     out.push(quote(
+                        body,
+                        offset,
                         offset + open.start,
                         offset + end,
-                        open.len,
-                        c.len_utf8(),
+                        (open.len, c.len_utf8()),
                         depth,
                     ));
                 }
@@ -152,7 +153,9 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
             }
         }
         let opener = match c {
-            '“' | '„' | '«' | '‹' | '‚' | '"' | '»' | '›' => !next.is_some_and(char::is_whitespace) || c == '„',
+            // « ‹ „ only ever open (French sets them off with a space).
+            '«' | '‹' | '„' => true,
+            '“' | '‚' | '"' | '»' | '›' => !next.is_some_and(char::is_whitespace),
             '‘' | '\'' => space(prev) && letter(next),
             _ => false,
         };
@@ -168,7 +171,14 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
     // Still open at the end of the paragraph: close there.
     for (depth, open) in stack.into_iter().enumerate() {
         if body.len() > open.start + open.len {
-            let mut q = quote(offset + open.start, offset + body.len(), open.len, 0, depth);
+            let mut q = quote(
+                body,
+                offset,
+                offset + open.start,
+                offset + body.len(),
+                (open.len, 0),
+                depth,
+            );
             q.unterminated = true;
             out.push(q);
         }
@@ -222,7 +232,8 @@ mod tests {
         assert_eq!(inner("Er sagte „wir gewinnen“ heute."), ["wir gewinnen"]);
         assert_eq!(inner("Er sagte »wir gewinnen« heute."), ["wir gewinnen"]);
         assert_eq!(inner("Er sagte ‚wir gewinnen‘ heute."), ["wir gewinnen"]);
-        assert_eq!(inner("Il a dit ‹ nous gagnerons › hier."), [" nous gagnerons "]);
+        assert_eq!(inner("Il a dit ‹ nous gagnerons › hier."), ["nous gagnerons"]);
+        assert_eq!(inner("Il a dit « nous gagnerons », puis il est parti."), ["nous gagnerons"]);
         assert_eq!(inner("He called it 'a farce' twice."), ["a farce"]);
         assert_eq!(inner("He called it ‘a farce’ twice."), ["a farce"]);
     }

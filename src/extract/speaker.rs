@@ -256,7 +256,8 @@ impl Ctx<'_> {
         }
         // A gendered verb alone ("a-t-elle dit", "— заявила"): its gender
         // points at the person.
-        gender.and_then(|g| self.anaphor(v, self.word_span(v), Some(g)))
+        let verb = self.word_span(v).cover(&self.word_span(after_end - 1));
+        gender.and_then(|g| self.anaphor(v, verb, Some(g)))
     }
 }
 
@@ -322,8 +323,8 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
     // After the quote, in the same sentence: "…,” X said / said X / he added.
     let first_after = words.iter().position(|w| w.span.start >= q.span.end);
     if let Some(k) = first_after {
-        let (start, end) = cx.sentence_bounds(k);
-        if cx.doc.words[last_inner].sentence == cx.doc.words[k].sentence || k == start {
+        let (_, end) = cx.sentence_bounds(k);
+        if cx.doc.words[last_inner].sentence == cx.doc.words[k].sentence {
             let stop = (k..end).find(|&x| cx.quoted[x]).unwrap_or(end);
             for v in k..stop.min(k + FRAME_AFTER) {
                 if let Some((len, gender)) = cx.speech_verb(v, stop) {
@@ -358,6 +359,11 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
             let verb = cx.word_span(v).cover(&cx.word_span(after - 1));
             if let Some(m) = (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention_of[x]) {
                 return (Some(cx.mention_ref(m)), Some(verb));
+            }
+            // "Según ella, «…»".
+            if let Some(p) = (after < first).then(|| cx.pronoun(after)).flatten() {
+                let speaker = cx.anaphor(after, cx.word_span(after), Some(p.gender));
+                return (speaker, Some(verb));
             }
         }
         if let Some((len, gender)) = cx.speech_verb(v, first) {
