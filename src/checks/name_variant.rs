@@ -152,3 +152,116 @@ fn finding(story: &Story, classes: &[Spelling]) -> Finding {
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+    use crate::story::{Story, StoryOptions};
+
+    fn run(docs: &[(&str, &str, &str)]) -> Vec<Finding> {
+        let lexicons = Lexicons::embedded();
+        let raws = docs
+            .iter()
+            .map(|(id, lang, text)| RawDocument {
+                id: id.to_string(),
+                text: text.to_string(),
+                language: Some(lang.to_string()),
+                ..Default::default()
+            })
+            .collect();
+        let story = Story::build(raws, &StoryOptions::default(), &lexicons).unwrap();
+        NameVariant.run(&story, &lexicons)
+    }
+
+    const A: &str =
+        "Energy minister Olena Kovalenko visited Kyiv on Monday. Kovalenko said prices would fall.";
+
+    #[test]
+    fn spellings_across_versions_are_cited_once_per_document() {
+        let f = run(&[
+            ("a", "en", A),
+            ("b", "en", A),
+            (
+                "c",
+                "en",
+                "Energy minister Olena Kowalenko visited Kiev on Monday. Kowalenko's plan was praised.",
+            ),
+        ]);
+        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert!(messages.contains(&"Name spelled differently: \"Kovalenko\" (2 documents) / \"Kowalenko\" (1 document)"), "{messages:?}");
+        assert!(
+            messages.contains(
+                &"Name spelled differently: \"Kyiv\" (2 documents) / \"Kiev\" (1 document)"
+            ),
+            "{messages:?}"
+        );
+        let surname = f.iter().find(|f| f.message.contains("Kowalenko")).unwrap();
+        let cited: Vec<(&str, &str)> = surname
+            .evidence
+            .iter()
+            .map(|e| (e.doc.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            cited,
+            [("a", "Kovalenko"), ("b", "Kovalenko"), ("c", "Kowalenko")]
+        );
+        assert_eq!(f.len(), 2, "{messages:?}");
+    }
+
+    #[test]
+    fn spellings_within_one_version() {
+        let f = run(&[
+            ("a", "en", "Olena Kovalenko spoke. Later Kowalenko left."),
+            ("b", "en", "Olena Kovalenko spoke."),
+        ]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].evidence.len(), 3);
+    }
+
+    #[test]
+    fn form_differences_are_not_variants() {
+        let f = run(&[
+            (
+                "a",
+                "en",
+                "Olena Kovalenko met the press in Brussels. KOVALENKO's staff agreed.",
+            ),
+            ("b", "pt", "A ministra Olena Kovalenko falou em Bruxelas."),
+            (
+                "c",
+                "uk",
+                "Міністерка Олена Коваленко виступила в Брюсселі. Коваленко заявила, що згодна.",
+            ),
+            ("d", "ru", "Министр Елена Коваленко выступила в Брюсселе."),
+            ("e", "de", "Ministerin Olena Kovalenko sprach in Brüssel."),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn near_misses_are_different_people() {
+        let f = run(&[
+            (
+                "a",
+                "en",
+                "Olena Kovalenko met Anna Schmidt and Igor Petrov in Vienna.",
+            ),
+            (
+                "b",
+                "en",
+                "Olena Kovalchuk met Anna Weber and Irina Petrova in Vienna.",
+            ),
+            ("c", "de", "Olena Müller traf Olena Miller."),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+}

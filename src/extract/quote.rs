@@ -88,7 +88,14 @@ pub fn find(doc: &Document) -> Vec<Quote> {
     out
 }
 
-fn quote(body: &str, offset: usize, start: usize, end: usize, marks: (usize, usize), depth: usize) -> Quote {
+fn quote(
+    body: &str,
+    offset: usize,
+    start: usize,
+    end: usize,
+    marks: (usize, usize),
+    depth: usize,
+) -> Quote {
     Quote {
         span: Span::new(start, end),
         inner: Span::new(start + marks.0, end - marks.1).trim_in(body, offset),
@@ -128,9 +135,7 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
         if matches!(c, '\'' | '’') && letter(prev) && letter(next) {
             continue; // an apostrophe inside a word
         }
-        let closes = stack
-            .iter()
-            .rposition(|o| closers(o.mark).contains(&c));
+        let closes = stack.iter().rposition(|o| closers(o.mark).contains(&c));
         let symmetric = matches!(c, '"' | '\'' | '’');
         // A symmetric mark closes when something was said before it.
         if let Some(pos) = closes {
@@ -232,8 +237,14 @@ mod tests {
         assert_eq!(inner("Er sagte „wir gewinnen“ heute."), ["wir gewinnen"]);
         assert_eq!(inner("Er sagte »wir gewinnen« heute."), ["wir gewinnen"]);
         assert_eq!(inner("Er sagte ‚wir gewinnen‘ heute."), ["wir gewinnen"]);
-        assert_eq!(inner("Il a dit ‹ nous gagnerons › hier."), ["nous gagnerons"]);
-        assert_eq!(inner("Il a dit « nous gagnerons », puis il est parti."), ["nous gagnerons"]);
+        assert_eq!(
+            inner("Il a dit ‹ nous gagnerons › hier."),
+            ["nous gagnerons"]
+        );
+        assert_eq!(
+            inner("Il a dit « nous gagnerons », puis il est parti."),
+            ["nous gagnerons"]
+        );
         assert_eq!(inner("He called it 'a farce' twice."), ["a farce"]);
         assert_eq!(inner("He called it ‘a farce’ twice."), ["a farce"]);
     }
@@ -250,7 +261,10 @@ mod tests {
     #[test]
     fn nested_spanning_and_unterminated_quotes() {
         let q = quotes("“He told me ‘never again’. Then he left.” She nodded.");
-        assert_eq!(q[0], ("He told me ‘never again’. Then he left.".into(), false, 0));
+        assert_eq!(
+            q[0],
+            ("He told me ‘never again’. Then he left.".into(), false, 0)
+        );
         assert_eq!(q[1], ("never again".into(), false, 1));
         let q = quotes("“The first paragraph goes on\n\n“and the second ends.” Done.");
         assert_eq!(q[0], ("The first paragraph goes on".into(), true, 0));

@@ -108,7 +108,9 @@ pub fn attribute(
     let mut mention_of = vec![None; doc.words.len()];
     let mut first_word = vec![0; names.len()];
     for (m, mention) in names.iter().enumerate() {
-        let first = doc.words.partition_point(|w| w.span.end <= mention.span.start);
+        let first = doc
+            .words
+            .partition_point(|w| w.span.end <= mention.span.start);
         first_word[m] = first;
         for (w, word) in doc.words.iter().enumerate().skip(first) {
             if !mention.span.overlaps(&word.span) {
@@ -143,13 +145,11 @@ pub fn attribute(
         cx.known.entry(s.entity_key.clone()).or_insert(s.gender);
     }
     verb_genders(&mut cx, signals);
-    pronoun_genders(&cx, signals);
-    for i in 0..quotes.len() {
-        if quotes[i].depth == 0 {
-            let (speaker, verb) = direct_speaker(&cx, &quotes[i]);
-            quotes[i].speaker = speaker;
-            quotes[i].verb_span = verb;
-        }
+    pronoun_genders(&mut cx, signals);
+    for q in quotes.iter_mut().filter(|q| q.depth == 0) {
+        let (speaker, verb) = direct_speaker(&cx, q);
+        q.speaker = speaker;
+        q.verb_span = verb;
     }
     continue_speakers(doc, quotes);
     quotes.extend(reported_speech(&cx));
@@ -195,14 +195,22 @@ impl Ctx<'_> {
     fn antecedent(&self, w: usize, gender: Option<Gender>) -> Option<usize> {
         let at = self.word_span(w).start;
         let para = self.doc.sentences[self.doc.words[w].sentence].paragraph;
-        let reach = self.doc.paragraphs[para.saturating_sub(PRONOUN_REACH)].span.start;
+        let reach = self.doc.paragraphs[para.saturating_sub(PRONOUN_REACH)]
+            .span
+            .start;
         self.names
             .iter()
             .enumerate()
             .rev()
             .filter(|(_, m)| m.span.end <= at && m.span.start >= reach)
             .filter(|(_, m)| m.entity == EntityType::Person)
-            .filter(|(i, _)| !self.quoted.get(self.first_word[*i]).copied().unwrap_or(false))
+            .filter(|(i, _)| {
+                !self
+                    .quoted
+                    .get(self.first_word[*i])
+                    .copied()
+                    .unwrap_or(false)
+            })
             .find(|(_, m)| match (gender, self.known.get(&m.key)) {
                 (Some(g), Some(k)) => g == *k,
                 _ => true,
@@ -223,7 +231,14 @@ impl Ctx<'_> {
     /// The subject of a verb that starts at word `v`: a name or pronoun just
     /// before it, or a name or pronoun just after it (inverted frames), or a
     /// title ("the minister said"); `after_end` is the verb's last word + 1.
-    fn subject(&self, v: usize, after_end: usize, start: usize, end: usize, gender: Option<Gender>) -> Option<SpeakerRef> {
+    fn subject(
+        &self,
+        v: usize,
+        after_end: usize,
+        start: usize,
+        end: usize,
+        gender: Option<Gender>,
+    ) -> Option<SpeakerRef> {
         if v > start {
             if let Some(m) = self.mention_of[v - 1] {
                 return Some(self.mention_ref(m));
@@ -269,7 +284,9 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
                 continue;
             };
             let before = (v > s.first_word).then(|| cx.mention_of[v - 1]).flatten();
-            let after = (v + len < s.end_word).then(|| cx.mention_of[v + len]).flatten();
+            let after = (v + len < s.end_word)
+                .then(|| cx.mention_of[v + len])
+                .flatten();
             if let Some(m) = before.or(after) {
                 let key = cx.names[m].key.clone();
                 let span = cx.word_span(v).cover(&cx.word_span(v + len - 1));
@@ -282,8 +299,10 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
 
 /// Every pronoun outside quotes gives its person a gender. A possessive in
 /// an opening phrase ("In her letter, X wrote") points forward to the
-/// sentence's subject; any other pronoun points back.
-fn pronoun_genders(cx: &Ctx, signals: &mut Vec<GenderSignal>) {
+/// sentence's subject; any other pronoun points back. A person's first
+/// pronoun also settles their gender for the pronouns after it, when no
+/// title, honorific or verb did.
+fn pronoun_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
     for s in &cx.doc.sentences {
         for w in s.first_word..s.end_word {
             let Some(p) = cx.pronoun(w) else { continue };
@@ -294,21 +313,23 @@ fn pronoun_genders(cx: &Ctx, signals: &mut Vec<GenderSignal>) {
             let named_before = (s.first_word..w).any(|x| {
                 cx.mention_of[x].is_some_and(|m| cx.names[m].entity == EntityType::Person)
             });
-            let comma = (w + 1..s.end_word)
-                .find(|&x| cx.doc.text[cx.word_span(x - 1).end..cx.word_span(x).start].contains(','));
+            let comma = (w + 1..s.end_word).find(|&x| {
+                cx.doc.text[cx.word_span(x - 1).end..cx.word_span(x).start].contains(',')
+            });
             let forward = (!p.subject && !named_before)
                 .then_some(comma)
                 .flatten()
                 .and_then(|c| cx.mention_of[c])
-                .filter(|&m| cx.names[m].entity == EntityType::Person);
+                .filter(|&m| {
+                    let n = &cx.names[m];
+                    n.entity == EntityType::Person
+                        || n.entity == EntityType::Unknown && n.parts.len() > 1
+                });
             let m = forward.or_else(|| cx.antecedent(w, Some(p.gender)));
             if let Some(m) = m {
-                signals.push(GenderSignal::new(
-                    &cx.names[m].key,
-                    p.gender,
-                    span,
-                    GenderCue::Pronoun,
-                ));
+                let key = cx.names[m].key.clone();
+                signals.push(GenderSignal::new(&key, p.gender, span, GenderCue::Pronoun));
+                cx.known.entry(key).or_insert(p.gender);
             }
         }
     }
@@ -357,7 +378,9 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         if let Some(p) = cx.cues.sources.match_at(&cx.folds[..first], v) {
             let after = v + p.words.len();
             let verb = cx.word_span(v).cover(&cx.word_span(after - 1));
-            if let Some(m) = (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention_of[x]) {
+            if let Some(m) =
+                (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention_of[x])
+            {
                 return (Some(cx.mention_ref(m)), Some(verb));
             }
             // "Según ella, «…»".
@@ -386,11 +409,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
 /// A quote that opens its paragraph with no frame continues the speaker of
 /// the quote just before it (in this or the previous paragraph).
 fn continue_speakers(doc: &Document, quotes: &mut [Quote]) {
-    let para_of = |q: &Quote| {
-        doc.paragraphs
-            .iter()
-            .position(|p| p.span.contains(&q.span))
-    };
+    let para_of = |q: &Quote| doc.paragraphs.iter().position(|p| p.span.contains(&q.span));
     let mut last: Option<(usize, SpeakerRef)> = None;
     for q in quotes.iter_mut().filter(|q| q.depth == 0 && !q.indirect) {
         let para = para_of(q);
@@ -432,7 +451,11 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
             // it accepts", "said Kyiv understood").
             let after = v + len;
             let mut c = after;
-            while c < end && c < after + MAX_TITLE_WORDS && !opens_reported(cx, c) && inverted_subject_word(cx, c, end) {
+            while c < end
+                && c < after + MAX_TITLE_WORDS
+                && !opens_reported(cx, c)
+                && inverted_subject_word(cx, c, end)
+            {
                 c += 1;
             }
             let (content_start, subject_end) = if c < end && opens_reported(cx, c) {
@@ -440,7 +463,7 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
             } else if cx.doc.language.code == "en"
                 && after < end
                 && (cx.pronoun(after).is_some_and(|p| p.subject)
-                    || cx.mention_of[after].is_some()
+                    || clause_subject(cx, after, end)
                     || matches!(cx.folds[after].as_str(), "it" | "they" | "we"))
             {
                 (after, after)
@@ -451,11 +474,13 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
             if content_start >= end {
                 break;
             }
-            let speaker = cx.subject(v, after, start, subject_end, gender).or_else(|| {
-                (start..v)
-                    .find_map(|x| cx.mention_of[x])
-                    .map(|m| cx.mention_ref(m))
-            });
+            let speaker = cx
+                .subject(v, after, start, subject_end, gender)
+                .or_else(|| {
+                    (start..v)
+                        .find_map(|x| cx.mention_of[x])
+                        .map(|m| cx.mention_ref(m))
+                });
             let content = cx
                 .word_span(content_start)
                 .cover(&Span::new(s.span.end, s.span.end))
@@ -476,6 +501,22 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
     out
 }
 
+/// True when a name starts at word `w` and a lower-case word follows it:
+/// the subject of a reported clause ("said Kyiv understood ...").
+fn clause_subject(cx: &Ctx, w: usize, end: usize) -> bool {
+    let Some(m) = cx.mention_of[w] else {
+        return false;
+    };
+    let next = (w..end).find(|&x| cx.mention_of[x] != Some(m));
+    next.is_some_and(|x| {
+        cx.doc
+            .slice(cx.word_span(x))
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    })
+}
+
 /// True when word `c` can belong to a subject placed after its verb: a
 /// name, a pronoun, a title or an article.
 fn inverted_subject_word(cx: &Ctx, c: usize, end: usize) -> bool {
@@ -491,4 +532,319 @@ fn opens_reported(cx: &Ctx, c: usize) -> bool {
     cx.cues.complementizers.contains(f)
         || f.split_once('\'')
             .is_some_and(|(head, _)| cx.cues.complementizers.contains(&format!("{head}'")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::facts;
+
+    /// (quote text, speaker name as written, via pronoun, indirect) of each quote.
+    fn speakers(lang: &str, text: &str) -> Vec<(String, Option<String>, bool, bool)> {
+        let (d, f) = facts(lang, text);
+        f.quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| {
+                (
+                    d.slice(q.inner).to_string(),
+                    q.speaker.as_ref().map(|s| {
+                        let key = &s.key;
+                        let name = f
+                            .names
+                            .iter()
+                            .find(|m| &m.key == key)
+                            .map(|m| d.slice(m.span));
+                        name.unwrap_or("?").to_string()
+                    }),
+                    q.speaker.as_ref().is_some_and(|s| s.via_pronoun),
+                    q.indirect,
+                )
+            })
+            .collect()
+    }
+
+    /// (entity's first name as written, gender, cue text, cue) of each signal.
+    fn genders(lang: &str, text: &str) -> Vec<(String, Gender, String, GenderCue)> {
+        let (d, f) = facts(lang, text);
+        f.genders
+            .iter()
+            .map(|g| {
+                let name = f
+                    .names
+                    .iter()
+                    .find(|m| m.key == g.entity_key)
+                    .map_or("?", |m| d.slice(m.span));
+                (
+                    name.to_string(),
+                    g.gender,
+                    d.slice(g.span).to_string(),
+                    g.cue,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn frames_after_before_and_pronouns() {
+        let q = speakers(
+            "en",
+            "Central bank governor Lena Markovic spoke on Tuesday. \
+             \"Rates will stay high,\" Markovic said. \"We are patient,\" she added.\n\n\
+             According to Markovic, \"inflation is easing\".\n\n\
+             Trade minister Paolo Ricci said: \"We disagree.\"",
+        );
+        assert_eq!(
+            q[0],
+            (
+                "Rates will stay high,".into(),
+                Some("Lena Markovic".into()),
+                false,
+                false
+            )
+        );
+        assert_eq!(
+            q[1],
+            (
+                "We are patient,".into(),
+                Some("Lena Markovic".into()),
+                true,
+                false
+            )
+        );
+        assert_eq!(q[2].1.as_deref(), Some("Lena Markovic"));
+        assert_eq!(q[3].1.as_deref(), Some("Paolo Ricci"));
+    }
+
+    #[test]
+    fn inverted_frames_and_continued_quotes() {
+        let q = speakers(
+            "en",
+            "\"The budget is balanced,\" said Finance Minister Erik Lund.\n\n\
+             \"Nobody expected it to happen this fast, and we will keep going.\"",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Erik Lund"));
+        assert_eq!(q[1].1.as_deref(), Some("Erik Lund"));
+        let (_, f) = facts(
+            "en",
+            "\"The budget is balanced,\" said Erik Lund.\n\n\"Nobody expected it to happen this fast.\"",
+        );
+        assert!(f.quotes[1].speaker.as_ref().is_some_and(|s| s.continued));
+    }
+
+    #[test]
+    fn reported_speech_in_several_languages() {
+        let en = speakers(
+            "en",
+            "Minister Erik Lund said that the budget was balanced.",
+        );
+        assert_eq!(
+            en[0],
+            (
+                "the budget was balanced.".into(),
+                Some("Erik Lund".into()),
+                false,
+                true
+            )
+        );
+        let pt = speakers(
+            "pt",
+            "O ministro Rui Tavares disse que o orçamento está equilibrado.",
+        );
+        assert_eq!(pt[0].1.as_deref(), Some("Rui Tavares"));
+        assert!(pt[0].3);
+        let de = speakers(
+            "de",
+            "Minister Jörg Albrecht sagte, dass der Haushalt ausgeglichen sei.",
+        );
+        assert_eq!(de[0].1.as_deref(), Some("Jörg Albrecht"));
+        let uk = speakers(
+            "uk",
+            "Міністр Тарас Гордієнко заявив, що бюджет збалансований.",
+        );
+        assert_eq!(uk[0].1.as_deref(), Some("Тарас Гордієнко"));
+        let es = speakers(
+            "es",
+            "El ministro Tomás Ibarra afirmó que el presupuesto está equilibrado.",
+        );
+        assert_eq!(es[0].1.as_deref(), Some("Tomás Ibarra"));
+    }
+
+    #[test]
+    fn quotes_in_other_languages() {
+        let fr = speakers(
+            "fr",
+            "Le ministre Étienne Garnier était là. « Nous tiendrons », a-t-il dit.",
+        );
+        assert_eq!(
+            fr[0],
+            (
+                "Nous tiendrons".into(),
+                Some("Étienne Garnier".into()),
+                true,
+                false
+            )
+        );
+        let it = speakers("it", "«Non cederemo», ha detto Marco Ferri ai giornalisti.");
+        assert_eq!(it[0].1.as_deref(), Some("Marco Ferri"));
+        let ru = speakers("ru", "«Мы не отступим», — сказал министр Тарас Гордиенко.");
+        assert_eq!(ru[0].1.as_deref(), Some("Тарас Гордиенко"));
+        let de = speakers("de", "„Wir bleiben“, sagte Jörg Albrecht am Abend.");
+        assert_eq!(de[0].1.as_deref(), Some("Jörg Albrecht"));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_compatible_person() {
+        // Known genders: Mrs marks her, заявив marks him; "she" skips him.
+        let g = genders(
+            "en",
+            "Mrs. Helga Brandt met Mr. Tomas Berg. Berg spoke first. Later she said the talks went well.",
+        );
+        assert!(
+            g.contains(&(
+                "Helga Brandt".into(),
+                Gender::Female,
+                "Mrs".into(),
+                GenderCue::Honorific
+            )),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(
+                "Helga Brandt".into(),
+                Gender::Female,
+                "she".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        let uk = genders(
+            "uk",
+            "Олена Петренко заявила, що все гаразд. Тарас Гордієнко заявив, що ні. Вона наполягала.",
+        );
+        assert!(
+            uk.contains(&(
+                "Олена Петренко".into(),
+                Gender::Female,
+                "заявила".into(),
+                GenderCue::Verb
+            )),
+            "{uk:?}"
+        );
+        assert!(
+            uk.contains(&(
+                "Тарас Гордієнко".into(),
+                Gender::Male,
+                "заявив".into(),
+                GenderCue::Verb
+            )),
+            "{uk:?}"
+        );
+        assert!(
+            uk.contains(&(
+                "Олена Петренко".into(),
+                Gender::Female,
+                "Вона".into(),
+                GenderCue::Pronoun
+            )),
+            "{uk:?}"
+        );
+    }
+
+    #[test]
+    fn an_unexpected_pronoun_is_reported_not_corrected() {
+        // No title or verb says her gender: "he" points at her, and the
+        // given name's usual gender is a separate signal.
+        let g = genders(
+            "en",
+            "Olena Petrenko met reporters. \"We are ready,\" he stated.",
+        );
+        assert!(
+            g.contains(&(
+                "Olena Petrenko".into(),
+                Gender::Male,
+                "he".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(
+                "Olena Petrenko".into(),
+                Gender::Female,
+                "Olena".into(),
+                GenderCue::GivenName
+            )),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn opening_possessive_points_forward_and_titles_give_gender() {
+        let g = genders(
+            "en",
+            "Tomas Berg arrived. In her speech, Helga Brandt thanked him.",
+        );
+        assert!(
+            g.contains(&(
+                "Helga Brandt".into(),
+                Gender::Female,
+                "her".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(
+                "Tomas Berg".into(),
+                Gender::Male,
+                "him".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        let pt = genders("pt", "A ministra Beatriz Moura chegou.");
+        assert!(
+            pt.contains(&(
+                "Beatriz Moura".into(),
+                Gender::Female,
+                "ministra".into(),
+                GenderCue::Title
+            )),
+            "{pt:?}"
+        );
+        let de = genders("de", "Bundeskanzlerin Petra Schmidt kam an.");
+        assert!(
+            de.iter().any(|s| s.0 == "Petra Schmidt"
+                && s.1 == Gender::Female
+                && s.3 == GenderCue::Title),
+            "{de:?}"
+        );
+        let es = genders("es", "La ministra Carmen Ruiz llegó.");
+        assert!(
+            es.iter()
+                .any(|s| s.0 == "Carmen Ruiz" && s.1 == Gender::Female && s.3 == GenderCue::Title),
+            "{es:?}"
+        );
+        let fr = genders("fr", "La ministre Claire Dubois est arrivée.");
+        assert!(
+            fr.iter().any(|s| s.0 == "Claire Dubois"
+                && s.1 == Gender::Female
+                && s.3 == GenderCue::Title),
+            "{fr:?}"
+        );
+        let it = genders("it", "Il sindaco Marco Ferri è arrivato. Lui ha parlato.");
+        assert!(
+            it.iter()
+                .any(|s| s.0 == "Marco Ferri" && s.1 == Gender::Male && s.3 == GenderCue::Pronoun),
+            "{it:?}"
+        );
+        let ru = genders("ru", "Елена Петренко заявила, что всё в порядке.");
+        assert!(
+            ru.iter().any(|s| s.0 == "Елена Петренко"
+                && s.1 == Gender::Female
+                && s.3 == GenderCue::Verb),
+            "{ru:?}"
+        );
+    }
 }

@@ -135,7 +135,13 @@ fn merge_entities(facts: &[Facts]) -> HashMap<String, String> {
     for members in groups.values().filter(|g| g.len() > 1) {
         // The most used full name names the group (a surname alone only
         // when there is no full name).
-        let rank = |k: &str| (k.contains(' '), stats[k].1, std::cmp::Reverse(k.to_string()));
+        let rank = |k: &str| {
+            (
+                k.contains(' '),
+                stats[k].1,
+                std::cmp::Reverse(k.to_string()),
+            )
+        };
         let Some(&rep) = members
             .iter()
             .max_by(|&&x, &&y| rank(keys[x]).cmp(&rank(keys[y])))

@@ -23,7 +23,10 @@ pub const MIN_SIMILARITY: f64 = 0.9;
 
 fn skeleton(word: &str) -> String {
     let mut out = String::new();
-    for c in word.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')) {
+    for c in word
+        .chars()
+        .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+    {
         if !out.ends_with(c) {
             out.push(c);
         }

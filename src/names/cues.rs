@@ -62,7 +62,7 @@ impl PhraseSet {
             None => list.push(Phrase { words, gender }),
         }
         // Longest first, so "deputy prime minister" wins over "deputy".
-        list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
 
     fn word_matches(&self, text: &str, entry: &str) -> bool {
@@ -196,10 +196,9 @@ impl NameCues {
                     }
                     "source" => c.sources.add(entry, None),
                     _ => {
-                        return Err(item.error(
-                            origin,
-                            "labels are verb, verb_m, verb_f, that, source",
-                        ));
+                        return Err(
+                            item.error(origin, "labels are verb, verb_m, verb_f, that, source")
+                        );
                     }
                 }
             }
@@ -227,7 +226,8 @@ impl NameCues {
                 "place_before" => &mut c.place_before,
                 "noun_marker" => &mut c.noun_markers,
                 "demonym_suffix" => {
-                    c.demonym_suffixes.extend(item.items.iter().map(|s| fold(s)));
+                    c.demonym_suffixes
+                        .extend(item.items.iter().map(|s| fold(s)));
                     continue;
                 }
                 _ => {
@@ -293,7 +293,9 @@ mod tests {
             assert!(!c.speech_verbs.is_empty(), "{lang} speech verbs");
             assert!(!c.complementizers.is_empty(), "{lang} complementizers");
             assert!(
-                c.pronouns.values().any(|p| p.subject && p.gender == Gender::Male),
+                c.pronouns
+                    .values()
+                    .any(|p| p.subject && p.gender == Gender::Male),
                 "{lang} pronouns"
             );
             assert!(!c.org_words.is_empty(), "{lang} org words");

@@ -28,7 +28,12 @@ pub fn latin(word: &str, lang: Option<&str>, t: &NameTables) -> String {
         } else {
             lower
                 .chars()
-                .map(|c| t.translit_ru.get(&c).cloned().unwrap_or_else(|| c.to_string()))
+                .map(|c| {
+                    t.translit_ru
+                        .get(&c)
+                        .cloned()
+                        .unwrap_or_else(|| c.to_string())
+                })
                 .collect()
         }
     } else {
@@ -36,7 +41,12 @@ pub fn latin(word: &str, lang: Option<&str>, t: &NameTables) -> String {
     };
     let plain: String = romanised
         .chars()
-        .map(|c| t.latin_letters.get(&c).cloned().unwrap_or_else(|| c.to_string()))
+        .map(|c| {
+            t.latin_letters
+                .get(&c)
+                .cloned()
+                .unwrap_or_else(|| c.to_string())
+        })
         .collect();
     deunicode::deunicode(&plain)
         .chars()

@@ -73,10 +73,11 @@ impl NameTables {
                 None => (rel, String::new()),
             }
         };
-        let mut t = NameTables::default();
-
-        t.translit_ru = letter_table(&file("translit_ru"))?;
-        t.latin_letters = letter_table(&file("latin_letters"))?;
+        let mut t = NameTables {
+            translit_ru: letter_table(&file("translit_ru"))?,
+            latin_letters: letter_table(&file("latin_letters"))?,
+            ..NameTables::default()
+        };
 
         let (origin, text) = file("folding");
         for entry in parse::entries(&text) {
@@ -88,8 +89,8 @@ impl NameTables {
                 t.folds.push(Fold::CollapseDoubles);
                 continue;
             }
-            let re = Regex::new(from)
-                .map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
+            let re =
+                Regex::new(from).map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
             t.folds.push(Fold::Rewrite(re, to.to_string()));
         }
 
@@ -108,7 +109,13 @@ impl NameTables {
             let nominatives = item
                 .items
                 .iter()
-                .map(|n| if *n == "-" { String::new() } else { n.to_string() })
+                .map(|n| {
+                    if *n == "-" {
+                        String::new()
+                    } else {
+                        n.to_string()
+                    }
+                })
                 .collect();
             t.endings.push(EndingRule {
                 ending: crate::text::lower(ending),
@@ -118,7 +125,7 @@ impl NameTables {
         }
         // Longest ending first: "ського" before "ого" before "о".
         t.endings
-            .sort_by(|a, b| b.ending.chars().count().cmp(&a.ending.chars().count()));
+            .sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
 
         let (origin, text) = file("given_names");
         for item in parse::labeled(&text) {
