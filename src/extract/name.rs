@@ -706,14 +706,15 @@ impl Ctx<'_> {
     }
 }
 
-/// Gives a surname alone the key of the one full name in the document it
-/// belongs to ("Kovalenko" after "Olena Kovalenko"), and every mention of an
+/// Gives a surname alone the key of the one full name in the document's
+/// story text it belongs to ("Kovalenko" after "Olena Kovalenko"; captions
+/// do not count), and every mention of an
 /// entity the type most of its mentions have. Returns the keys it replaced.
 fn resolve_short_forms(mentions: &mut [NameMention]) -> HashMap<String, String> {
     let mut owners: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
     for m in mentions
         .iter()
-        .filter(|m| m.parts.len() > 1 && !m.parts[0].exonym)
+        .filter(|m| m.parts.len() > 1 && !m.parts[0].exonym && !m.boilerplate)
     {
         if matches!(m.entity, EntityType::Person | EntityType::Unknown) {
             for p in &m.parts[1..] {
@@ -794,6 +795,16 @@ mod tests {
         // The possessive is not part of the name; the surname alone is the same person.
         assert_eq!(key_of(&f, "Kowalczyk"), key_of(&f, "Marta Kowalczyk"));
         assert_eq!(key_of(&f, "Halvorsen"), key_of(&f, "Derek Halvorsen"));
+    }
+
+    #[test]
+    fn a_caption_does_not_make_a_surname_ambiguous() {
+        let f = names(
+            "en",
+            "Budget talks resume\n\nFinance Minister Marta Kowalczyk Photo: Jan Nowak/ Reuters\n\n\
+             Finance Minister Marta Kowalczyk spoke on Monday. In her speech, Kowalczyk thanked the unions.",
+        );
+        assert_eq!(key_of(&f, "Kowalczyk"), key_of(&f, "Marta Kowalczyk"), "{f:?}");
     }
 
     #[test]
