@@ -38,8 +38,8 @@ romanised with the official Ukrainian or a Russian table, folds such as y/i, h/g
 doubled letters and -iy/-yy/-y endings from lexicons/names/folding.txt, given-name classes \
 from lexicons/names/given_names.txt, exonyms from lexicons/names/exonyms.txt), and a surname \
 alone takes its full name's key. The words of one entity with one key are then compared by \
-spelling. Not variants: case, a possessive 's, Cyrillic case endings (Зеленського is \
-Зеленський), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
+spelling. Not variants: case, a possessive 's, Cyrillic case endings (Коваленка is \
+Коваленко), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
 all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
 Bruxelas), only between versions in one language. Boilerplate is skipped.\n\n\
 Evidence: the first occurrence of each spelling in each document. The message lists the \

@@ -404,7 +404,7 @@ fn sentence_runs(cx: &Ctx, start: usize, end: usize) -> Vec<Run> {
 /// runs that are no names (a title alone, a demonym before a noun).
 fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Option<Run> {
     // A known given name inside the run starts the name: "Deputy Prime
-    // Minister for Euro-Atlantic Integration Olha X" → "Olha X".
+    // Minister for European Integration Olena X" → "Olena X".
     let given = |w: usize| {
         cx.t.given
             .contains_key(&key::word_key_unclassed(cx.text(w), cx.lang, cx.t))
@@ -804,7 +804,11 @@ mod tests {
             "Budget talks resume\n\nFinance Minister Marta Kowalczyk Photo: Jan Nowak/ Reuters\n\n\
              Finance Minister Marta Kowalczyk spoke on Monday. In her speech, Kowalczyk thanked the unions.",
         );
-        assert_eq!(key_of(&f, "Kowalczyk"), key_of(&f, "Marta Kowalczyk"), "{f:?}");
+        assert_eq!(
+            key_of(&f, "Kowalczyk"),
+            key_of(&f, "Marta Kowalczyk"),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -757,7 +757,7 @@ mod tests {
         // given name's usual gender is a separate signal.
         let g = genders(
             "en",
-            "Olena Petrenko met reporters. \"We are ready,\" he stated.",
+            "Olena Petrenko met reporters. \"We are ready,\" he said.",
         );
         assert!(
             g.contains(&(

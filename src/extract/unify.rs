@@ -156,7 +156,7 @@ fn merge_entities(facts: &[Facts]) -> HashMap<String, String> {
 }
 
 /// Word key → the key its spelling group takes, for the words of entities
-/// that were merged fuzzily ("stefanishina" / "stefanushina").
+/// that were merged fuzzily ("marchenkova" / "marchinkova").
 fn merge_parts(facts: &[Facts], key_map: &HashMap<String, String>) -> HashMap<String, String> {
     let mut by_entity: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for f in facts {

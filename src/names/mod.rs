@@ -1,6 +1,6 @@
 //! Name keys: a key for a person's, place's or organisation's name that
 //! survives scripts, romanisations, spelling conventions and exonyms, so
-//! "Зеленський", "Zelenskyy" and "Zelensky" get one key, and "Brussels",
+//! "Коваленський", "Kovalenskyy" and "Kovalensky" get one key, and "Brussels",
 //! "Bruxelas" and "Брюсселі" another.
 //!
 //! The pipeline for one word: nominative (Cyrillic case endings, [`lemma`]) →
