@@ -276,10 +276,41 @@ impl Ctx<'_> {
     }
 }
 
-/// Gendered speech verbs with a named subject: "X заявила", "сказав X".
+/// Shortest past-tense verb whose ending tells its subject's gender.
+const MIN_PAST_VERB: usize = 4;
+
+/// The gender a lower-case past-tense verb's ending gives its subject.
+fn past_gender(cues: &NameCues, word: &str) -> Option<Gender> {
+    if word.chars().count() < MIN_PAST_VERB || !word.chars().next().is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    cues.past_endings
+        .iter()
+        .find(|(e, _)| word.ends_with(e.as_str()))
+        .map(|(_, g)| *g)
+}
+
+/// Gendered verbs with a named subject: "X заявила", "сказав X", and in
+/// languages whose past tense agrees with its subject, "X прибула".
 fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
     for s in &cx.doc.sentences {
         for v in s.first_word..s.end_word {
+            let subject = (v > s.first_word).then(|| cx.mention_of[v - 1]).flatten();
+            let past = subject
+                .filter(|&m| cx.names[m].entity == EntityType::Person && cx.mention_of[v].is_none())
+                .filter(|_| {
+                    cx.doc.text[cx.word_span(v - 1).end..cx.word_span(v).start]
+                        .trim()
+                        .is_empty()
+                })
+                .and_then(|m| Some((m, past_gender(cx.cues, cx.doc.slice(cx.word_span(v)))?)));
+            if let Some((m, g)) = past.filter(|_| cx.speech_verb(v, s.end_word).is_none()) {
+                let key = cx.names[m].key.clone();
+                signals.push(GenderSignal::new(&key, g, cx.word_span(v), GenderCue::Verb));
+                cx.known.entry(key).or_insert(g);
+                continue;
+            }
             let Some((len, Some(g))) = cx.speech_verb(v, s.end_word) else {
                 continue;
             };
@@ -838,6 +869,20 @@ mod tests {
             it.iter()
                 .any(|s| s.0 == "Marco Ferri" && s.1 == Gender::Male && s.3 == GenderCue::Pronoun),
             "{it:?}"
+        );
+        let uk = genders(
+            "uk",
+            "Олена Петренко прибула до Києва, а Тарас Гордієнко залишився вдома.",
+        );
+        assert!(
+            uk.iter()
+                .any(|s| s.0 == "Олена Петренко" && s.1 == Gender::Female && s.2 == "прибула"),
+            "{uk:?}"
+        );
+        assert!(
+            uk.iter()
+                .any(|s| s.0 == "Тарас Гордієнко" && s.1 == Gender::Male && s.2 == "залишився"),
+            "{uk:?}"
         );
         let ru = genders("ru", "Елена Петренко заявила, что всё в порядке.");
         assert!(

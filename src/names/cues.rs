@@ -136,6 +136,9 @@ pub struct NameCues {
     pub complementizers: HashSet<String>,
     /// Phrases followed by the source of a statement ("according to").
     pub sources: PhraseSet,
+    /// Endings of past-tense verbs that agree with the subject's gender
+    /// (Ukrainian and Russian), longest first.
+    pub past_endings: Vec<(String, Gender)>,
     /// Gendered pronouns (lower case, diacritics kept: Spanish "él" is not "el").
     pub pronouns: HashMap<String, Pronoun>,
     /// Words that make a name an organisation (folded).
@@ -195,14 +198,22 @@ impl NameCues {
                         c.complementizers.insert(fold(entry));
                     }
                     "source" => c.sources.add(entry, None),
+                    "past" if gender.is_some() => {
+                        if let Some(g) = gender {
+                            c.past_endings.push((lower(entry), g));
+                        }
+                    }
                     _ => {
-                        return Err(
-                            item.error(origin, "labels are verb, verb_m, verb_f, that, source")
-                        );
+                        return Err(item.error(
+                            origin,
+                            "labels are verb, verb_m, verb_f, that, source, past_m, past_f",
+                        ));
                     }
                 }
             }
         }
+        c.past_endings
+            .sort_by_key(|(e, _)| std::cmp::Reverse(e.chars().count()));
         let (origin, text) = pronouns;
         for item in parse::labeled(text) {
             let (kind, gender) = split_gender(item.label);
