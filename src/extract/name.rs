@@ -173,22 +173,50 @@ impl<'a> Ctx<'a> {
             })
             .map(|(_, t)| t.fold.clone())
             .collect();
-        // Title words are never name words, whatever their case.
+        // Title words are never name words, whatever their case, and
+        // neither is a portfolio after a title and a particle ("ministra do
+        // Planejamento", "Minister of Finance"), unless it is a known place
+        // ("President of France").
+        let t = &lexicons.names;
+        let lang = Some(doc.language.code.as_str());
+        let place = |w: usize| {
+            let text = doc.slice(doc.words[w].span);
+            t.exonyms
+                .get(&key::phrase_key(text, lang, t))
+                .is_some_and(|x| x.entity == EntityType::Place)
+        };
         for s in &doc.sentences {
             let folds: Vec<String> = (s.first_word..s.end_word)
                 .map(|w| toks[w].fold.clone())
                 .collect();
             let mut i = 0;
             while i < folds.len() {
-                match lex.cues.titles.match_at(&folds, i) {
-                    Some(p) => {
-                        for t in &mut toks[s.first_word + i..s.first_word + i + p.words.len()] {
-                            t.title = true;
-                        }
-                        i += p.words.len();
+                let Some(p) = lex.cues.titles.match_at(&folds, i) else {
+                    i += 1;
+                    continue;
+                };
+                let mut end = s.first_word + i + p.words.len();
+                while end + 1 < s.end_word
+                    && !toks[end].cap
+                    && t.particles.contains(&lower(doc.slice(doc.words[end].span)))
+                    && toks[end + 1].cap
+                    && !place(end + 1)
+                {
+                    end += 1;
+                    while end < s.end_word
+                        && toks[end].cap
+                        && !place(end)
+                        && doc.text[doc.words[end - 1].span.end..doc.words[end].span.start]
+                            .trim()
+                            .is_empty()
+                    {
+                        end += 1;
                     }
-                    None => i += 1,
                 }
+                for tok in &mut toks[s.first_word + i..end] {
+                    tok.title = true;
+                }
+                i = end - s.first_word;
             }
         }
         // A headline capitalises most words, common ones among them (words
@@ -711,26 +739,25 @@ impl Ctx<'_> {
 /// do not count), and every mention of an
 /// entity the type most of its mentions have. Returns the keys it replaced.
 fn resolve_short_forms(mentions: &mut [NameMention]) -> HashMap<String, String> {
-    let mut owners: BTreeMap<&str, HashSet<&str>> = BTreeMap::new();
+    let mut owners: BTreeMap<String, HashSet<&str>> = BTreeMap::new();
     for m in mentions
         .iter()
         .filter(|m| m.parts.len() > 1 && !m.parts[0].exonym && !m.boilerplate)
     {
         if matches!(m.entity, EntityType::Person | EntityType::Unknown) {
-            for p in &m.parts[1..] {
+            // Every ending of the full name: "Neto", "Campos Neto".
+            for i in 1..m.parts.len() {
+                let tail: Vec<&str> = m.parts[i..].iter().map(|p| p.key.as_str()).collect();
                 owners
-                    .entry(p.key.as_str())
+                    .entry(tail.join(" "))
                     .or_default()
                     .insert(m.key.as_str());
             }
         }
     }
     let mut remap: HashMap<String, String> = HashMap::new();
-    for m in mentions
-        .iter()
-        .filter(|m| m.parts.len() == 1 && !m.parts[0].exonym)
-    {
-        if let Some(full) = owners.get(m.key.as_str()) {
+    for m in mentions.iter().filter(|m| !m.parts[0].exonym) {
+        if let Some(full) = owners.get(&m.key) {
             if full.len() == 1 && matches!(m.entity, EntityType::Person | EntityType::Unknown) {
                 if let Some(k) = full.iter().next() {
                     remap.insert(m.key.clone(), k.to_string());
@@ -862,6 +889,31 @@ mod tests {
         );
         assert!(has(&fr, "Étienne Garnier", "person"), "{fr:?}");
         assert!(!fr.iter().any(|(t, _, _)| t == "Le"));
+    }
+
+    #[test]
+    fn portfolios_belong_to_titles_and_name_endings_are_short_forms() {
+        let f = names(
+            "pt",
+            "A ministra do Planejamento, Helena Duarte Lima, falou com o presidente da França. \
+             Segundo Duarte Lima, o plano avança.",
+        );
+        assert!(
+            !f.iter().any(|(t, _, _)| t.contains("Planejamento")),
+            "{f:?}"
+        );
+        assert!(has(&f, "França", "place"), "{f:?}");
+        assert_eq!(key_of(&f, "Duarte Lima"), key_of(&f, "Helena Duarte Lima"));
+        // An adjectival surname in the instrumental: "з Гладким".
+        let uk = names(
+            "uk",
+            "Голова банку Остап Гладкий прибув. Ми поговорили з Гладким.",
+        );
+        assert_eq!(
+            key_of(&uk, "Гладким"),
+            key_of(&uk, "Остап Гладкий"),
+            "{uk:?}"
+        );
     }
 
     #[test]
