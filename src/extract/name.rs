@@ -758,7 +758,8 @@ fn resolve_short_forms(mentions: &mut [NameMention]) -> HashMap<String, String> 
     let mut remap: HashMap<String, String> = HashMap::new();
     for m in mentions.iter().filter(|m| !m.parts[0].exonym) {
         if let Some(full) = owners.get(&m.key) {
-            if full.len() == 1 && matches!(m.entity, EntityType::Person | EntityType::Unknown) {
+            // A place only by the weak "in X" cue may still be a surname.
+            if full.len() == 1 && m.entity != EntityType::Organization {
                 if let Some(k) = full.iter().next() {
                     remap.insert(m.key.clone(), k.to_string());
                 }
