@@ -9,7 +9,7 @@ use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 use crate::story::Story;
-use crate::text::is_cyrillic_word;
+use crate::text::{fold, is_cyrillic_word};
 
 /// Reports the words of an entity's name that are spelled more than one way.
 pub struct NameVariant;
@@ -38,7 +38,7 @@ romanised with the official Ukrainian or a Russian table, folds such as y/i, h/g
 doubled letters and -iy/-yy/-y endings from lexicons/names/folding.txt, given-name classes \
 from lexicons/names/given_names.txt, exonyms from lexicons/names/exonyms.txt), and a surname \
 alone takes its full name's key. The words of one entity with one key are then compared by \
-spelling. Not variants: case, a possessive 's, Cyrillic case endings (Коваленка is \
+spelling. Not variants: case, diacritics (José / Jose), a possessive 's, Cyrillic case endings (Коваленка is \
 Коваленко), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
 all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
 Bruxelas), only between versions in one language. Boilerplate is skipped.\n\n\
@@ -66,16 +66,18 @@ spellings and how many documents use each."
                     } else {
                         "latin".to_string()
                     };
+                    // Diacritics are typography, not spelling ("José" / "Jose",
+                    // "Пётр" / "Петр").
                     let spelling = groups
                         .entry((m.key.clone(), p.key.clone(), pool))
                         .or_default()
-                        .entry(p.form.clone())
+                        .entry(fold(&p.form))
                         .or_default();
                     if spelling.readings.is_empty() {
-                        spelling.readings.push(p.form.clone());
+                        spelling.readings.push(fold(&p.form));
                         spelling
                             .readings
-                            .extend(p.alts.iter().map(|(form, _)| form.clone()));
+                            .extend(p.alts.iter().map(|(form, _)| fold(form)));
                     }
                     spelling.first.entry(d).or_insert(p.span);
                 }
@@ -235,6 +237,12 @@ mod tests {
             ),
             ("d", "ru", "Министр Елена Коваленко выступила в Брюсселе."),
             ("e", "de", "Ministerin Olena Kovalenko sprach in Brüssel."),
+            (
+                "f",
+                "es",
+                "La ministra Olena Kovalenko habló con José Pérez.",
+            ),
+            ("g", "en", "Minister Olena Kovalenko spoke with Jose Perez."),
         ]);
         assert!(
             f.is_empty(),
