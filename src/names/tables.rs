@@ -187,3 +187,27 @@ fn letter_table((origin, text): &(String, String)) -> Result<HashMap<char, Strin
     }
     Ok(table)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicons;
+    use crate::names::{EntityType, Gender, key};
+
+    #[test]
+    fn tables_are_general_and_consistent() {
+        let lex = Lexicons::embedded();
+        let t = &lex.names;
+        assert!(t.given.len() > 500, "given names: {}", t.given.len());
+        assert!(t.exonyms.len() > 800, "exonym names: {}", t.exonyms.len());
+        assert!(t.endings.len() > 40);
+        // Every spelling of a line shares the line's key and gender.
+        let g = |s: &str| t.given.get(&key::word_key_unclassed(s, None, t)).cloned();
+        let (a, b) = (g("Галина").unwrap(), g("Galina").unwrap());
+        assert_eq!(a.key, b.key);
+        assert_eq!(a.gender, Some(Gender::Female));
+        let x = |s: &str| t.exonyms.get(&key::phrase_key(s, None, t)).cloned();
+        assert_eq!(x("Warschau").unwrap().key, x("Varsóvia").unwrap().key);
+        assert_eq!(x("OTAN").unwrap().entity, EntityType::Organization);
+        assert_eq!(x("Lisboa").unwrap().entity, EntityType::Place);
+    }
+}
