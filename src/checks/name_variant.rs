@@ -251,6 +251,43 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn evidence_is_always_an_exact_slice(
+            a in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..30),
+            b in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..30),
+        ) {
+            let (a, b) = (a.join(" "), b.join(" "));
+            for f in run(&[("a", "en", &a), ("b", "uk", &b)]) {
+                for e in &f.evidence {
+                    let text = if e.doc == "a" { &a } else { &b };
+                    proptest::prop_assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()));
+                }
+            }
+        }
+    }
+
+    const WORDS: [&str; 16] = [
+        "Olena",
+        "Kovalenko",
+        "Kowalenko's",
+        "said",
+        "Kiev",
+        "Kyiv",
+        ".",
+        "Коваленко",
+        "Коваленка",
+        "заявила",
+        "“",
+        "”",
+        "she",
+        "Mr.",
+        "in",
+        "Brussels",
+    ];
+
     #[test]
     fn near_misses_are_different_people() {
         let f = run(&[

@@ -33,14 +33,6 @@ pub enum Gender {
 }
 
 impl Gender {
-    /// "m" or "f", the form lexicon labels use.
-    pub fn code(self) -> &'static str {
-        match self {
-            Gender::Male => "m",
-            Gender::Female => "f",
-        }
-    }
-
     /// The gender a lexicon label suffix names (`m`, `f`).
     pub fn from_code(code: &str) -> Option<Gender> {
         match code {
@@ -82,7 +74,6 @@ impl EntityType {
         match label {
             "place" => Some(EntityType::Place),
             "org" => Some(EntityType::Organization),
-            "person" => Some(EntityType::Person),
             _ => None,
         }
     }
