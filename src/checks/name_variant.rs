@@ -2,11 +2,12 @@
 //! one. The names and their keys come from [`crate::extract::name`]; this
 //! check compares the spellings of each word of each entity.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
+use crate::names::key;
 use crate::span::Span;
 use crate::story::Story;
 use crate::text::{fold, is_cyrillic_word};
@@ -22,6 +23,21 @@ struct Spelling {
     readings: Vec<String>,
     /// First occurrence in each document: (document index, span).
     first: BTreeMap<usize, Span>,
+    /// (language, spelling in English-style romanisation) for each language
+    /// it is written in: a German "Kowalenko" is an English "Kovalenko".
+    conventional: BTreeSet<(String, String)>,
+}
+
+impl Spelling {
+    /// True when the two are one spelling: they share a reading, or two
+    /// languages' conventions give one spelling.
+    fn same(&self, other: &Spelling) -> bool {
+        self.readings.iter().any(|r| other.readings.contains(r))
+            || self
+                .conventional
+                .iter()
+                .any(|(la, a)| other.conventional.iter().any(|(lb, b)| la != lb && a == b))
+    }
 }
 
 impl Check for NameVariant {
@@ -41,12 +57,14 @@ alone takes its full name's key. The words of one entity with one key are then c
 spelling. Not variants: case, diacritics (José / Jose), a possessive 's, Cyrillic case endings (Коваленка is \
 Коваленко), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
 all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
-Bruxelas), only between versions in one language. Boilerplate is skipped.\n\n\
+Bruxelas), only between versions in one language. Between languages, a spelling that one \
+language's romanisation convention explains is not a variant (German \"Kowalenko\" beside \
+English \"Kovalenko\", lexicons/names/conventions.txt); within one language it is. Boilerplate is skipped.\n\n\
 Evidence: the first occurrence of each spelling in each document. The message lists the \
 spellings and how many documents use each."
     }
 
-    fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
+    fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
         // (entity key, word key, pool) → spellings by form.
         let mut groups: BTreeMap<(String, String, String), BTreeMap<String, Spelling>> =
             BTreeMap::new();
@@ -80,6 +98,11 @@ spellings and how many documents use each."
                             .extend(p.alts.iter().map(|(form, _)| fold(form)));
                     }
                     spelling.first.entry(d).or_insert(p.span);
+                    if !cyrillic && !p.exonym {
+                        let lang = doc.language.code.clone();
+                        let conv = key::conventional(&fold(&p.form), &lang, &lexicons.names);
+                        spelling.conventional.insert((lang, conv));
+                    }
                 }
             }
         }
@@ -95,28 +118,40 @@ spellings and how many documents use each."
     }
 }
 
-/// Spellings that share a reading are one ("Путіна" read as "путін" beside
-/// "Путін"): merges them, keeping each document's first occurrence.
+/// Spellings that are one ([`Spelling::same`], transitively) become one
+/// class, keeping each document's first occurrence.
 fn merge_readings(spellings: BTreeMap<String, Spelling>) -> Vec<Spelling> {
-    let mut classes: Vec<Spelling> = Vec::new();
-    for (_, s) in spellings {
-        match classes
-            .iter_mut()
-            .find(|c| c.readings.iter().any(|r| s.readings.contains(r)))
-        {
-            Some(c) => {
+    let list: Vec<Spelling> = spellings.into_values().collect();
+    let mut class: Vec<usize> = (0..list.len()).collect();
+    for i in 0..list.len() {
+        for j in i + 1..list.len() {
+            if list[i].same(&list[j]) {
+                let (from, to) = (class[j], class[i]);
+                for c in class.iter_mut().filter(|c| **c == from) {
+                    *c = to;
+                }
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, Spelling> = BTreeMap::new();
+    for (s, c) in list.into_iter().zip(class) {
+        match merged.get_mut(&c) {
+            Some(m) => {
                 for (d, span) in s.first {
-                    let at = c.first.entry(d).or_insert(span);
+                    let at = m.first.entry(d).or_insert(span);
                     if span.start < at.start {
                         *at = span;
                     }
                 }
-                c.readings.extend(s.readings);
+                m.readings.extend(s.readings);
+                m.conventional.extend(s.conventional);
             }
-            None => classes.push(s),
+            None => {
+                merged.insert(c, s);
+            }
         }
     }
-    classes
+    merged.into_values().collect()
 }
 
 fn finding(story: &Story, classes: &[Spelling]) -> Finding {
@@ -287,6 +322,31 @@ mod tests {
         "in",
         "Brussels",
     ];
+
+    #[test]
+    fn romanisation_conventions_of_other_languages_are_not_variants() {
+        let en = "Coach Mykola Shevchuk praised the team.";
+        let f = run(&[
+            ("a", "en", en),
+            ("b", "de", "Trainer Mykola Schewtschuk lobte das Team."),
+            (
+                "c",
+                "fr",
+                "L'entraîneur Mykola Chevtchouk a salué l'équipe.",
+            ),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        // Within one language the same difference is a variant.
+        let f = run(&[
+            ("a", "de", "Trainer Mykola Schewtschuk lobte das Team."),
+            ("b", "de", "Trainer Mykola Shevchuk lobte das Team."),
+        ]);
+        assert_eq!(f.len(), 1);
+    }
 
     #[test]
     fn near_misses_are_different_people() {

@@ -79,6 +79,18 @@ pub fn fold(latin: &str, t: &NameTables) -> String {
     s.to_ascii_lowercase()
 }
 
+/// A lower-case word rewritten from a language's romanisation conventions
+/// into the English-style spelling ("kowalenko" in German → "kovalenko").
+pub fn conventional(word: &str, lang: &str, t: &NameTables) -> String {
+    let mut s = word.to_string();
+    for (re, to) in t.conventions.get(lang).into_iter().flatten() {
+        if re.is_match(&s) {
+            s = re.replace_all(&s, to.as_str()).into_owned();
+        }
+    }
+    s
+}
+
 /// The key of one word before given-name classes: [`latin`] then [`fold`].
 pub fn word_key_unclassed(word: &str, lang: Option<&str>, t: &NameTables) -> String {
     fold(&latin(word, lang, t), t)

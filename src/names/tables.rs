@@ -61,6 +61,8 @@ pub struct NameTables {
     pub given: HashMap<String, GivenName>,
     /// Exonyms by whole-name key.
     pub exonyms: HashMap<String, Exonym>,
+    /// Each language's romanisation conventions (`conventions.txt`).
+    pub(crate) conventions: HashMap<String, Vec<(Regex, String)>>,
 }
 
 impl NameTables {
@@ -92,6 +94,19 @@ impl NameTables {
             let re =
                 Regex::new(from).map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
             t.folds.push(Fold::Rewrite(re, to.to_string()));
+        }
+
+        let (origin, text) = file("conventions");
+        for item in parse::labeled(&text) {
+            let rules = t.conventions.entry(item.label.to_string()).or_default();
+            for rule in &item.items {
+                let Some((from, to)) = rule.split_once(" > ") else {
+                    return Err(item.error(&origin, "expected `lang: pattern > replacement | ...`"));
+                };
+                let re = Regex::new(from.trim())
+                    .map_err(|e| item.error(&origin, &format!("bad pattern: {e}")))?;
+                rules.push((re, to.trim().to_string()));
+            }
         }
 
         let (_, text) = file("particles");
