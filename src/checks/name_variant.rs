@@ -100,8 +100,9 @@ spellings and how many documents use each."
                     spelling.first.entry(d).or_insert(p.span);
                     if !cyrillic && !p.exonym {
                         let lang = doc.language.code.clone();
-                        let conv = key::conventional(&fold(&p.form), &lang, &lexicons.names);
-                        spelling.conventional.insert((lang, conv));
+                        for conv in key::conventional(&fold(&p.form), &lang, &lexicons.names) {
+                            spelling.conventional.insert((lang.clone(), conv));
+                        }
                     }
                 }
             }

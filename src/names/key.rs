@@ -79,16 +79,30 @@ pub fn fold(latin: &str, t: &NameTables) -> String {
     s.to_ascii_lowercase()
 }
 
+/// Most English-style spellings one word may have.
+const MAX_CONVENTIONAL: usize = 8;
+
 /// A lower-case word rewritten from a language's romanisation conventions
-/// into the English-style spelling ("kowalenko" in German → "kovalenko").
-pub fn conventional(word: &str, lang: &str, t: &NameTables) -> String {
-    let mut s = word.to_string();
-    for (re, to) in t.conventions.get(lang).into_iter().flatten() {
-        if re.is_match(&s) {
-            s = re.replace_all(&s, to.as_str()).into_owned();
+/// into the English-style spellings it stands for ("kowalenko" in German →
+/// "kovalenko"; "andrij" → "andrii", "andriy").
+pub fn conventional(word: &str, lang: &str, t: &NameTables) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    for (re, alternatives) in t.conventions.get(lang).into_iter().flatten() {
+        let mut next = Vec::new();
+        for s in &out {
+            if !re.is_match(s) {
+                next.push(s.clone());
+                continue;
+            }
+            for to in alternatives {
+                next.push(re.replace_all(s, to.as_str()).into_owned());
+            }
         }
+        next.dedup();
+        next.truncate(MAX_CONVENTIONAL);
+        out = next;
     }
-    s
+    out
 }
 
 /// The key of one word before given-name classes: [`latin`] then [`fold`].
@@ -171,6 +185,16 @@ mod tests {
         assert_eq!(key("Monaco di Baviera", "it"), key("Munich", "en"));
         assert_eq!(key("München", "de"), key("Múnich", "es"));
         assert_eq!(key("NATO", "en"), key("OTAN", "fr"));
+    }
+
+    #[test]
+    fn press_conventions_give_english_style_spellings() {
+        let t = &Lexicons::embedded().names;
+        assert_eq!(conventional("kowalenko", "de", t), ["kovalenko"]);
+        assert_eq!(conventional("schewtschuk", "de", t), ["shevchuk"]);
+        assert_eq!(conventional("andrij", "de", t), ["andrii", "andriy"]);
+        assert_eq!(conventional("oudaltsov", "fr", t), ["udaltsov"]);
+        assert_eq!(conventional("kowalenko", "en", t), ["kowalenko"]);
     }
 
     #[test]

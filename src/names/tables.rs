@@ -61,8 +61,9 @@ pub struct NameTables {
     pub given: HashMap<String, GivenName>,
     /// Exonyms by whole-name key.
     pub exonyms: HashMap<String, Exonym>,
-    /// Each language's romanisation conventions (`conventions.txt`).
-    pub(crate) conventions: HashMap<String, Vec<(Regex, String)>>,
+    /// Each language's romanisation conventions (`conventions.txt`): a
+    /// pattern and its alternative replacements.
+    pub(crate) conventions: HashMap<String, Vec<(Regex, Vec<String>)>>,
 }
 
 impl NameTables {
@@ -105,7 +106,7 @@ impl NameTables {
                 };
                 let re = Regex::new(from.trim())
                     .map_err(|e| item.error(&origin, &format!("bad pattern: {e}")))?;
-                rules.push((re, to.trim().to_string()));
+                rules.push((re, to.split(" / ").map(|r| r.trim().to_string()).collect()));
             }
         }
 
