@@ -3,8 +3,9 @@
 //!
 //! The stages, each keeping byte offsets into the original text:
 //! [`input`] → [`document`] (segmentation, language, boilerplate) →
-//! [`story`] (the versions together, with what the checks share) →
-//! [`checks`] → [`finding`] → [`report`] → [`render`].
+//! [`extract`] (facts per version: names with [`names`] keys, quotes,
+//! speakers, gender signals) → [`story`] (the versions together, with what
+//! the checks share) → [`checks`] → [`finding`] → [`report`] → [`render`].
 //!
 //! ```
 //! use driftcheck::{input::RawDocument, lexicon::Lexicons, report::Report, story::{Story, StoryOptions}};
@@ -38,6 +39,7 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod names;
 pub mod render;
 pub mod report;
 pub mod span;

@@ -121,6 +121,8 @@ impl Story {
             foreign.push(v.foreign);
             facts.push(v.facts);
         }
+        // Equal keys must mean one entity across versions before anything compares them.
+        crate::extract::unify_names(&mut facts);
         let alignment = Alignment::build(&docs, &facts, lexicons, reference);
         Story {
             docs,

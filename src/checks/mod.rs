@@ -3,6 +3,7 @@
 
 mod calque;
 mod coverage;
+mod name_variant;
 mod polarity;
 mod support;
 mod untranslated;
@@ -31,6 +32,7 @@ pub trait Check: Sync {
 pub static REGISTRY: &[&dyn Check] = &[
     &untranslated::Untranslated,
     &calque::Calque,
+    &name_variant::NameVariant,
     &polarity::Polarity,
     &coverage::Addition,
     &coverage::Omission,

@@ -10,7 +10,7 @@
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
 //! - rule tables: `name | pattern | description` (`calques.txt`).
 
-mod parse;
+pub(crate) mod parse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -18,6 +18,8 @@ use std::sync::{Arc, LazyLock};
 
 use crate::document::boilerplate::{BoilerplateCues, Reason};
 use crate::error::{Error, Result};
+use crate::names::NameTables;
+use crate::names::cues::NameCues;
 use crate::text::fold;
 
 pub use parse::{Entry, Labeled};
@@ -28,7 +30,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 14] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -39,6 +41,10 @@ pub const KINDS: [&str; 10] = [
     "calques",
     "negation",
     "antonyms",
+    "titles",
+    "speech_verbs",
+    "pronouns",
+    "name_cues",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -195,6 +201,8 @@ pub struct LangLexicon {
     pub negative_words: Vec<String>,
     /// Pairs of opposite words, as stems.
     pub antonyms: Vec<(String, String)>,
+    /// Titles, speech verbs, pronouns and name cues.
+    pub cues: NameCues,
 }
 
 /// All parsed lexicons.
@@ -203,6 +211,8 @@ pub struct Lexicons {
     langs: BTreeMap<String, LangLexicon>,
     empty: LangLexicon,
     all_cues: BoilerplateCues,
+    /// The cross-language name tables (`lexicons/names/`).
+    pub names: NameTables,
 }
 
 static EMBEDDED_LEXICONS: LazyLock<Arc<Lexicons>> = LazyLock::new(|| {
@@ -236,6 +246,7 @@ impl Lexicons {
             langs,
             empty: LangLexicon::default(),
             all_cues,
+            names: NameTables::parse(sources)?,
         })
     }
 
@@ -345,6 +356,13 @@ impl LangLexicon {
             antonyms.push((stem(a), stem(b)));
         }
 
+        let cues = NameCues::parse(
+            &file("titles"),
+            &file("speech_verbs"),
+            &file("pronouns"),
+            &file("name_cues"),
+        )?;
+
         Ok(LangLexicon {
             lang: lang.to_string(),
             negation_cues,
@@ -358,6 +376,7 @@ impl LangLexicon {
             months,
             weekdays,
             calques,
+            cues,
         })
     }
 

@@ -1,0 +1,373 @@
+//! `name_variant`: one entity spelled differently across versions or within
+//! one. The names and their keys come from [`crate::extract::name`]; this
+//! check compares the spellings of each word of each entity.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Check;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::lexicon::Lexicons;
+use crate::names::key;
+use crate::span::Span;
+use crate::story::Story;
+use crate::text::{fold, is_cyrillic_word};
+
+/// Reports the words of an entity's name that are spelled more than one way.
+pub struct NameVariant;
+
+/// One spelling of a name word and where it occurs.
+#[derive(Default)]
+struct Spelling {
+    /// Its readings (the spelling, and for inflected Cyrillic words the
+    /// other readings): two spellings that share one are the same spelling.
+    readings: Vec<String>,
+    /// First occurrence in each document: (document index, span).
+    first: BTreeMap<usize, Span>,
+    /// (language, spelling in English-style romanisation) for each language
+    /// it is written in: a German "Kowalenko" is an English "Kovalenko".
+    conventional: BTreeSet<(String, String)>,
+}
+
+impl Spelling {
+    /// True when the two are one spelling: they share a reading, or two
+    /// languages' conventions give one spelling.
+    fn same(&self, other: &Spelling) -> bool {
+        self.readings.iter().any(|r| other.readings.contains(r))
+            || self
+                .conventional
+                .iter()
+                .any(|(la, a)| other.conventional.iter().any(|(lb, b)| la != lb && a == b))
+    }
+}
+
+impl Check for NameVariant {
+    fn kind(&self) -> Kind {
+        Kind::NameVariant
+    }
+
+    fn explain(&self) -> &'static str {
+        "name_variant (warning): one person, place or organisation spelled differently across \
+versions or within one: \"Kovalenko\" in three versions and \"Kowalenko\" in a fourth, \"Kiev\" \
+in one English version and \"Kyiv\" in the others.\n\n\
+How: every name gets a key that survives romanisation and spelling conventions (Cyrillic \
+romanised with the official Ukrainian or a Russian table, folds such as y/i, h/g, w/v, \
+doubled letters and -iy/-yy/-y endings from lexicons/names/folding.txt, given-name classes \
+from lexicons/names/given_names.txt, exonyms from lexicons/names/exonyms.txt), and a surname \
+alone takes its full name's key. The words of one entity with one key are then compared by \
+spelling. Not variants: case, diacritics (José / Jose), a possessive 's, Cyrillic case endings (Коваленка is \
+Коваленко), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
+all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
+Bruxelas), only between versions in one language. Between languages, a spelling that one \
+language's romanisation convention explains is not a variant (German \"Kowalenko\" beside \
+English \"Kovalenko\", lexicons/names/conventions.txt); within one language it is. Boilerplate is skipped.\n\n\
+Evidence: the first occurrence of each spelling in each document. The message lists the \
+spellings and how many documents use each."
+    }
+
+    fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
+        // (entity key, word key, pool) → spellings by form.
+        let mut groups: BTreeMap<(String, String, String), BTreeMap<String, Spelling>> =
+            BTreeMap::new();
+        for (d, (doc, facts)) in story.docs.iter().zip(&story.facts).enumerate() {
+            for m in facts.names.iter().filter(|m| !m.boilerplate) {
+                for p in &m.parts {
+                    // An acronym of an exonym ("UK") is an abbreviation of
+                    // the name, not a spelling of it.
+                    if p.exonym && crate::text::is_all_caps(doc.slice(p.span)) {
+                        continue;
+                    }
+                    let cyrillic = is_cyrillic_word(&p.form);
+                    // Spellings are compared within one script; Cyrillic
+                    // orthographies and exonyms differ by language by design.
+                    let pool = if cyrillic || p.exonym {
+                        format!("{}:{}", cyrillic, doc.language.code)
+                    } else {
+                        "latin".to_string()
+                    };
+                    // Diacritics are typography, not spelling ("José" / "Jose",
+                    // "Пётр" / "Петр").
+                    let spelling = groups
+                        .entry((m.key.clone(), p.key.clone(), pool))
+                        .or_default()
+                        .entry(fold(&p.form))
+                        .or_default();
+                    if spelling.readings.is_empty() {
+                        spelling.readings.push(fold(&p.form));
+                        spelling
+                            .readings
+                            .extend(p.alts.iter().map(|(form, _)| fold(form)));
+                    }
+                    spelling.first.entry(d).or_insert(p.span);
+                    if !cyrillic && !p.exonym {
+                        let lang = doc.language.code.clone();
+                        for conv in key::conventional(&fold(&p.form), &lang, &lexicons.names) {
+                            spelling.conventional.insert((lang.clone(), conv));
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for spellings in groups.into_values() {
+            let classes = merge_readings(spellings);
+            if classes.len() < 2 {
+                continue;
+            }
+            out.push(finding(story, &classes));
+        }
+        out
+    }
+}
+
+/// Spellings that are one ([`Spelling::same`], transitively) become one
+/// class, keeping each document's first occurrence.
+fn merge_readings(spellings: BTreeMap<String, Spelling>) -> Vec<Spelling> {
+    let list: Vec<Spelling> = spellings.into_values().collect();
+    let mut class: Vec<usize> = (0..list.len()).collect();
+    for i in 0..list.len() {
+        for j in i + 1..list.len() {
+            if list[i].same(&list[j]) {
+                let (from, to) = (class[j], class[i]);
+                for c in class.iter_mut().filter(|c| **c == from) {
+                    *c = to;
+                }
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, Spelling> = BTreeMap::new();
+    for (s, c) in list.into_iter().zip(class) {
+        match merged.get_mut(&c) {
+            Some(m) => {
+                for (d, span) in s.first {
+                    let at = m.first.entry(d).or_insert(span);
+                    if span.start < at.start {
+                        *at = span;
+                    }
+                }
+                m.readings.extend(s.readings);
+                m.conventional.extend(s.conventional);
+            }
+            None => {
+                merged.insert(c, s);
+            }
+        }
+    }
+    merged.into_values().collect()
+}
+
+fn finding(story: &Story, classes: &[Spelling]) -> Finding {
+    let mut order: Vec<&Spelling> = classes.iter().collect();
+    // Most documents first, then the earliest document and offset.
+    order.sort_by_key(|c| {
+        let first = c.first.iter().next().map(|(d, s)| (*d, s.start));
+        (std::cmp::Reverse(c.first.len()), first)
+    });
+    let listed: Vec<String> = order
+        .iter()
+        .filter_map(|c| {
+            let (&d, &span) = c.first.iter().next()?;
+            let n = c.first.len();
+            Some(format!(
+                "\"{}\" ({} document{})",
+                story.docs[d].slice(span),
+                n,
+                if n == 1 { "" } else { "s" }
+            ))
+        })
+        .collect();
+    let mut evidence: Vec<(usize, Span)> = classes
+        .iter()
+        .flat_map(|c| c.first.iter().map(|(&d, &s)| (d, s)))
+        .collect();
+    evidence.sort();
+    Finding::new(
+        Kind::NameVariant,
+        Severity::Warning,
+        format!("Name spelled differently: {}", listed.join(" / ")),
+        evidence
+            .into_iter()
+            .map(|(d, s)| Evidence::new(&story.docs[d], s))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+    use crate::story::{Story, StoryOptions};
+
+    fn run(docs: &[(&str, &str, &str)]) -> Vec<Finding> {
+        let lexicons = Lexicons::embedded();
+        let raws = docs
+            .iter()
+            .map(|(id, lang, text)| RawDocument {
+                id: id.to_string(),
+                text: text.to_string(),
+                language: Some(lang.to_string()),
+                ..Default::default()
+            })
+            .collect();
+        let story = Story::build(raws, &StoryOptions::default(), &lexicons).unwrap();
+        NameVariant.run(&story, &lexicons)
+    }
+
+    const A: &str =
+        "Energy minister Olena Kovalenko visited Kyiv on Monday. Kovalenko said prices would fall.";
+
+    #[test]
+    fn spellings_across_versions_are_cited_once_per_document() {
+        let f = run(&[
+            ("a", "en", A),
+            ("b", "en", A),
+            (
+                "c",
+                "en",
+                "Energy minister Olena Kowalenko visited Kiev on Monday. Kowalenko's plan was praised.",
+            ),
+        ]);
+        let messages: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert!(messages.contains(&"Name spelled differently: \"Kovalenko\" (2 documents) / \"Kowalenko\" (1 document)"), "{messages:?}");
+        assert!(
+            messages.contains(
+                &"Name spelled differently: \"Kyiv\" (2 documents) / \"Kiev\" (1 document)"
+            ),
+            "{messages:?}"
+        );
+        let surname = f.iter().find(|f| f.message.contains("Kowalenko")).unwrap();
+        let cited: Vec<(&str, &str)> = surname
+            .evidence
+            .iter()
+            .map(|e| (e.doc.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            cited,
+            [("a", "Kovalenko"), ("b", "Kovalenko"), ("c", "Kowalenko")]
+        );
+        assert_eq!(f.len(), 2, "{messages:?}");
+    }
+
+    #[test]
+    fn spellings_within_one_version() {
+        let f = run(&[
+            ("a", "en", "Olena Kovalenko spoke. Later Kowalenko left."),
+            ("b", "en", "Olena Kovalenko spoke."),
+        ]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].evidence.len(), 3);
+    }
+
+    #[test]
+    fn form_differences_are_not_variants() {
+        let f = run(&[
+            (
+                "a",
+                "en",
+                "Olena Kovalenko met the press in Brussels. KOVALENKO's staff agreed.",
+            ),
+            ("b", "pt", "A ministra Olena Kovalenko falou em Bruxelas."),
+            (
+                "c",
+                "uk",
+                "Міністерка Олена Коваленко виступила в Брюсселі. Коваленко заявила, що згодна.",
+            ),
+            ("d", "ru", "Министр Елена Коваленко выступила в Брюсселе."),
+            ("e", "de", "Ministerin Olena Kovalenko sprach in Brüssel."),
+            (
+                "f",
+                "es",
+                "La ministra Olena Kovalenko habló con José Pérez.",
+            ),
+            ("g", "en", "Minister Olena Kovalenko spoke with Jose Perez."),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn evidence_is_always_an_exact_slice(
+            a in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..30),
+            b in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..30),
+        ) {
+            let (a, b) = (a.join(" "), b.join(" "));
+            for f in run(&[("a", "en", &a), ("b", "uk", &b)]) {
+                for e in &f.evidence {
+                    let text = if e.doc == "a" { &a } else { &b };
+                    proptest::prop_assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()));
+                }
+            }
+        }
+    }
+
+    const WORDS: [&str; 16] = [
+        "Olena",
+        "Kovalenko",
+        "Kowalenko's",
+        "said",
+        "Kiev",
+        "Kyiv",
+        ".",
+        "Коваленко",
+        "Коваленка",
+        "заявила",
+        "“",
+        "”",
+        "she",
+        "Mr.",
+        "in",
+        "Brussels",
+    ];
+
+    #[test]
+    fn romanisation_conventions_of_other_languages_are_not_variants() {
+        let en = "Coach Mykola Shevchuk praised the team.";
+        let f = run(&[
+            ("a", "en", en),
+            ("b", "de", "Trainer Mykola Schewtschuk lobte das Team."),
+            (
+                "c",
+                "fr",
+                "L'entraîneur Mykola Chevtchouk a salué l'équipe.",
+            ),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        // Within one language the same difference is a variant.
+        let f = run(&[
+            ("a", "de", "Trainer Mykola Schewtschuk lobte das Team."),
+            ("b", "de", "Trainer Mykola Shevchuk lobte das Team."),
+        ]);
+        assert_eq!(f.len(), 1);
+    }
+
+    #[test]
+    fn near_misses_are_different_people() {
+        let f = run(&[
+            (
+                "a",
+                "en",
+                "Olena Kovalenko met Anna Schmidt and Igor Petrov in Vienna.",
+            ),
+            (
+                "b",
+                "en",
+                "Olena Kovalchuk met Anna Weber and Irina Petrova in Vienna.",
+            ),
+            ("c", "de", "Olena Müller traf Olena Miller."),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+}

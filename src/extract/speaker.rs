@@ -1,0 +1,895 @@
+//! Speakers of quotes and reported speech, pronoun resolution, and the
+//! gender signals a text gives each person.
+//!
+//! A quote's speaker comes from a speech-verb frame after it ("…,” X said /
+//! said X / he added) or before it (X said: “…” / according to X), else it
+//! continues the previous quote's speaker when it opens a paragraph with no
+//! frame of its own. Reported speech is a speech verb followed by "that"
+//! (que, dass, що, что; in English also a subject pronoun: "says it
+//! accepts"). A pronoun, a gendered verb without subject or "the minister"
+//! points at the most recent person named outside quotes whose gender, as
+//! titles, honorifics and verb endings give it, does not contradict it. The
+//! gender a given name usually has is reported but never used to resolve a
+//! pronoun: a pronoun that contradicts the name is what `pronoun_drift`
+//! looks for.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::name::NameMention;
+use super::quote::{Quote, SpeakerRef};
+use crate::document::Document;
+use crate::lexicon::Lexicons;
+use crate::names::cues::{NameCues, Pronoun};
+use crate::names::{EntityType, Gender};
+use crate::span::Span;
+use crate::text::{fold, lower};
+
+/// What gave a person a gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GenderCue {
+    /// A pronoun that refers to the person (he, she, вона, ele).
+    Pronoun,
+    /// A gendered verb form with the person as subject (заявила, a-t-elle dit).
+    Verb,
+    /// A gendered title (ministra, Bundeskanzlerin, міністерка, la ministre).
+    Title,
+    /// A form of address (Mr, Mrs, Frau, Sra.).
+    Honorific,
+    /// The gender the person's given name usually has (a prior, not evidence).
+    GivenName,
+}
+
+/// One cue of a person's gender in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GenderSignal {
+    /// The person's entity key.
+    pub entity_key: String,
+    /// The gender the cue gives.
+    pub gender: Gender,
+    /// The cue itself (the pronoun, verb, title or honorific).
+    pub span: Span,
+    /// What kind of cue.
+    pub cue: GenderCue,
+}
+
+impl GenderSignal {
+    /// A signal for an entity.
+    pub fn new(key: &str, gender: Gender, span: Span, cue: GenderCue) -> Self {
+        GenderSignal {
+            entity_key: key.to_string(),
+            gender,
+            span,
+            cue,
+        }
+    }
+}
+
+/// Paragraphs back a pronoun may look for its person.
+const PRONOUN_REACH: usize = 3;
+/// Words after a quote in which its speech verb must start.
+const FRAME_AFTER: usize = 5;
+/// Words before a quote searched for its frame.
+const FRAME_BEFORE: usize = 10;
+/// Words a frameless quote needs to continue the previous speaker (a
+/// quoted headline word is no statement).
+const MIN_CONTINUED_WORDS: usize = 4;
+/// Title words a frame may put between a verb and a name ("said Foreign Minister X").
+const MAX_TITLE_WORDS: usize = 4;
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    cues: &'a NameCues,
+    names: &'a [NameMention],
+    folds: Vec<String>,
+    /// The mention each word belongs to.
+    mention_of: Vec<Option<usize>>,
+    /// The first word of each mention.
+    first_word: Vec<usize>,
+    /// Words inside a direct quote.
+    quoted: Vec<bool>,
+    /// Gender each entity has from titles, honorifics and verb endings.
+    known: HashMap<String, Gender>,
+}
+
+/// Finds speakers and reported speech, resolves pronouns, and adds the
+/// gender signals of pronouns and gendered verbs to `signals`.
+pub fn attribute(
+    doc: &Document,
+    lexicons: &Lexicons,
+    names: &[NameMention],
+    quotes: &mut Vec<Quote>,
+    signals: &mut Vec<GenderSignal>,
+) {
+    let cues = &lexicons.lang(&doc.language.code).cues;
+    let folds: Vec<String> = doc.words.iter().map(|w| fold(doc.slice(w.span))).collect();
+    let mut mention_of = vec![None; doc.words.len()];
+    let mut first_word = vec![0; names.len()];
+    for (m, mention) in names.iter().enumerate() {
+        let first = doc
+            .words
+            .partition_point(|w| w.span.end <= mention.span.start);
+        first_word[m] = first;
+        for (w, word) in doc.words.iter().enumerate().skip(first) {
+            if !mention.span.overlaps(&word.span) {
+                break;
+            }
+            mention_of[w] = Some(m);
+        }
+    }
+    let quoted = doc
+        .words
+        .iter()
+        .map(|w| {
+            quotes
+                .iter()
+                .any(|q| q.depth == 0 && q.inner.contains(&w.span))
+        })
+        .collect();
+    let mut cx = Ctx {
+        doc,
+        cues,
+        names,
+        folds,
+        mention_of,
+        first_word,
+        quoted,
+        known: HashMap::new(),
+    };
+    for s in signals
+        .iter()
+        .filter(|s| matches!(s.cue, GenderCue::Title | GenderCue::Honorific))
+    {
+        cx.known.entry(s.entity_key.clone()).or_insert(s.gender);
+    }
+    verb_genders(&mut cx, signals);
+    pronoun_genders(&mut cx, signals);
+    for q in quotes.iter_mut().filter(|q| q.depth == 0) {
+        let (speaker, verb) = direct_speaker(&cx, q);
+        q.speaker = speaker;
+        q.verb_span = verb;
+    }
+    continue_speakers(doc, quotes);
+    quotes.extend(reported_speech(&cx));
+    quotes.sort_by_key(|q| (q.span.start, q.depth, q.indirect));
+}
+
+impl Ctx<'_> {
+    fn word_span(&self, w: usize) -> Span {
+        self.doc.words[w].span
+    }
+
+    fn sentence_bounds(&self, w: usize) -> (usize, usize) {
+        let s = &self.doc.sentences[self.doc.words[w].sentence];
+        (s.first_word, s.end_word)
+    }
+
+    fn pronoun(&self, w: usize) -> Option<Pronoun> {
+        self.cues
+            .pronouns
+            .get(&lower(self.doc.slice(self.word_span(w))))
+            .copied()
+    }
+
+    fn speech_verb(&self, w: usize, end: usize) -> Option<(usize, Option<Gender>)> {
+        self.cues
+            .speech_verbs
+            .match_at(&self.folds[..end], w)
+            .map(|p| (p.words.len(), p.gender))
+    }
+
+    /// The speaker a mention names: a person or an unknown-type name.
+    fn mention_ref(&self, m: usize) -> SpeakerRef {
+        SpeakerRef {
+            key: self.names[m].key.clone(),
+            span: self.names[m].span,
+            via_pronoun: false,
+            continued: false,
+        }
+    }
+
+    /// The most recent person named outside quotes before word `w`, whose
+    /// known gender does not contradict `gender`.
+    fn antecedent(&self, w: usize, gender: Option<Gender>) -> Option<usize> {
+        let at = self.word_span(w).start;
+        let para = self.doc.sentences[self.doc.words[w].sentence].paragraph;
+        let reach = self.doc.paragraphs[para.saturating_sub(PRONOUN_REACH)]
+            .span
+            .start;
+        self.names
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, m)| m.span.end <= at && m.span.start >= reach)
+            .filter(|(_, m)| m.entity == EntityType::Person)
+            .filter(|(i, _)| {
+                !self
+                    .quoted
+                    .get(self.first_word[*i])
+                    .copied()
+                    .unwrap_or(false)
+            })
+            .find(|(_, m)| match (gender, self.known.get(&m.key)) {
+                (Some(g), Some(k)) => g == *k,
+                _ => true,
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// A speaker named by a pronoun, title or gendered verb at word `w`.
+    fn anaphor(&self, w: usize, cue: Span, gender: Option<Gender>) -> Option<SpeakerRef> {
+        self.antecedent(w, gender).map(|m| SpeakerRef {
+            key: self.names[m].key.clone(),
+            span: cue,
+            via_pronoun: true,
+            continued: false,
+        })
+    }
+
+    /// The subject of a verb that starts at word `v`: a name or pronoun just
+    /// before it, or a name or pronoun just after it (inverted frames), or a
+    /// title ("the minister said"); `after_end` is the verb's last word + 1.
+    fn subject(
+        &self,
+        v: usize,
+        after_end: usize,
+        start: usize,
+        end: usize,
+        gender: Option<Gender>,
+    ) -> Option<SpeakerRef> {
+        if v > start {
+            if let Some(m) = self.mention_of[v - 1] {
+                return Some(self.mention_ref(m));
+            }
+            if let Some(p) = self.pronoun(v - 1).filter(|p| p.subject) {
+                return self.anaphor(v - 1, self.word_span(v - 1), Some(p.gender));
+            }
+            let before: Vec<String> = self.folds[start..v].to_vec();
+            if let Some((i, phrase)) = self.cues.titles.match_ending(&before, before.len()) {
+                let span = self.word_span(start + i).cover(&self.word_span(v - 1));
+                return self.anaphor(start + i, span, phrase.gender.or(gender));
+            }
+        }
+        // Inverted: "said X", "said the Foreign Minister X", "сказав він".
+        let mut a = after_end;
+        while a < end && a < after_end + MAX_TITLE_WORDS {
+            if let Some(m) = self.mention_of[a] {
+                return Some(self.mention_ref(m));
+            }
+            if let Some(p) = self.pronoun(a).filter(|p| p.subject) {
+                return self.anaphor(a, self.word_span(a), Some(p.gender));
+            }
+            let title = self.cues.titles.match_at(&self.folds[..end], a);
+            let article = self.cues.articles.contains_key(&self.folds[a]);
+            match title {
+                Some(p) => a += p.words.len(),
+                None if article => a += 1,
+                None => break,
+            }
+        }
+        // A gendered verb alone ("a-t-elle dit", "— заявила"): its gender
+        // points at the person.
+        let verb = self.word_span(v).cover(&self.word_span(after_end - 1));
+        gender.and_then(|g| self.anaphor(v, verb, Some(g)))
+    }
+}
+
+/// Shortest past-tense verb whose ending tells its subject's gender.
+const MIN_PAST_VERB: usize = 4;
+
+/// The gender a lower-case past-tense verb's ending gives its subject.
+fn past_gender(cues: &NameCues, word: &str) -> Option<Gender> {
+    if word.chars().count() < MIN_PAST_VERB || !word.chars().next().is_some_and(char::is_lowercase)
+    {
+        return None;
+    }
+    cues.past_endings
+        .iter()
+        .find(|(e, _)| word.ends_with(e.as_str()))
+        .map(|(_, g)| *g)
+}
+
+/// Gendered verbs with a named subject: "X заявила", "сказав X", and in
+/// languages whose past tense agrees with its subject, "X прибула".
+fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
+    for s in &cx.doc.sentences {
+        for v in s.first_word..s.end_word {
+            let subject = (v > s.first_word).then(|| cx.mention_of[v - 1]).flatten();
+            let past = subject
+                .filter(|&m| cx.names[m].entity == EntityType::Person && cx.mention_of[v].is_none())
+                .filter(|_| {
+                    cx.doc.text[cx.word_span(v - 1).end..cx.word_span(v).start]
+                        .trim()
+                        .is_empty()
+                })
+                .and_then(|m| Some((m, past_gender(cx.cues, cx.doc.slice(cx.word_span(v)))?)));
+            if let Some((m, g)) = past.filter(|_| cx.speech_verb(v, s.end_word).is_none()) {
+                let key = cx.names[m].key.clone();
+                signals.push(GenderSignal::new(&key, g, cx.word_span(v), GenderCue::Verb));
+                cx.known.entry(key).or_insert(g);
+                continue;
+            }
+            let Some((len, Some(g))) = cx.speech_verb(v, s.end_word) else {
+                continue;
+            };
+            let before = (v > s.first_word).then(|| cx.mention_of[v - 1]).flatten();
+            let after = (v + len < s.end_word)
+                .then(|| cx.mention_of[v + len])
+                .flatten();
+            if let Some(m) = before.or(after) {
+                let key = cx.names[m].key.clone();
+                let span = cx.word_span(v).cover(&cx.word_span(v + len - 1));
+                signals.push(GenderSignal::new(&key, g, span, GenderCue::Verb));
+                cx.known.entry(key).or_insert(g);
+            }
+        }
+    }
+}
+
+/// Every pronoun outside quotes gives its person a gender. A possessive in
+/// an opening phrase ("In her letter, X wrote") points forward to the
+/// sentence's subject; any other pronoun points back. A person's first
+/// pronoun also settles their gender for the pronouns after it, when no
+/// title, honorific or verb did.
+fn pronoun_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
+    for s in &cx.doc.sentences {
+        for w in s.first_word..s.end_word {
+            let Some(p) = cx.pronoun(w) else { continue };
+            if cx.quoted[w] {
+                continue;
+            }
+            let span = cx.word_span(w);
+            let named_before = (s.first_word..w).any(|x| {
+                cx.mention_of[x].is_some_and(|m| cx.names[m].entity == EntityType::Person)
+            });
+            let comma = (w + 1..s.end_word).find(|&x| {
+                cx.doc.text[cx.word_span(x - 1).end..cx.word_span(x).start].contains(',')
+            });
+            let forward = (!p.subject && !named_before)
+                .then_some(comma)
+                .flatten()
+                .and_then(|c| cx.mention_of[c])
+                .filter(|&m| {
+                    let n = &cx.names[m];
+                    n.entity == EntityType::Person
+                        || n.entity == EntityType::Unknown && n.parts.len() > 1
+                });
+            let m = forward.or_else(|| cx.antecedent(w, Some(p.gender)));
+            if let Some(m) = m {
+                let key = cx.names[m].key.clone();
+                signals.push(GenderSignal::new(&key, p.gender, span, GenderCue::Pronoun));
+                cx.known.entry(key).or_insert(p.gender);
+            }
+        }
+    }
+}
+
+/// The speaker and verb of a direct quote.
+fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
+    let words = &cx.doc.words;
+    let Some(last_inner) = words.iter().rposition(|w| w.span.end <= q.span.end) else {
+        return (None, None);
+    };
+    // After the quote, in the same sentence: "…,” X said / said X / he added.
+    let first_after = words.iter().position(|w| w.span.start >= q.span.end);
+    if let Some(k) = first_after {
+        let (_, end) = cx.sentence_bounds(k);
+        if cx.doc.words[last_inner].sentence == cx.doc.words[k].sentence {
+            let stop = (k..end).find(|&x| cx.quoted[x]).unwrap_or(end);
+            for v in k..stop.min(k + FRAME_AFTER) {
+                if let Some((len, gender)) = cx.speech_verb(v, stop) {
+                    let verb = cx.word_span(v).cover(&cx.word_span(v + len - 1));
+                    let speaker = cx.subject(v, v + len, k, stop, gender);
+                    if speaker.is_some() {
+                        return (speaker, Some(verb));
+                    }
+                }
+            }
+        }
+    }
+    // Before the quote: "X said: “…”", "according to X, “…”".
+    let Some(first) = words.iter().position(|w| w.span.start >= q.span.start) else {
+        return (None, None);
+    };
+    let (mut start, _) = cx.sentence_bounds(first);
+    if start == first && first > 0 {
+        // A quote that opens its sentence takes a frame ending in ":" before it.
+        let gap = &cx.doc.text[words[first - 1].span.end..q.span.start];
+        if gap.contains(':') {
+            start = cx.sentence_bounds(first - 1).0;
+        }
+    }
+    let from = start.max(first.saturating_sub(FRAME_BEFORE));
+    for v in (from..first).rev() {
+        if cx.quoted[v] {
+            break;
+        }
+        if let Some(p) = cx.cues.sources.match_at(&cx.folds[..first], v) {
+            let after = v + p.words.len();
+            let verb = cx.word_span(v).cover(&cx.word_span(after - 1));
+            if let Some(m) =
+                (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention_of[x])
+            {
+                return (Some(cx.mention_ref(m)), Some(verb));
+            }
+            // "Según ella, «…»".
+            if let Some(p) = (after < first).then(|| cx.pronoun(after)).flatten() {
+                let speaker = cx.anaphor(after, cx.word_span(after), Some(p.gender));
+                return (speaker, Some(verb));
+            }
+        }
+        if let Some((len, gender)) = cx.speech_verb(v, first) {
+            let verb = cx.word_span(v).cover(&cx.word_span(v + len - 1));
+            let speaker = cx.subject(v, v + len, start, first, gender).or_else(|| {
+                // "X, Ukraine's deputy prime minister, said": the subject leads.
+                (start..v)
+                    .find_map(|x| cx.mention_of[x])
+                    .filter(|&m| cx.names[m].entity == EntityType::Person)
+                    .map(|m| cx.mention_ref(m))
+            });
+            if speaker.is_some() {
+                return (speaker, Some(verb));
+            }
+        }
+    }
+    (None, None)
+}
+
+/// A quote that opens its paragraph with no frame continues the speaker of
+/// the quote just before it (in this or the previous paragraph).
+fn continue_speakers(doc: &Document, quotes: &mut [Quote]) {
+    let para_of = |q: &Quote| doc.paragraphs.iter().position(|p| p.span.contains(&q.span));
+    let mut last: Option<(usize, SpeakerRef)> = None;
+    for q in quotes.iter_mut().filter(|q| q.depth == 0 && !q.indirect) {
+        let para = para_of(q);
+        let words = doc.slice(q.inner).split_whitespace().count();
+        if q.speaker.is_none() && words >= MIN_CONTINUED_WORDS {
+            let opens = para.is_some_and(|p| doc.paragraphs[p].span.start == q.span.start);
+            if let (true, Some(p), Some((lp, sp))) = (opens, para, &last) {
+                if p <= lp + 1 {
+                    q.speaker = Some(SpeakerRef {
+                        continued: true,
+                        ..sp.clone()
+                    });
+                }
+            }
+        }
+        if let (Some(p), Some(sp)) = (para, &q.speaker) {
+            last = Some((p, sp.clone()));
+        }
+    }
+}
+
+/// Reported speech: "X said that …", "X disse que …", "X sagte, dass …".
+fn reported_speech(cx: &Ctx) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for s in &cx.doc.sentences {
+        let (start, end) = (s.first_word, s.end_word);
+        let mut v = start;
+        while v < end {
+            let Some((len, gender)) = cx.speech_verb(v, end) else {
+                v += 1;
+                continue;
+            };
+            if cx.quoted[v] {
+                v += len;
+                continue;
+            }
+            // The complementizer follows the verb, or an inverted subject
+            // ("disse o ministro que"); in English it may be left out ("says
+            // it accepts", "said Kyiv understood").
+            let after = v + len;
+            let mut c = after;
+            while c < end
+                && c < after + MAX_TITLE_WORDS
+                && !opens_reported(cx, c)
+                && inverted_subject_word(cx, c, end)
+            {
+                c += 1;
+            }
+            let (content_start, subject_end) = if c < end && opens_reported(cx, c) {
+                (c + 1, c)
+            } else if cx.doc.language.code == "en"
+                && after < end
+                && (cx.pronoun(after).is_some_and(|p| p.subject)
+                    || clause_subject(cx, after, end)
+                    || matches!(cx.folds[after].as_str(), "it" | "they" | "we"))
+            {
+                (after, after)
+            } else {
+                v = after;
+                continue;
+            };
+            if content_start >= end {
+                break;
+            }
+            let speaker = cx
+                .subject(v, after, start, subject_end, gender)
+                .or_else(|| {
+                    (start..v)
+                        .find_map(|x| cx.mention_of[x])
+                        .map(|m| cx.mention_ref(m))
+                });
+            let content = cx
+                .word_span(content_start)
+                .cover(&Span::new(s.span.end, s.span.end))
+                .trim(&cx.doc.text);
+            out.push(Quote {
+                span: content,
+                inner: content,
+                speaker,
+                verb_span: Some(cx.word_span(v).cover(&cx.word_span(v + len - 1))),
+                unterminated: false,
+                indirect: true,
+                depth: 0,
+                boilerplate: cx.doc.is_boilerplate(content),
+            });
+            v = end;
+        }
+    }
+    out
+}
+
+/// True when a name starts at word `w` and a lower-case word follows it:
+/// the subject of a reported clause ("said Kyiv understood ...").
+fn clause_subject(cx: &Ctx, w: usize, end: usize) -> bool {
+    let Some(m) = cx.mention_of[w] else {
+        return false;
+    };
+    let next = (w..end).find(|&x| cx.mention_of[x] != Some(m));
+    next.is_some_and(|x| {
+        cx.doc
+            .slice(cx.word_span(x))
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    })
+}
+
+/// True when word `c` can belong to a subject placed after its verb: a
+/// name, a pronoun, a title or an article.
+fn inverted_subject_word(cx: &Ctx, c: usize, end: usize) -> bool {
+    cx.mention_of[c].is_some()
+        || cx.pronoun(c).is_some()
+        || cx.cues.articles.contains_key(&cx.folds[c])
+        || cx.cues.titles.match_at(&cx.folds[..end], c).is_some()
+}
+
+/// True when word `c` is "that", "que", "dass", "що" (or "qu'il").
+fn opens_reported(cx: &Ctx, c: usize) -> bool {
+    let f = &cx.folds[c];
+    cx.cues.complementizers.contains(f)
+        || f.split_once('\'')
+            .is_some_and(|(head, _)| cx.cues.complementizers.contains(&format!("{head}'")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::testing::facts;
+
+    /// (quote text, speaker name as written, via pronoun, indirect) of each quote.
+    fn speakers(lang: &str, text: &str) -> Vec<(String, Option<String>, bool, bool)> {
+        let (d, f) = facts(lang, text);
+        f.quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .map(|q| {
+                (
+                    d.slice(q.inner).to_string(),
+                    q.speaker.as_ref().map(|s| {
+                        let key = &s.key;
+                        let name = f
+                            .names
+                            .iter()
+                            .find(|m| &m.key == key)
+                            .map(|m| d.slice(m.span));
+                        name.unwrap_or("?").to_string()
+                    }),
+                    q.speaker.as_ref().is_some_and(|s| s.via_pronoun),
+                    q.indirect,
+                )
+            })
+            .collect()
+    }
+
+    /// (entity's first name as written, gender, cue text, cue) of each signal.
+    fn genders(lang: &str, text: &str) -> Vec<(String, Gender, String, GenderCue)> {
+        let (d, f) = facts(lang, text);
+        f.genders
+            .iter()
+            .map(|g| {
+                let name = f
+                    .names
+                    .iter()
+                    .find(|m| m.key == g.entity_key)
+                    .map_or("?", |m| d.slice(m.span));
+                (
+                    name.to_string(),
+                    g.gender,
+                    d.slice(g.span).to_string(),
+                    g.cue,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn frames_after_before_and_pronouns() {
+        let q = speakers(
+            "en",
+            "Central bank governor Lena Markovic spoke on Tuesday. \
+             \"Rates will stay high,\" Markovic said. \"We are patient,\" she added.\n\n\
+             According to Markovic, \"inflation is easing\".\n\n\
+             Trade minister Paolo Ricci said: \"We disagree.\"",
+        );
+        assert_eq!(
+            q[0],
+            (
+                "Rates will stay high,".into(),
+                Some("Lena Markovic".into()),
+                false,
+                false
+            )
+        );
+        assert_eq!(
+            q[1],
+            (
+                "We are patient,".into(),
+                Some("Lena Markovic".into()),
+                true,
+                false
+            )
+        );
+        assert_eq!(q[2].1.as_deref(), Some("Lena Markovic"));
+        assert_eq!(q[3].1.as_deref(), Some("Paolo Ricci"));
+    }
+
+    #[test]
+    fn inverted_frames_and_continued_quotes() {
+        let q = speakers(
+            "en",
+            "\"The budget is balanced,\" said Finance Minister Erik Lund.\n\n\
+             \"Nobody expected it to happen this fast, and we will keep going.\"",
+        );
+        assert_eq!(q[0].1.as_deref(), Some("Erik Lund"));
+        assert_eq!(q[1].1.as_deref(), Some("Erik Lund"));
+        let (_, f) = facts(
+            "en",
+            "\"The budget is balanced,\" said Erik Lund.\n\n\"Nobody expected it to happen this fast.\"",
+        );
+        assert!(f.quotes[1].speaker.as_ref().is_some_and(|s| s.continued));
+    }
+
+    #[test]
+    fn reported_speech_in_several_languages() {
+        let en = speakers(
+            "en",
+            "Minister Erik Lund said that the budget was balanced.",
+        );
+        assert_eq!(
+            en[0],
+            (
+                "the budget was balanced.".into(),
+                Some("Erik Lund".into()),
+                false,
+                true
+            )
+        );
+        let pt = speakers(
+            "pt",
+            "O ministro Rui Tavares disse que o orçamento está equilibrado.",
+        );
+        assert_eq!(pt[0].1.as_deref(), Some("Rui Tavares"));
+        assert!(pt[0].3);
+        let de = speakers(
+            "de",
+            "Minister Jörg Albrecht sagte, dass der Haushalt ausgeglichen sei.",
+        );
+        assert_eq!(de[0].1.as_deref(), Some("Jörg Albrecht"));
+        let uk = speakers(
+            "uk",
+            "Міністр Тарас Гордієнко заявив, що бюджет збалансований.",
+        );
+        assert_eq!(uk[0].1.as_deref(), Some("Тарас Гордієнко"));
+        let es = speakers(
+            "es",
+            "El ministro Tomás Ibarra afirmó que el presupuesto está equilibrado.",
+        );
+        assert_eq!(es[0].1.as_deref(), Some("Tomás Ibarra"));
+    }
+
+    #[test]
+    fn quotes_in_other_languages() {
+        let fr = speakers(
+            "fr",
+            "Le ministre Étienne Garnier était là. « Nous tiendrons », a-t-il dit.",
+        );
+        assert_eq!(
+            fr[0],
+            (
+                "Nous tiendrons".into(),
+                Some("Étienne Garnier".into()),
+                true,
+                false
+            )
+        );
+        let it = speakers("it", "«Non cederemo», ha detto Marco Ferri ai giornalisti.");
+        assert_eq!(it[0].1.as_deref(), Some("Marco Ferri"));
+        let ru = speakers("ru", "«Мы не отступим», — сказал министр Тарас Гордиенко.");
+        assert_eq!(ru[0].1.as_deref(), Some("Тарас Гордиенко"));
+        let de = speakers("de", "„Wir bleiben“, sagte Jörg Albrecht am Abend.");
+        assert_eq!(de[0].1.as_deref(), Some("Jörg Albrecht"));
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_compatible_person() {
+        // Known genders: Mrs marks her, заявив marks him; "she" skips him.
+        let g = genders(
+            "en",
+            "Mrs. Helga Brandt met Mr. Tomas Berg. Berg spoke first. Later she said the talks went well.",
+        );
+        assert!(
+            g.contains(&(
+                "Helga Brandt".into(),
+                Gender::Female,
+                "Mrs".into(),
+                GenderCue::Honorific
+            )),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(
+                "Helga Brandt".into(),
+                Gender::Female,
+                "she".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        let uk = genders(
+            "uk",
+            "Олена Петренко заявила, що все гаразд. Тарас Гордієнко заявив, що ні. Вона наполягала.",
+        );
+        assert!(
+            uk.contains(&(
+                "Олена Петренко".into(),
+                Gender::Female,
+                "заявила".into(),
+                GenderCue::Verb
+            )),
+            "{uk:?}"
+        );
+        assert!(
+            uk.contains(&(
+                "Тарас Гордієнко".into(),
+                Gender::Male,
+                "заявив".into(),
+                GenderCue::Verb
+            )),
+            "{uk:?}"
+        );
+        assert!(
+            uk.contains(&(
+                "Олена Петренко".into(),
+                Gender::Female,
+                "Вона".into(),
+                GenderCue::Pronoun
+            )),
+            "{uk:?}"
+        );
+    }
+
+    #[test]
+    fn an_unexpected_pronoun_is_reported_not_corrected() {
+        // No title or verb says her gender: "he" points at her, and the
+        // given name's usual gender is a separate signal.
+        let g = genders(
+            "en",
+            "Olena Petrenko met reporters. \"We are ready,\" he said.",
+        );
+        assert!(
+            g.contains(&(
+                "Olena Petrenko".into(),
+                Gender::Male,
+                "he".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(
+                "Olena Petrenko".into(),
+                Gender::Female,
+                "Olena".into(),
+                GenderCue::GivenName
+            )),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn opening_possessive_points_forward_and_titles_give_gender() {
+        let g = genders(
+            "en",
+            "Tomas Berg arrived. In her speech, Helga Brandt thanked him.",
+        );
+        assert!(
+            g.contains(&(
+                "Helga Brandt".into(),
+                Gender::Female,
+                "her".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        assert!(
+            g.contains(&(
+                "Tomas Berg".into(),
+                Gender::Male,
+                "him".into(),
+                GenderCue::Pronoun
+            )),
+            "{g:?}"
+        );
+        let pt = genders("pt", "A ministra Beatriz Moura chegou.");
+        assert!(
+            pt.contains(&(
+                "Beatriz Moura".into(),
+                Gender::Female,
+                "ministra".into(),
+                GenderCue::Title
+            )),
+            "{pt:?}"
+        );
+        let de = genders("de", "Bundeskanzlerin Petra Schmidt kam an.");
+        assert!(
+            de.iter().any(|s| s.0 == "Petra Schmidt"
+                && s.1 == Gender::Female
+                && s.3 == GenderCue::Title),
+            "{de:?}"
+        );
+        let es = genders("es", "La ministra Carmen Ruiz llegó.");
+        assert!(
+            es.iter()
+                .any(|s| s.0 == "Carmen Ruiz" && s.1 == Gender::Female && s.3 == GenderCue::Title),
+            "{es:?}"
+        );
+        let fr = genders("fr", "La ministre Claire Dubois est arrivée.");
+        assert!(
+            fr.iter().any(|s| s.0 == "Claire Dubois"
+                && s.1 == Gender::Female
+                && s.3 == GenderCue::Title),
+            "{fr:?}"
+        );
+        let it = genders("it", "Il sindaco Marco Ferri è arrivato. Lui ha parlato.");
+        assert!(
+            it.iter()
+                .any(|s| s.0 == "Marco Ferri" && s.1 == Gender::Male && s.3 == GenderCue::Pronoun),
+            "{it:?}"
+        );
+        let uk = genders(
+            "uk",
+            "Олена Петренко прибула до Києва, а Тарас Гордієнко залишився вдома.",
+        );
+        assert!(
+            uk.iter()
+                .any(|s| s.0 == "Олена Петренко" && s.1 == Gender::Female && s.2 == "прибула"),
+            "{uk:?}"
+        );
+        assert!(
+            uk.iter()
+                .any(|s| s.0 == "Тарас Гордієнко" && s.1 == Gender::Male && s.2 == "залишився"),
+            "{uk:?}"
+        );
+        let ru = genders("ru", "Елена Петренко заявила, что всё в порядке.");
+        assert!(
+            ru.iter().any(|s| s.0 == "Елена Петренко"
+                && s.1 == Gender::Female
+                && s.3 == GenderCue::Verb),
+            "{ru:?}"
+        );
+    }
+}

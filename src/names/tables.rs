@@ -1,0 +1,229 @@
+//! The cross-language name tables under `lexicons/names/`, parsed.
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
+
+use super::{EntityType, Gender, key};
+use crate::error::Result;
+use crate::lexicon::{Sources, parse};
+
+/// One spelling fold of `folding.txt`.
+#[derive(Clone, Debug)]
+pub(crate) enum Fold {
+    /// A pattern and its replacement.
+    Rewrite(Regex, String),
+    /// Doubled letters become single (`double > single`).
+    CollapseDoubles,
+}
+
+/// One case-ending rule of `cyrillic_endings.txt`.
+#[derive(Clone, Debug)]
+pub struct EndingRule {
+    /// The ending, lower case.
+    pub ending: String,
+    /// True when the ending is also a nominative ending, so the rule applies
+    /// only when the nominative it gives is attested.
+    pub ambiguous: bool,
+    /// The nominative endings that replace it (empty string: none).
+    pub nominatives: Vec<String>,
+}
+
+/// A given name of `given_names.txt`.
+#[derive(Clone, Debug)]
+pub struct GivenName {
+    /// The key all spellings of the name share.
+    pub key: String,
+    /// The gender the name usually has.
+    pub gender: Option<Gender>,
+}
+
+/// An entity of `exonyms.txt`.
+#[derive(Clone, Debug)]
+pub struct Exonym {
+    /// The key all its names share (`x:` and the first name's key).
+    pub key: String,
+    /// Place or organisation.
+    pub entity: EntityType,
+}
+
+/// The parsed tables of `lexicons/names/`.
+#[derive(Clone, Debug, Default)]
+pub struct NameTables {
+    pub(crate) translit_ru: HashMap<char, String>,
+    pub(crate) latin_letters: HashMap<char, String>,
+    pub(crate) folds: Vec<Fold>,
+    /// Lower-case particles inside names (von, da, bin).
+    pub particles: HashSet<String>,
+    /// Case-ending rules, longest ending first.
+    pub endings: Vec<EndingRule>,
+    /// Given names by word key.
+    pub given: HashMap<String, GivenName>,
+    /// Exonyms by whole-name key.
+    pub exonyms: HashMap<String, Exonym>,
+    /// Each language's romanisation conventions (`conventions.txt`): a
+    /// pattern and its alternative replacements.
+    pub(crate) conventions: HashMap<String, Vec<(Regex, Vec<String>)>>,
+}
+
+impl NameTables {
+    /// Parses the tables from the lexicon sources.
+    pub fn parse(sources: &Sources) -> Result<NameTables> {
+        let file = |name: &str| {
+            let rel = format!("names/{name}.txt");
+            match sources.get(&rel) {
+                Some((origin, text)) => (origin.to_string(), text.to_string()),
+                None => (rel, String::new()),
+            }
+        };
+        let mut t = NameTables {
+            translit_ru: letter_table(&file("translit_ru"))?,
+            latin_letters: letter_table(&file("latin_letters"))?,
+            ..NameTables::default()
+        };
+
+        let (origin, text) = file("folding");
+        for entry in parse::entries(&text) {
+            let Some((from, to)) = entry.text.split_once(" > ") else {
+                return Err(entry.error(&origin, "expected `pattern > replacement`"));
+            };
+            let (from, to) = (from.trim(), to.trim());
+            if from == "double" && to == "single" {
+                t.folds.push(Fold::CollapseDoubles);
+                continue;
+            }
+            let re =
+                Regex::new(from).map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
+            t.folds.push(Fold::Rewrite(re, to.to_string()));
+        }
+
+        let (origin, text) = file("conventions");
+        for item in parse::labeled(&text) {
+            let rules = t.conventions.entry(item.label.to_string()).or_default();
+            for rule in &item.items {
+                let Some((from, to)) = rule.split_once(" > ") else {
+                    return Err(item.error(&origin, "expected `lang: pattern > replacement | ...`"));
+                };
+                let re = Regex::new(from.trim())
+                    .map_err(|e| item.error(&origin, &format!("bad pattern: {e}")))?;
+                rules.push((re, to.split(" / ").map(|r| r.trim().to_string()).collect()));
+            }
+        }
+
+        let (_, text) = file("particles");
+        t.particles = parse::words(&text).map(crate::text::lower).collect();
+
+        let (origin, text) = file("cyrillic_endings");
+        for item in parse::labeled(&text) {
+            let (ending, ambiguous) = match item.label.strip_suffix('?') {
+                Some(e) => (e, true),
+                None => (item.label, false),
+            };
+            if ending.is_empty() || item.items.is_empty() {
+                return Err(item.error(&origin, "expected `ending: nominative | ...`"));
+            }
+            let nominatives = item
+                .items
+                .iter()
+                .map(|n| {
+                    if *n == "-" {
+                        String::new()
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect();
+            t.endings.push(EndingRule {
+                ending: crate::text::lower(ending),
+                ambiguous,
+                nominatives,
+            });
+        }
+        // Longest ending first: "ського" before "ого" before "о".
+        t.endings
+            .sort_by_key(|r| std::cmp::Reverse(r.ending.chars().count()));
+
+        let (origin, text) = file("given_names");
+        for item in parse::labeled(&text) {
+            let (gender, list) = match item.label.split_once('-') {
+                Some((g, "list")) => (g, true),
+                _ => (item.label, false),
+            };
+            let gender = Gender::from_code(gender)
+                .ok_or_else(|| item.error(&origin, "label must be m, f, m-list or f-list"))?;
+            let mut class: Option<String> = None;
+            for name in &item.items {
+                let k = key::word_key_unclassed(name, None, &t);
+                if k.is_empty() {
+                    continue;
+                }
+                let class_key = if list {
+                    k.clone()
+                } else {
+                    class.get_or_insert_with(|| k.clone()).clone()
+                };
+                // The first line that names a spelling wins.
+                t.given.entry(k).or_insert(GivenName {
+                    key: class_key,
+                    gender: Some(gender),
+                });
+            }
+        }
+
+        let (origin, text) = file("exonyms");
+        for item in parse::labeled(&text) {
+            let entity = EntityType::from_label(item.label)
+                .ok_or_else(|| item.error(&origin, "label must be place or org"))?;
+            let mut class: Option<String> = None;
+            for name in &item.items {
+                let k = key::phrase_key(name, None, &t);
+                if k.is_empty() {
+                    continue;
+                }
+                let class_key = class.get_or_insert_with(|| format!("x:{k}")).clone();
+                t.exonyms.entry(k).or_insert(Exonym {
+                    key: class_key,
+                    entity,
+                });
+            }
+        }
+        Ok(t)
+    }
+}
+
+/// A `letter: replacement` table.
+fn letter_table((origin, text): &(String, String)) -> Result<HashMap<char, String>> {
+    let mut table = HashMap::new();
+    for item in parse::labeled(text) {
+        let mut letters = item.label.chars();
+        let (Some(c), None) = (letters.next(), letters.next()) else {
+            return Err(item.error(origin, "expected `letter: replacement`"));
+        };
+        table.insert(c, item.items.first().copied().unwrap_or("").to_string());
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicons;
+    use crate::names::{EntityType, Gender, key};
+
+    #[test]
+    fn tables_are_general_and_consistent() {
+        let lex = Lexicons::embedded();
+        let t = &lex.names;
+        assert!(t.given.len() > 500, "given names: {}", t.given.len());
+        assert!(t.exonyms.len() > 800, "exonym names: {}", t.exonyms.len());
+        assert!(t.endings.len() > 40);
+        // Every spelling of a line shares the line's key and gender.
+        let g = |s: &str| t.given.get(&key::word_key_unclassed(s, None, t)).cloned();
+        let (a, b) = (g("Галина").unwrap(), g("Galina").unwrap());
+        assert_eq!(a.key, b.key);
+        assert_eq!(a.gender, Some(Gender::Female));
+        let x = |s: &str| t.exonyms.get(&key::phrase_key(s, None, t)).cloned();
+        assert_eq!(x("Warschau").unwrap().key, x("Varsóvia").unwrap().key);
+        assert_eq!(x("OTAN").unwrap().entity, EntityType::Organization);
+        assert_eq!(x("Lisboa").unwrap().entity, EntityType::Place);
+    }
+}
