@@ -13,7 +13,7 @@ use driftcheck::feed::{self, FeedOptions, FeedSink, LineProblem, Progress, Story
 use driftcheck::finding::{Finding, KINDS, Kind, Severity};
 use driftcheck::input::read_inputs;
 use driftcheck::lexicon::Lexicons;
-use driftcheck::render::{self, AlignReport, FeedWriter, Format, LangsReport};
+use driftcheck::render::{self, AlignReport, FactsReport, FeedWriter, Format, LangsReport};
 use driftcheck::report::{BaselineOutcome, Report};
 use driftcheck::story::{Story, StoryOptions};
 use driftcheck::{Error, checks, lang};
@@ -66,6 +66,9 @@ enum Command {
     Group(GroupArgs),
     /// Show each document's language, boilerplate and foreign spans
     Langs(CommonArgs),
+    /// Show the facts found in each document: quantities, dates, names,
+    /// quotes and gender cues, with byte offsets
+    Facts(CommonArgs),
     /// Show which claims of the versions were aligned, and why
     Align(AlignArgs),
     /// Explain a finding kind: what it flags, how, and its severity
@@ -279,6 +282,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (story, _) = load(&args, None, false)?;
             let report = LangsReport::new(&story);
             emit(|out| render::render_langs(&report, args.format.into(), out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Facts(args) => {
+            let (story, _) = load(&args, None, false)?;
+            let report = FactsReport::new(&story);
+            emit(|out| render::render_facts(&report, args.format.into(), out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Align(args) => {

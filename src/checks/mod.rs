@@ -1,10 +1,13 @@
 //! Checks: each one small unit behind [`Check`], registered in [`REGISTRY`],
 //! with its own documentation (`driftcheck explain <kind>`).
 
+mod attribution;
 mod calque;
 mod coverage;
 mod name_variant;
 mod polarity;
+mod pronoun;
+mod quote;
 mod support;
 mod untranslated;
 
@@ -34,6 +37,9 @@ pub static REGISTRY: &[&dyn Check] = &[
     &calque::Calque,
     &name_variant::NameVariant,
     &polarity::Polarity,
+    &attribution::AttributionDrift,
+    &pronoun::PronounDrift,
+    &quote::QuoteDrift,
     &coverage::Addition,
     &coverage::Omission,
 ];

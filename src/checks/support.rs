@@ -71,3 +71,24 @@ pub fn reference_reading<T: PartialEq + Clone>(
         (holders.len() * 2 > readings.len()).then(|| (reading.clone(), holders))
     })
 }
+
+/// How an entity is written in the story: its longest mention in the first
+/// version that names it (the key itself when no version does).
+pub fn entity_name(story: &Story, key: &str) -> String {
+    for (doc, facts) in story.docs.iter().zip(&story.facts) {
+        let best = facts
+            .names
+            .iter()
+            .filter(|n| n.key == key && !n.boilerplate)
+            .max_by_key(|n| (n.span.len(), std::cmp::Reverse(n.span.start)));
+        if let Some(n) = best {
+            return doc.slice(n.span).to_string();
+        }
+    }
+    key.trim_start_matches("x:").to_string()
+}
+
+/// Sorts evidence by document order, then offset.
+pub fn sort_evidence(story: &Story, evidence: &mut [Evidence]) {
+    evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start, e.end));
+}

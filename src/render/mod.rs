@@ -2,6 +2,7 @@
 //! never decide anything; the same report always renders to the same bytes.
 
 mod align;
+mod facts;
 mod feed;
 mod json;
 mod langs;
@@ -11,6 +12,7 @@ mod table;
 use std::io::{self, Write};
 
 pub use align::{AlignReport, render_align};
+pub use facts::{FactRecord, FactsReport, render_facts};
 pub use feed::{FeedStats, FeedWriter};
 pub use langs::{LangsReport, render_langs};
 

@@ -1,0 +1,145 @@
+//! `pronoun_drift`: the versions give one person different genders.
+
+use std::collections::BTreeMap;
+
+use super::Check;
+use super::support::{doc_names, entity_name, sort_evidence, versions};
+use crate::extract::{GenderCue, GenderSignal};
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::lexicon::Lexicons;
+use crate::names::Gender;
+use crate::story::Story;
+
+/// Flags gender cues of a person that contradict the other versions.
+pub struct PronounDrift;
+
+/// The cues of one person, by the gender they give: (version, cue).
+type CuesByGender<'a> = BTreeMap<Gender, Vec<(usize, &'a GenderSignal)>>;
+
+/// At most this many cues of one side are cited per version.
+const MAX_CITED: usize = 3;
+
+/// Cues that are evidence of how a version genders a person (a given name's
+/// usual gender is a prior, not evidence).
+fn is_evidence(signal: &GenderSignal) -> bool {
+    signal.cue != GenderCue::GivenName
+}
+
+impl Check for PronounDrift {
+    fn kind(&self) -> Kind {
+        Kind::PronounDrift
+    }
+
+    fn explain(&self) -> &'static str {
+        "pronoun_drift (error): a version gives a person another gender than the other versions \
+do: \"she told Reuters\" in three versions, \"he stated\" in the fourth; \"In her letter, X\" \
+where the others write \"In his letter, X\".\n\n\
+How: pronouns (he/she, his/her, ele/ela, él/ella, er/sie, il/elle, він/вона, он/она), \
+gendered verb forms (заявив/заявила, сказал/сказала), gendered titles (a ministra, die \
+Ministerin, міністерка) and honorifics are tied to the person they refer to (the most \
+recent person named, whatever the cue's gender, so that a wrong pronoun stays visible). \
+Each person's gender is the reference version's or the majority of all versions' cues; a \
+cue that contradicts it is reported with the cues of the other versions. With two cues \
+that disagree and no majority, both are cited. Boilerplate is skipped."
+    }
+
+    fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
+        // entity key → (gender → cues as (doc, signal)).
+        let mut by_entity: BTreeMap<&str, CuesByGender> = BTreeMap::new();
+        for (d, facts) in story.facts.iter().enumerate() {
+            for s in facts.genders.iter().filter(|s| is_evidence(s)) {
+                if story.docs[d].is_boilerplate(s.span) {
+                    continue;
+                }
+                by_entity
+                    .entry(s.entity_key.as_str())
+                    .or_default()
+                    .entry(s.gender)
+                    .or_default()
+                    .push((d, s));
+            }
+        }
+        let mut out = Vec::new();
+        for (key, genders) in by_entity {
+            if genders.len() < 2 {
+                continue;
+            }
+            let Some((right, wrong)) = decide(story, &genders) else {
+                continue;
+            };
+            let wrong_docs = docs_of(&genders[&wrong]);
+            let right_docs = docs_of(&genders[&right]);
+            let name = entity_name(story, key);
+            let word = |g: Gender, d: usize| {
+                let cue = genders[&g]
+                    .iter()
+                    .find(|(doc, _)| *doc == d)
+                    .map(|(_, s)| s.span);
+                cue.map(|c| story.docs[d].slice(c).to_string())
+                    .unwrap_or_default()
+            };
+            let message = format!(
+                "{name} is \"{}\" in {} ({}) but \"{}\" in {} ({})",
+                word(right, right_docs[0]),
+                versions(right_docs.len()),
+                doc_names(story, &right_docs),
+                word(wrong, wrong_docs[0]),
+                versions(wrong_docs.len()),
+                doc_names(story, &wrong_docs),
+            );
+            let mut evidence: Vec<Evidence> = Vec::new();
+            for (g, docs) in [(wrong, &wrong_docs), (right, &right_docs)] {
+                for &d in docs {
+                    let cues = genders[&g]
+                        .iter()
+                        .filter(|(doc, _)| *doc == d)
+                        .take(MAX_CITED);
+                    evidence.extend(cues.map(|(_, s)| Evidence::new(&story.docs[d], s.span)));
+                }
+            }
+            sort_evidence(story, &mut evidence);
+            out.push(Finding::new(
+                Kind::PronounDrift,
+                Severity::Error,
+                message,
+                evidence,
+            ));
+        }
+        out
+    }
+}
+
+fn docs_of(cues: &[(usize, &GenderSignal)]) -> Vec<usize> {
+    let mut docs: Vec<usize> = cues.iter().map(|(d, _)| *d).collect();
+    docs.dedup();
+    docs
+}
+
+/// (the person's gender, the contradicting one): the reference version's
+/// gender, else the gender more versions use, else the gender of more cues.
+/// None when nothing tells them apart.
+fn decide(story: &Story, genders: &CuesByGender) -> Option<(Gender, Gender)> {
+    let [(&a, ca), (&b, cb)] = genders.iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let flip = |g: Gender| if g == a { (a, b) } else { (b, a) };
+    if let Some(r) = story.reference {
+        let in_ref = |c: &[(usize, &GenderSignal)]| c.iter().filter(|(d, _)| *d == r).count();
+        match in_ref(ca).cmp(&in_ref(cb)) {
+            std::cmp::Ordering::Greater => return Some(flip(a)),
+            std::cmp::Ordering::Less => return Some(flip(b)),
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    let (da, db) = (docs_of(ca).len(), docs_of(cb).len());
+    match da.cmp(&db).then(ca.len().cmp(&cb.len())) {
+        std::cmp::Ordering::Greater => Some(flip(a)),
+        std::cmp::Ordering::Less => Some(flip(b)),
+        // Two versions, one cue each: no side to take; cite both, the
+        // first version's as the reference.
+        std::cmp::Ordering::Equal => {
+            let first = ca[0].0.min(cb[0].0);
+            Some(if ca[0].0 == first { flip(a) } else { flip(b) })
+        }
+    }
+}

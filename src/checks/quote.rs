@@ -1,0 +1,275 @@
+//! `quote_drift`: a quote worded differently in versions of one language, or
+//! words one version quotes that the others report without quoting.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Check;
+use super::support::{doc_names, sort_evidence, versions};
+use crate::diff::{Edit, describe, word_diff};
+use crate::extract::Quote;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::story::Story;
+use crate::text::fold;
+
+/// Compares the wording of quotes across versions.
+pub struct QuoteDrift;
+
+/// Quotes shorter than this (in words) are names of things ("victory plan"),
+/// not statements.
+const MIN_WORDS: usize = 3;
+/// Two quotes of one language this alike (Dice on words) are one quote even
+/// when their claims were not aligned.
+const SAME_QUOTE: f64 = 0.5;
+/// At most this many changes are spelled out in a message.
+const MAX_CHANGES: usize = 4;
+
+/// A direct quote of a version, with what the comparison needs.
+struct Quoted<'a> {
+    doc: usize,
+    quote: &'a Quote,
+    words: Vec<&'a str>,
+    keys: BTreeSet<String>,
+    groups: BTreeSet<usize>,
+}
+
+impl Quoted<'_> {
+    fn dice(&self, other: &Quoted<'_>) -> f64 {
+        let shared = self.keys.intersection(&other.keys).count();
+        2.0 * shared as f64 / (self.keys.len() + other.keys.len()).max(1) as f64
+    }
+
+    fn wording(&self) -> Vec<String> {
+        self.words.iter().map(|w| fold(w)).collect()
+    }
+}
+
+/// The words of a span of a document.
+fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
+    let d = &story.docs[doc];
+    let first = d.words.partition_point(|w| w.span.start < span.start);
+    d.words[first..]
+        .iter()
+        .take_while(|w| w.span.end <= span.end)
+        .map(|w| d.slice(w.span))
+        .collect()
+}
+
+/// The claim groups each claim of each version belongs to.
+fn groups_of_claims(story: &Story) -> Vec<Vec<Vec<usize>>> {
+    let mut out: Vec<Vec<Vec<usize>>> = story
+        .alignment
+        .claims
+        .iter()
+        .map(|c| vec![Vec::new(); c.len()])
+        .collect();
+    for (g, group) in story.alignment.groups.iter().enumerate() {
+        for m in &group.members {
+            for &c in &m.claims {
+                out[m.doc][c].push(g);
+            }
+        }
+    }
+    out
+}
+
+fn collect(story: &Story) -> Vec<Quoted<'_>> {
+    let claim_groups = groups_of_claims(story);
+    let mut out = Vec::new();
+    for (d, facts) in story.facts.iter().enumerate() {
+        for q in facts
+            .quotes
+            .iter()
+            .filter(|q| !q.indirect && q.depth == 0 && !q.boilerplate)
+        {
+            let words = words_in(story, d, q.inner);
+            if words.len() < MIN_WORDS {
+                continue;
+            }
+            let groups = story.alignment.claims[d]
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.span.overlaps(&q.span))
+                .flat_map(|(c, _)| claim_groups[d][c].iter().copied())
+                .collect();
+            let keys = words.iter().map(|w| fold(w)).collect();
+            out.push(Quoted {
+                doc: d,
+                quote: q,
+                words,
+                keys,
+                groups,
+            });
+        }
+    }
+    out
+}
+
+/// True when every changed word is a number or a date word: a form change
+/// ("3-4 December 2024" / "December 3-4, 2024") is at most info.
+fn only_form(edits: &[Edit<'_>], story: &Story, doc: usize, lexicons: &Lexicons) -> bool {
+    let lex = lexicons.lang(&story.docs[doc].language.code);
+    let form = |w: &&str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || lex.months.get(w).is_some()
+            || lex.weekdays.get(w).is_some()
+    };
+    edits.iter().all(|e| match e {
+        Edit::Same(_) => true,
+        Edit::Changed(old, new) => old.iter().chain(new).all(form),
+    })
+}
+
+impl Check for QuoteDrift {
+    fn kind(&self) -> Kind {
+        Kind::QuoteDrift
+    }
+
+    fn explain(&self) -> &'static str {
+        "quote_drift (warning): two versions in one language quote the same words differently \
+(\"the war it has unleashed\" / \"the war it has provoked\"; the message shows a word-level \
+diff), or one version quotes words that the other versions report without quoting. Quotes \
+in different languages are translations of each other and are never compared word by word. \
+A quote whose only changes are numbers or dates written another way (\"3-4 December 2024\" \
+/ \"December 3-4, 2024\") is info.\n\n\
+How: direct quotes in every quotation style are paired across versions of one language \
+when their claims were aligned (see `driftcheck align`) or their words largely agree; the \
+wording the reference version (--reference) or most versions use is the reference. \
+Boilerplate is skipped."
+    }
+
+    fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
+        let quotes = collect(story);
+        let mut out = Vec::new();
+        out.extend(wording(story, &quotes, lexicons));
+        out.extend(unquoted_elsewhere(story, &quotes));
+        out
+    }
+}
+
+/// Clusters of quotes that are one quote in several versions of one
+/// language: at most one quote per version, the best-matching one.
+fn clusters<'a, 'q>(story: &Story, quotes: &'q [Quoted<'a>]) -> Vec<Vec<&'q Quoted<'a>>> {
+    let mut out: Vec<Vec<&Quoted>> = Vec::new();
+    let lang = |q: &Quoted| story.docs[q.doc].language.code.clone();
+    for q in quotes {
+        let fits = |c: &Vec<&Quoted>| {
+            let head = c[0];
+            lang(head) == lang(q)
+                && c.iter().all(|m| m.doc != q.doc)
+                && (!head.groups.is_disjoint(&q.groups) || head.dice(q) >= SAME_QUOTE)
+        };
+        match out.iter_mut().find(|c| fits(c)) {
+            Some(c) => c.push(q),
+            None => out.push(vec![q]),
+        }
+    }
+    out.retain(|c| c.len() >= 2);
+    out
+}
+
+fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for cluster in clusters(story, quotes) {
+        let wordings: Vec<Vec<String>> = cluster.iter().map(|q| q.wording()).collect();
+        if wordings.iter().all(|w| *w == wordings[0]) {
+            continue;
+        }
+        // The reference wording: the reference version's, else the one most
+        // versions share (if two or more do and no other as many), else the
+        // first version's.
+        let count = |w: &Vec<String>| wordings.iter().filter(|x| *x == w).count();
+        let by_reference = story
+            .reference
+            .and_then(|r| cluster.iter().position(|q| q.doc == r));
+        let by_majority = (0..cluster.len())
+            .max_by_key(|&i| (count(&wordings[i]), std::cmp::Reverse(i)))
+            .filter(|&i| {
+                count(&wordings[i]) >= 2
+                    && (0..cluster.len()).all(|j| {
+                        wordings[j] == wordings[i] || count(&wordings[j]) < count(&wordings[i])
+                    })
+            });
+        let reference = by_reference.or(by_majority).unwrap_or(0);
+        let holders: Vec<usize> = (0..cluster.len())
+            .filter(|&i| wordings[i] == wordings[reference])
+            .collect();
+        let holder_docs: Vec<usize> = holders.iter().map(|&i| cluster[i].doc).collect();
+        let mut seen: BTreeMap<&Vec<String>, ()> = BTreeMap::new();
+        for (i, q) in cluster.iter().enumerate() {
+            if wordings[i] == wordings[reference] || seen.insert(&wordings[i], ()).is_some() {
+                continue;
+            }
+            let same: Vec<usize> = (0..cluster.len())
+                .filter(|&j| wordings[j] == wordings[i])
+                .collect();
+            let docs: Vec<usize> = same.iter().map(|&j| cluster[j].doc).collect();
+            let edits = word_diff(&cluster[reference].words, &q.words);
+            let severity = if only_form(&edits, story, q.doc, lexicons) {
+                Severity::Info
+            } else {
+                Severity::Warning
+            };
+            let message = format!(
+                "Quote worded differently in {} ({}) than in {} ({}): {}",
+                versions(docs.len()),
+                doc_names(story, &docs),
+                versions(holder_docs.len()),
+                doc_names(story, &holder_docs),
+                describe(&edits, MAX_CHANGES),
+            );
+            let mut evidence: Vec<Evidence> = same
+                .iter()
+                .chain(&holders)
+                .map(|&j| Evidence::new(&story.docs[cluster[j].doc], cluster[j].quote.inner))
+                .collect();
+            sort_evidence(story, &mut evidence);
+            out.push(Finding::new(Kind::QuoteDrift, severity, message, evidence));
+        }
+    }
+    out
+}
+
+/// Quotes whose claims other versions report, none of them as a quote.
+/// (A claim no other version reports at all is an `addition`.)
+fn unquoted_elsewhere(story: &Story, quotes: &[Quoted<'_>]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for q in quotes {
+        let groups: Vec<&crate::align::Group> = q
+            .groups
+            .iter()
+            .map(|&g| &story.alignment.groups[g])
+            .collect();
+        let reported_elsewhere = groups
+            .iter()
+            .any(|g| g.members.iter().any(|m| m.doc != q.doc));
+        let quoted_elsewhere = quotes.iter().any(|o| {
+            o.doc != q.doc && (!o.groups.is_disjoint(&q.groups) || o.dice(q) >= SAME_QUOTE)
+        });
+        if !reported_elsewhere || quoted_elsewhere {
+            continue;
+        }
+        let others: Vec<usize> = groups
+            .iter()
+            .flat_map(|g| g.members.iter().map(|m| m.doc))
+            .filter(|&d| d != q.doc)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let message = format!(
+            "Only {} quotes these words; {} ({}) report{} the claim without quoting it",
+            story.docs[q.doc].id,
+            versions(others.len()),
+            doc_names(story, &others),
+            if others.len() == 1 { "s" } else { "" },
+        );
+        out.push(Finding::new(
+            Kind::QuoteDrift,
+            Severity::Warning,
+            message,
+            vec![Evidence::new(&story.docs[q.doc], q.quote.inner)],
+        ));
+    }
+    out
+}
