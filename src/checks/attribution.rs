@@ -3,7 +3,8 @@
 
 use super::Check;
 use super::support::{
-    doc_names, entity_name, member_evidence, reference_reading, sort_evidence, versions,
+    doc_names, entity_name, member_evidence, reference_reading, same_person, sort_evidence,
+    versions,
 };
 use crate::align::{Group, Member};
 use crate::finding::{Evidence, Finding, Kind, Severity};
@@ -62,6 +63,18 @@ fn check_group(story: &Story, group: &Group) -> Option<Finding> {
         .iter()
         .enumerate()
         .filter_map(|(i, m)| speaker(story, m).map(|s| (i, s)))
+        .collect();
+    // Spelling variants of one person's name read as that person.
+    let readings: Vec<(usize, String)> = readings
+        .iter()
+        .map(|(i, s)| {
+            let canonical = readings
+                .iter()
+                .map(|(_, o)| o)
+                .find(|o| same_person(story, s, o))
+                .unwrap_or(s);
+            (*i, canonical.clone())
+        })
         .collect();
     if readings.len() < 2 || readings.iter().all(|(_, s)| *s == readings[0].1) {
         return None;

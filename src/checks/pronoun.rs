@@ -69,6 +69,11 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
             };
             let wrong_docs = docs_of(&genders[&wrong]);
             let right_docs = docs_of(&genders[&right]);
+            // One version against one other in a story of more: a pronoun
+            // resolved to the wrong person looks the same; wait for a majority.
+            if right_docs.len() < 2 && story.docs.len() > 2 {
+                continue;
+            }
             let name = entity_name(story, key);
             let word = |g: Gender, d: usize| {
                 let cue = genders[&g]
