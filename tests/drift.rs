@@ -143,3 +143,171 @@ fn identical_versions_have_no_findings() {
     ]);
     assert!(errors(&f).is_empty(), "{:?}", errors(&f));
 }
+
+// --- quotes, speakers, pronouns ---
+
+const EN_QUOTE: &str = "The finance minister Laura Brennan presented the budget on Monday. \
+\"We will not raise taxes this year, and we will protect pensions,\" Brennan said in parliament. \
+The opposition leader Tom Halloran criticised the plan. \
+\"This budget ignores the regions,\" Halloran told reporters.";
+
+#[test]
+fn quote_wording_in_english() {
+    let reworded = EN_QUOTE.replace("we will protect pensions", "we will defend pensions");
+    let f = check(&[
+        ("a", "en", EN_QUOTE),
+        ("b", "en", EN_QUOTE),
+        ("c", "en", &reworded),
+    ]);
+    let q = kinds(&f, Kind::QuoteDrift);
+    assert_eq!(q.len(), 1, "{f:#?}");
+    assert_eq!(q[0].severity, Severity::Warning);
+    assert!(
+        q[0].message.contains("\"protect\" → \"defend\""),
+        "{}",
+        q[0].message
+    );
+    assert!(
+        q[0].evidence
+            .iter()
+            .any(|e| e.doc == "c" && e.text.contains("defend"))
+    );
+    assert!(
+        q[0].evidence
+            .iter()
+            .any(|e| e.doc == "a" && e.text.contains("protect"))
+    );
+}
+
+#[test]
+fn quote_twins_in_english_are_clean() {
+    // Other quotation marks, and the same quote translated: no quote drift.
+    let curly = EN_QUOTE
+        .replace("\"We will", "“We will")
+        .replace("pensions,\"", "pensions,”");
+    let pt = "A ministra das Finanças, Laura Brennan, apresentou o orçamento na segunda-feira. \
+\"Não vamos aumentar os impostos este ano e vamos proteger as pensões\", disse Brennan no parlamento. \
+O líder da oposição, Tom Halloran, criticou o plano. \
+\"Este orçamento ignora as regiões\", disse Halloran aos jornalistas.";
+    let f = check(&[("a", "en", EN_QUOTE), ("b", "en", &curly), ("c", "pt", pt)]);
+    assert!(kinds(&f, Kind::QuoteDrift).is_empty(), "{f:#?}");
+    assert!(errors(&f).is_empty(), "{:?}", errors(&f));
+}
+
+const PT_QUOTE: &str = "O ministro da Saúde, Rui Carvalho, anunciou um novo plano na terça-feira. \
+«Vamos contratar mais médicos para os hospitais do interior», afirmou Carvalho. \
+A bastonária Marta Simões disse que o plano chega tarde.";
+
+#[test]
+fn quote_wording_in_portuguese() {
+    let reworded = PT_QUOTE.replace("mais médicos", "novos médicos");
+    let f = check(&[("a", "pt", PT_QUOTE), ("b", "pt", &reworded)]);
+    assert_eq!(kinds(&f, Kind::QuoteDrift).len(), 1, "{f:#?}");
+    let twin = PT_QUOTE.replace('«', "\"").replace('»', "\"");
+    assert!(
+        kinds(
+            &check(&[("a", "pt", PT_QUOTE), ("b", "pt", &twin)]),
+            Kind::QuoteDrift
+        )
+        .is_empty()
+    );
+}
+
+const DE_QUOTE: &str = "Die Ministerin Katrin Albers hat am Mittwoch ein neues Gesetz vorgestellt. \
+„Wir werden die Mieten in den großen Städten begrenzen“, sagte Albers in Berlin. \
+Der Verband der Vermieter kritisierte den Entwurf.";
+
+#[test]
+fn quote_wording_in_german() {
+    let reworded = DE_QUOTE.replace("begrenzen", "senken");
+    let f = check(&[("a", "de", DE_QUOTE), ("b", "de", &reworded)]);
+    assert_eq!(kinds(&f, Kind::QuoteDrift).len(), 1, "{f:#?}");
+    let twin = DE_QUOTE.replace('„', "»").replace('“', "«");
+    assert!(
+        kinds(
+            &check(&[("a", "de", DE_QUOTE), ("b", "de", &twin)]),
+            Kind::QuoteDrift
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn attribution_in_english() {
+    let moved = EN_QUOTE.replace("Brennan said in parliament", "Halloran said in parliament");
+    let f = check(&[
+        ("a", "en", EN_QUOTE),
+        ("b", "en", EN_QUOTE),
+        ("c", "en", &moved),
+    ]);
+    let a = kinds(&f, Kind::AttributionDrift);
+    assert_eq!(a.len(), 1, "{f:#?}");
+    assert_eq!(a[0].severity, Severity::Error);
+    assert!(
+        a[0].message.contains("Tom Halloran") && a[0].message.contains("Laura Brennan"),
+        "{}",
+        a[0].message
+    );
+    // The frame in another order is the same attribution.
+    let reordered = EN_QUOTE.replace("Brennan said in parliament", "said Brennan in parliament");
+    let f = check(&[("a", "en", EN_QUOTE), ("b", "en", &reordered)]);
+    assert!(kinds(&f, Kind::AttributionDrift).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn attribution_in_spanish() {
+    let es = "La ministra de Trabajo, Elena Robles, presentó la reforma el lunes. \
+\"Vamos a subir el salario mínimo un 5%\", dijo Robles en el Congreso. \
+El líder sindical Jorge Benítez celebró el anuncio.";
+    let moved = es.replace("dijo Robles", "dijo Benítez");
+    let f = check(&[("a", "es", es), ("b", "es", es), ("c", "es", &moved)]);
+    assert_eq!(kinds(&f, Kind::AttributionDrift).len(), 1, "{f:#?}");
+    let twin = es.replace("dijo Robles", "afirmó Robles");
+    assert!(errors(&check(&[("a", "es", es), ("b", "es", &twin)])).is_empty());
+}
+
+#[test]
+fn attribution_in_ukrainian() {
+    let uk = "Міністр енергетики Олег Гнатюк у вівторок представив план ремонту мереж. \
+«Ми відновимо живлення до кінця тижня», — заявив Гнатюк журналістам. \
+Голова комітету Ірина Лисенко сказала, що план запізнився.";
+    let moved = uk.replace("заявив Гнатюк", "заявила Лисенко");
+    let f = check(&[("a", "uk", uk), ("b", "uk", uk), ("c", "uk", &moved)]);
+    assert_eq!(kinds(&f, Kind::AttributionDrift).len(), 1, "{f:#?}");
+}
+
+#[test]
+fn pronoun_in_english() {
+    let flipped = EN_QUOTE.replace("The opposition leader", "She was answered by the opposition leader")
+        .replace("The finance minister Laura Brennan presented the budget on Monday.", "The finance minister Laura Brennan presented the budget on Monday, and he defended it.");
+    let base = EN_QUOTE.replace(
+        "The finance minister Laura Brennan presented the budget on Monday.",
+        "The finance minister Laura Brennan presented the budget on Monday, and she defended it.",
+    );
+    let f = check(&[
+        ("a", "en", &base),
+        ("b", "en", &base),
+        ("c", "en", &flipped),
+    ]);
+    let p = kinds(&f, Kind::PronounDrift);
+    assert_eq!(p.len(), 1, "{f:#?}");
+    assert!(p[0].evidence.iter().any(|e| e.doc == "c" && e.text == "he"));
+    assert!(p[0].message.contains("Laura Brennan"), "{}", p[0].message);
+}
+
+#[test]
+fn pronoun_in_portuguese() {
+    let base = "A ministra Ana Ferraz visitou a fábrica na quinta-feira. Ela disse que o governo vai apoiar o setor.";
+    let flipped = base.replace("Ela disse", "Ele disse");
+    let f = check(&[("a", "pt", base), ("b", "pt", base), ("c", "pt", &flipped)]);
+    assert_eq!(kinds(&f, Kind::PronounDrift).len(), 1, "{f:#?}");
+    assert!(errors(&check(&[("a", "pt", base), ("b", "pt", base)])).is_empty());
+}
+
+#[test]
+fn pronoun_in_ukrainian() {
+    let base = "Міністерка Ірина Лисенко відвідала завод у четвер. Вона заявила, що уряд підтримає галузь.";
+    let flipped = base.replace("Вона заявила", "Він заявив");
+    let f = check(&[("a", "uk", base), ("b", "uk", base), ("c", "uk", &flipped)]);
+    assert_eq!(kinds(&f, Kind::PronounDrift).len(), 1, "{f:#?}");
+}

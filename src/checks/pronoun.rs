@@ -3,12 +3,15 @@
 use std::collections::BTreeMap;
 
 use super::Check;
-use super::support::{doc_names, entity_name, sort_evidence, versions};
+use super::support::{doc_names, entity_name, reference_reading, sort_evidence, versions};
+use crate::align::{Group, Member};
 use crate::extract::{GenderCue, GenderSignal};
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
 use crate::names::Gender;
+use crate::span::Span;
 use crate::story::Story;
+use crate::text::{fold, lower};
 
 /// Flags gender cues of a person that contradict the other versions.
 pub struct PronounDrift;
@@ -43,7 +46,7 @@ cue that contradicts it is reported with the cues of the other versions. With tw
 that disagree and no majority, both are cited. Boilerplate is skipped."
     }
 
-    fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
+    fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
         // entity key → (gender → cues as (doc, signal)).
         let mut by_entity: BTreeMap<&str, CuesByGender> = BTreeMap::new();
         for (d, facts) in story.facts.iter().enumerate() {
@@ -110,8 +113,126 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
                 evidence,
             ));
         }
+        let cited: Vec<(String, usize)> = out
+            .iter()
+            .flat_map(|f| f.evidence.iter().map(|e| (e.doc.clone(), e.start)))
+            .collect();
+        for group in story
+            .alignment
+            .groups
+            .iter()
+            .filter(|g| g.members.len() >= 2)
+        {
+            if let Some(f) = aligned_speakers(story, group, lexicons) {
+                let known = f
+                    .evidence
+                    .iter()
+                    .any(|e| cited.contains(&(e.doc.clone(), e.start)));
+                if !known {
+                    out.push(f);
+                }
+            }
+        }
         out
     }
+}
+
+/// The gender cues of the person a claim is about, outside its quotes:
+/// subject pronouns ("she said", "ele disse") and gendered speech verbs
+/// (заявила, сказал). Pronoun resolution may not tie them to a person (a
+/// pronoun that contradicts a gendered title is not resolved), so aligned
+/// claims compare them directly.
+fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gender, Span)> {
+    let doc = &story.docs[member.doc];
+    let cues = &lexicons.lang(&doc.language.code).cues;
+    let quotes: Vec<Span> = story.facts[member.doc]
+        .quotes
+        .iter()
+        .filter(|q| !q.indirect)
+        .map(|q| q.span)
+        .collect();
+    let claims = &story.alignment.claims[member.doc];
+    let mut out = Vec::new();
+    for &c in &member.claims {
+        let words = doc.words_of(&doc.sentences[claims[c].sentence]);
+        let folded: Vec<String> = words.iter().map(|w| fold(doc.slice(w.span))).collect();
+        for (i, w) in words.iter().enumerate() {
+            if quotes.iter().any(|q| q.contains(&w.span)) {
+                continue;
+            }
+            let low = lower(doc.slice(w.span));
+            if let Some(p) = cues.pronouns.get(&low).filter(|p| p.subject) {
+                out.push((p.gender, w.span));
+            } else if let Some(g) = cues
+                .speech_verbs
+                .match_at(&folded, i)
+                .and_then(|p| p.gender)
+            {
+                out.push((g, w.span));
+            }
+        }
+    }
+    out
+}
+
+/// Aligned claims whose speaker cues give different genders: "she told
+/// Reuters" in two versions, "he stated" in a third.
+fn aligned_speakers(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Finding> {
+    let cues: Vec<Vec<(Gender, Span)>> = group
+        .members
+        .iter()
+        .map(|m| speaker_cues(story, m, lexicons))
+        .collect();
+    let readings: Vec<(usize, Gender)> = cues
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty() && c.iter().all(|(g, _)| *g == c[0].0))
+        .map(|(i, c)| (i, c[0].0))
+        .collect();
+    if readings.len() < 2 || readings.iter().all(|(_, g)| *g == readings[0].1) {
+        return None;
+    }
+    let (right, holders) = match reference_reading(story, group, &readings) {
+        Some(r) => r,
+        None if story.docs.len() == 2 => (readings[0].1, vec![readings[0].0]),
+        None => return None,
+    };
+    let odd: Vec<usize> = readings
+        .iter()
+        .filter(|(_, g)| *g != right)
+        .map(|(i, _)| *i)
+        .collect();
+    let word = |i: usize| {
+        story.docs[group.members[i].doc]
+            .slice(cues[i][0].1)
+            .to_string()
+    };
+    let docs = |idx: &[usize]| {
+        idx.iter()
+            .map(|&i| group.members[i].doc)
+            .collect::<Vec<_>>()
+    };
+    let message = format!(
+        "The speaker of this claim is \"{}\" in {} ({}) but \"{}\" in {} ({})",
+        word(holders[0]),
+        versions(holders.len()),
+        doc_names(story, &docs(&holders)),
+        word(odd[0]),
+        versions(odd.len()),
+        doc_names(story, &docs(&odd)),
+    );
+    let mut evidence: Vec<Evidence> = odd
+        .iter()
+        .chain(&holders)
+        .map(|&i| Evidence::new(&story.docs[group.members[i].doc], cues[i][0].1))
+        .collect();
+    sort_evidence(story, &mut evidence);
+    Some(Finding::new(
+        Kind::PronounDrift,
+        Severity::Error,
+        message,
+        evidence,
+    ))
 }
 
 fn docs_of(cues: &[(usize, &GenderSignal)]) -> Vec<usize> {
