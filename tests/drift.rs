@@ -203,7 +203,7 @@ fn quote_wording_in_portuguese() {
     let reworded = PT_QUOTE.replace("mais médicos", "novos médicos");
     let f = check(&[("a", "pt", PT_QUOTE), ("b", "pt", &reworded)]);
     assert_eq!(kinds(&f, Kind::QuoteDrift).len(), 1, "{f:#?}");
-    let twin = PT_QUOTE.replace('«', "\"").replace('»', "\"");
+    let twin = PT_QUOTE.replace(['«', '»'], "\"");
     assert!(
         kinds(
             &check(&[("a", "pt", PT_QUOTE), ("b", "pt", &twin)]),
