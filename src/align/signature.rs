@@ -32,13 +32,20 @@ pub struct Claim {
 /// How many leading letters of a folded word make its cross-language root.
 const ROOT_LEN: usize = 5;
 
+/// A word in Latin letters for cross-language roots: Cyrillic through the
+/// transliteration table, other letters folded to ASCII.
+fn romanize(word: &str, lexicons: &Lexicons) -> String {
+    let table = &lexicons.names.translit_ru;
+    let mapped: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| table.get(&c).cloned().unwrap_or_else(|| c.to_string()))
+        .collect();
+    deunicode::deunicode(&mapped).to_ascii_lowercase()
+}
+
 /// The claims of a document's story text.
-pub fn claims(
-    _d: usize,
-    doc: &Document,
-    _facts: Option<&Facts>,
-    lexicons: &Lexicons,
-) -> Vec<Claim> {
+pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexicons) -> Vec<Claim> {
     let lang = doc.language.code.as_str();
     let lex = lexicons.lang(lang);
     let story: Vec<usize> = doc.story_sentences().map(|(i, _)| i).collect();
@@ -63,16 +70,24 @@ pub fn claims(
                 if lex.is_function_word(&low) || text.chars().any(|c| c.is_ascii_digit()) {
                     continue;
                 }
-                if w > 0 && is_capitalized(text) {
+                // Without extracted names, a capitalised word stands in for one.
+                if facts.is_none() && w > 0 && is_capitalized(text) {
                     anchors.push(format!("c:{}", fold(text)));
                 }
                 if low.chars().count() >= 2 {
                     stems.push(stem(lang, &low));
                 }
-                let folded = fold(text);
-                if folded.chars().count() >= 4 && folded.is_ascii() {
-                    roots.push(folded.chars().take(ROOT_LEN).collect());
+                let latin = romanize(text, lexicons);
+                if latin.len() >= 4 {
+                    roots.push(latin.chars().take(ROOT_LEN).collect());
                 }
+            }
+            if let Some(facts) = facts {
+                let names = facts
+                    .names
+                    .iter()
+                    .filter(|n| !n.boilerplate && sentence.span.contains(&n.span));
+                anchors.extend(names.map(|n| format!("p:{}", n.key)));
             }
             for list in [&mut stems, &mut roots, &mut anchors] {
                 list.sort_unstable();

@@ -49,6 +49,9 @@ impl Reading {
 /// Two claims in one language must be this similar for a flipped word to
 /// count: in looser paraphrases the same word plays other roles.
 const PARAPHRASE_SCORE: f64 = 0.45;
+/// With no third reading to side with either, a pair of claims must be this
+/// similar for a flipped word to count.
+const LONE_PAIR_SCORE: f64 = 0.6;
 
 /// The best similarity between the claims of two members.
 fn member_similarity(story: &Story, a: &Member, b: &Member) -> f64 {
@@ -198,6 +201,11 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
                 .filter_map(|i| readings[i].sign(&key).map(|w| (i, w.negated)))
                 .collect();
             let (odd, even) = split(story, group, &signs)?;
+            // One version against one other: only close paraphrases count.
+            let sim = member_similarity(story, &group.members[odd[0]], &group.members[even[0]]);
+            if odd.len() + even.len() == 2 && sim < LONE_PAIR_SCORE {
+                return None;
+            }
             let word = readings[odd[0]].sign(&key).map(|w| {
                 story.docs[group.members[odd[0]].doc]
                     .slice(w.span)
