@@ -39,3 +39,54 @@ fn cup_final_json() {
 fn cup_final_markdown() {
     insta::assert_snapshot!(report("cup-final", Format::Markdown));
 }
+
+/// No untranslated span or calque lands on a person's, place's or
+/// organisation's name, in the fixtures (and in the seed stories when the
+/// shared material is checked out beside the project).
+#[test]
+fn foreign_spans_and_calques_avoid_names() {
+    let lexicons = Lexicons::embedded();
+    let mut dirs = vec![
+        PathBuf::from("fixtures/port-strike"),
+        PathBuf::from("fixtures/cup-final"),
+    ];
+    let seeds = PathBuf::from("../shared/seeds");
+    if seeds.is_dir() {
+        dirs.push(seeds);
+    }
+    let mut checked = 0;
+    for dir in dirs {
+        let raws = read_inputs(&[dir.clone()]).expect("reads");
+        let story = Story::build(raws, &StoryOptions::default(), &lexicons).expect("builds");
+        let report = Report::check(&story, &lexicons);
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.kind.name(), "untranslated_span" | "calque"))
+        {
+            for e in &f.evidence {
+                let d = story.doc_index(&e.doc);
+                let span = e.span();
+                // A capitalised word of unknown kind inside a foreign span is
+                // just a word of that language (German nouns), not a name.
+                let hit = story.facts[d]
+                    .names
+                    .iter()
+                    .find(|n| n.span.overlaps(&span) && n.entity.name() != "unknown");
+                assert!(
+                    hit.is_none(),
+                    "{}: {} on the name {:?} in {}",
+                    f.kind,
+                    e.text,
+                    hit.map(|n| &n.key),
+                    e.doc
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        checked >= 8,
+        "the fixtures have untranslated spans and calques to check ({checked})"
+    );
+}
