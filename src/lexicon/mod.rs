@@ -10,7 +10,8 @@
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
 //! - rule tables: `name | pattern | description` (`calques.txt`).
 
-mod parse;
+pub mod concepts;
+pub mod parse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -28,7 +29,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 14] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -39,6 +40,10 @@ pub const KINDS: [&str; 10] = [
     "calques",
     "negation",
     "antonyms",
+    "numbers",
+    "vague",
+    "units",
+    "concepts",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -195,6 +200,11 @@ pub struct LangLexicon {
     pub negative_words: Vec<String>,
     /// Pairs of opposite words, as stems.
     pub antonyms: Vec<(String, String)>,
+    /// Number words, vague amounts and units (`numbers.txt`, `vague.txt`,
+    /// `units.txt`).
+    pub quantities: crate::extract::quantity::QuantityLexicon,
+    /// Concept ids of news vocabulary (`concepts.txt`).
+    pub concepts: concepts::Concepts,
 }
 
 /// All parsed lexicons.
@@ -345,8 +355,18 @@ impl LangLexicon {
             antonyms.push((stem(a), stem(b)));
         }
 
+        let quantities = crate::extract::quantity::QuantityLexicon::parse(
+            &file("numbers"),
+            &file("vague"),
+            &file("units"),
+        )?;
+        let (origin, text) = file("concepts");
+        let concepts = concepts::Concepts::parse(lang, &origin, &text)?;
+
         Ok(LangLexicon {
             lang: lang.to_string(),
+            quantities,
+            concepts,
             negation_cues,
             negative_words,
             antonyms,
