@@ -130,6 +130,13 @@ impl Acc {
     }
 
     fn add(&mut self, v: f64) -> bool {
+        // German puts units before tens: "zwei-und-dreißig".
+        let units = self.current % 100.0;
+        if self.joined && (20.0..100.0).contains(&v) && v % 10.0 == 0.0 && units > 0.0 && units < 10.0
+        {
+            self.current += v;
+            return true;
+        }
         if v < 1.0 {
             if self.items > 0 {
                 return false;
@@ -662,8 +669,14 @@ impl Parser<'_> {
             // "5G", "3D": letters glued to digits make an identifier.
             return Outcome::Skip(end + 1);
         }
+        // "Millions of people", but not "one of the countries".
+        let of = match &core {
+            Core::One(n) | Core::Range(_, n) => n.mult > 1.0,
+            Core::Vague { .. } => true,
+            Core::Score(..) => false,
+        };
         let counted = match unit {
-            Unit::Count => self.counted_at(end),
+            Unit::Count => self.counted_at(end, of),
             _ => None,
         };
         let concept = counted.as_ref().and_then(|(c, _)| c.concept.as_deref());
@@ -748,10 +761,11 @@ impl Parser<'_> {
     }
 
     /// What the number ending before `at` counts: the noun group after it
-    /// (after an optional "of"), up to three words, and the index after it.
-    fn counted_at(&self, at: usize) -> Option<(Counted, usize)> {
+    /// (after "of" when `of` allows it), up to three words, and the index
+    /// after it.
+    fn counted_at(&self, at: usize, of: bool) -> Option<(Counted, usize)> {
         let concepts = &self.lex.concepts;
-        let start = self.skip_of(at);
+        let start = if of { self.skip_of(at) } else { at };
         // Words of the group: each a word or hyphenated words (token ranges).
         let mut units: Vec<(usize, usize)> = Vec::new();
         let mut k = start;
