@@ -459,8 +459,14 @@ impl<'a> Parser<'a> {
             let Some(at) = match_keys(self.text, &self.tokens, e, &pattern.middle) else {
                 continue;
             };
-            if let Some(range) = self.number_at(at).and_then(|b| range(a, b)) {
-                return range;
+            if let Some(b) = self.number_at(at) {
+                // "3 a 1" is a score as "3-1" is; "3 a 5" a range.
+                if a.is_integer_digits() && b.is_integer_digits() && a.value >= b.value {
+                    return Core::Score(a, b);
+                }
+                if let Some(range) = range(a, b) {
+                    return range;
+                }
             }
         }
         Core::One(a)

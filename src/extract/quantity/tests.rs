@@ -172,3 +172,259 @@ fn english() {
         ],
     );
 }
+
+#[test]
+fn portuguese() {
+    check(
+        "pt",
+        &[
+            ("A aliança tem 32 países-membros.", "=32 # @country"),
+            ("Trinta e dois países assinaram o acordo.", "=32 # @country"),
+            ("Cerca de 1.200 estivadores entraram em greve.", "=1200 # q=approx"),
+            ("O contrato vale 1,7 milhões de euros.", "=1700000 EUR"),
+            ("O lucro chegou a R$ 5 bilhões.", "=5000000000 BRL"),
+            ("A dívida soma US$ 3,5 mi.", "=3500000 USD"),
+            ("A inflação subiu 12,5% em um ano.", "=12.5 %"),
+            ("O desemprego ficou em 4,2 por cento.", "=4.2 %"),
+            ("O apoio caiu 3 pontos percentuais.", "=3 pp"),
+            ("Dezenas de milhares de manifestantes protestaram.", "~20000..99999 # @protester"),
+            ("Centenas de pessoas se reuniram.", "~200..999 # @person"),
+            ("Milhares de torcedores comemoraram.", "~2000..9999 # @spectator"),
+            ("Entre 10 e 12 por cento votaram contra.", "10..12 %"),
+            ("Mais de 30 pessoas morreram.", "=30 # @person q=min"),
+            ("Quase 40 escolas fecharam.", "=40 # @school q=max"),
+            ("Meio milhão de turistas visitaram a cidade.", "=500000 # @tourist"),
+            ("Dois mil soldados foram enviados.", "=2000 # @soldier"),
+            ("Duzentos e cinco mil eleitores votaram.", "=205000 # @voter"),
+            ("O time terminou em 3º lugar.", "=3 ord"),
+            ("A cúpula começou em 3 e 4 de dezembro de 2024.", "none"),
+            ("Em 2023 a economia cresceu.", "none"),
+            ("Um dos países recusou.", "none"),
+            ("Um milhão de pessoas fugiram.", "=1000000 # @person"),
+            ("O Flamengo venceu por 3 a 1, com 62.000 torcedores.", "3:1 # n=2"),
+            ("O jogo teve 62.000 torcedores.", "=62000 # @spectator"),
+            ("O estádio recebeu 1 700 000 visitantes.", "=1700000 # @tourist"),
+            ("Cinco mortos e trinta feridos.", "=5 # @death n=2"),
+            ("A reunião durou duas horas.", "=2 # @hour"),
+            ("O preço caiu para 3,50 euros.", "=3.5 EUR"),
+        ],
+    );
+}
+
+#[test]
+fn spanish() {
+    check(
+        "es",
+        &[
+            ("La alianza tiene 32 países miembros.", "=32 # @country"),
+            ("Treinta y dos países firmaron el pacto.", "=32 # @country"),
+            ("Unos 1.200 estibadores fueron a la huelga.", "=1200 # q=approx"),
+            ("El contrato vale 1,7 millones de euros.", "=1700000 EUR"),
+            ("El Estado gastó mil millones de dólares.", "=1000000000 USD"),
+            ("La inflación subió un 12,5% en un año.", "=12.5 %"),
+            ("El paro se situó en el 4,2 por ciento.", "=4.2 %"),
+            ("El apoyo cayó 3 puntos porcentuales.", "=3 pp"),
+            ("Decenas de miles de manifestantes marcharon.", "~20000..99999 # @protester"),
+            ("Cientos de personas se reunieron.", "~200..999 # @person"),
+            ("Miles de aficionados celebraron.", "~2000..9999 # @spectator"),
+            ("Entre 10 y 12 por ciento votó en contra.", "10..12 %"),
+            ("Más de 30 personas murieron.", "=30 # @person q=min"),
+            ("Casi 40 escuelas cerraron.", "=40 # @school q=max"),
+            ("Alrededor de 2.000 personas acudieron.", "=2000 # @person q=approx"),
+            ("Medio millón de turistas llegaron.", "=500000 # @tourist"),
+            ("Veintidós muertos en el accidente.", "=22 # @death"),
+            ("Doscientos mil euros fueron robados.", "=200000 EUR"),
+            ("El equipo acabó 3º en la liga.", "=3 ord"),
+            ("La cumbre se celebró el 3 de diciembre de 2024.", "none"),
+            ("En 2023 la economía creció.", "none"),
+            ("Uno de ellos se negó.", "none"),
+            ("Un millón de personas huyeron.", "=1000000 # @person"),
+            ("El Real Madrid ganó 2-0 ante 80.000 espectadores.", "2:0 # n=2"),
+            ("Cuarenta y cinco soldados resultaron heridos.", "=45 # @soldier"),
+            ("La reunión duró tres horas.", "=3 # @hour"),
+            ("Se perdieron 10 000 empleos.", "=10000 # @job"),
+        ],
+    );
+}
+
+#[test]
+fn german() {
+    check(
+        "de",
+        &[
+            ("Das Bündnis hat 32 Mitgliedstaaten.", "=32 # @country"),
+            ("Zweiunddreißig Länder unterzeichneten.", "=32 # @country"),
+            ("Rund 1.200 Hafenarbeiter streikten.", "=1200 # q=approx"),
+            ("Der Vertrag ist 1,7 Millionen Euro wert.", "=1700000 EUR"),
+            ("Der Konzern verlor 3 Mrd. Dollar.", "=3000000000 USD"),
+            ("Die Inflation stieg um 12,5 Prozent.", "=12.5 %"),
+            ("Die Arbeitslosigkeit lag bei 4,2 %.", "=4.2 %"),
+            ("Die Zustimmung sank um 3 Prozentpunkte.", "=3 pp"),
+            ("Zehntausende Demonstranten zogen durch die Stadt.", "~20000..99999 # @protester"),
+            ("Hunderte Menschen versammelten sich.", "~200..999 # @person"),
+            ("Tausende Fans feierten.", "~2000..9999 # @spectator"),
+            ("Zwischen 10 und 12 Prozent stimmten dagegen.", "10..12 %"),
+            ("Mehr als 30 Menschen starben.", "=30 # @person q=min"),
+            ("Fast 40 Schulen wurden geschlossen.", "=40 # @school q=max"),
+            ("Im Stadion waren 62.000 Zuschauern.", "=62000 # @spectator"),
+            ("Eine Million Menschen flohen.", "=1000000 # @person"),
+            ("Dreihunderttausend Einwohner sind betroffen.", "=300000 # @resident"),
+            ("Einundzwanzig Tote wurden geborgen.", "=21 # @death"),
+            ("Er belegte den 3. Platz.", "=3 ord"),
+            ("Der Gipfel begann am 3. Dezember 2024.", "none"),
+            ("Im Jahr 2023 wuchs die Wirtschaft.", "none"),
+            ("Die Sitzung beginnt um 10:30 Uhr.", "none"),
+            ("Bayern gewann 3:1 gegen Dortmund.", "3:1 #"),
+            ("Es gab 10 000 neue Arbeitsplätze.", "=10000 # @job"),
+            ("Die Zahl stieg auf 2,5 Mio.", "=2500000 #"),
+            ("Der Streik dauerte zwei Wochen.", "=2 # @week"),
+            ("Über 5000 Soldaten wurden entsandt.", "=5000 # @soldier q=min"),
+        ],
+    );
+}
+
+#[test]
+fn french() {
+    check(
+        "fr",
+        &[
+            ("L'alliance compte 32 pays membres.", "=32 # @country"),
+            ("Trente-deux pays ont signé.", "=32 # @country"),
+            ("Environ 1 200 dockers ont fait grève.", "=1200 # q=approx"),
+            ("Le contrat vaut 1,7 million d'euros.", "=1700000 EUR"),
+            ("L'inflation a atteint 12,5 %.", "=12.5 %"),
+            ("Le chômage est de 4,2 pour cent.", "=4.2 %"),
+            ("Des dizaines de milliers de manifestants ont défilé.", "~20000..99999 # @protester"),
+            ("Des centaines de personnes se sont réunies.", "~200..999 # @person"),
+            ("Des milliers de supporters ont fêté la victoire.", "~2000..9999 # @spectator"),
+            ("Une centaine de soldats ont été déployés.", "~80..120 # @soldier"),
+            ("Entre 10 et 12 pour cent ont voté contre.", "10..12 %"),
+            ("Plus de 30 personnes sont mortes.", "=30 # @person q=min"),
+            ("Près de 40 écoles ont fermé.", "=40 # @school q=approx"),
+            ("Soixante-dix personnes ont été évacuées.", "=70 # @person"),
+            ("Quatre-vingt-dix-sept morts ont été recensés.", "=97 # @death"),
+            ("Soixante et onze blessés.", "=71 # @injured"),
+            ("Vingt et un pays ont voté pour.", "=21 # @country"),
+            ("Un demi-million de touristes.", "=500000 # @tourist"),
+            ("Il a terminé à la 3e place.", "=3 ord"),
+            ("Le sommet s'est ouvert le 1er décembre 2024.", "none"),
+            ("En 2023, l'économie a progressé.", "none"),
+            ("L'un d'eux a refusé.", "none"),
+            ("Un million de personnes ont fui.", "=1000000 # @person"),
+            ("Le PSG a gagné 2-0.", "2:0 #"),
+            ("La réunion a duré deux heures.", "=2 # @hour"),
+            ("Quatre-vingts députés ont voté.", "=80 # @lawmaker"),
+            ("Le budget atteint 3 milliards de dollars.", "=3000000000 USD"),
+        ],
+    );
+}
+
+#[test]
+fn italian() {
+    check(
+        "it",
+        &[
+            ("L'alleanza conta 32 paesi membri.", "=32 # @country"),
+            ("Trentadue paesi hanno firmato.", "=32 # @country"),
+            ("Circa 1.200 portuali hanno scioperato.", "=1200 # q=approx"),
+            ("Il contratto vale 1,7 milioni di euro.", "=1700000 EUR"),
+            ("L'inflazione è salita del 12,5%.", "=12.5 %"),
+            ("La disoccupazione è al 4,2 per cento.", "=4.2 %"),
+            ("Il consenso è sceso di 3 punti percentuali.", "=3 pp"),
+            ("Decine di migliaia di manifestanti hanno sfilato.", "~20000..99999 # @protester"),
+            ("Centinaia di persone si sono radunate.", "~200..999 # @person"),
+            ("Migliaia di tifosi hanno festeggiato.", "~2000..9999 # @spectator"),
+            ("Tra 10 e 12 per cento ha votato contro.", "10..12 %"),
+            ("Oltre 30 persone sono morte.", "=30 # @person q=min"),
+            ("Quasi 40 scuole hanno chiuso.", "=40 # @school q=max"),
+            ("Ventuno morti nell'incidente.", "=21 # @death"),
+            ("Duemila soldati sono stati inviati.", "=2000 # @soldier"),
+            ("Centoventi feriti sono stati ricoverati.", "=120 # @injured"),
+            ("Trecentomila abitanti sono senza luce.", "=300000 # @resident"),
+            ("Mezzo milione di turisti.", "=500000 # @tourist"),
+            ("La squadra è arrivata al 3° posto.", "=3 ord"),
+            ("Il vertice si è aperto il 3 dicembre 2024.", "none"),
+            ("Nel 2023 l'economia è cresciuta.", "none"),
+            ("Uno di loro ha rifiutato.", "none"),
+            ("Un milione di persone sono fuggite.", "=1000000 # @person"),
+            ("La Juventus ha vinto 3-1.", "3:1 #"),
+            ("La riunione è durata due ore.", "=2 # @hour"),
+            ("Il bilancio è di 3 miliardi di dollari.", "=3000000000 USD"),
+            ("Una decina di agenti sono rimasti feriti.", "~8..12 # @police"),
+        ],
+    );
+}
+
+#[test]
+fn ukrainian() {
+    check(
+        "uk",
+        &[
+            ("До альянсу входять 32 країни-члени.", "=32 # @country"),
+            ("Тридцять дві країни підписали угоду.", "=32 # @country"),
+            ("Понад тридцять два члени альянсу.", "=32 # @member q=min"),
+            ("Страйкували 1200 докерів.", "=1200 #"),
+            ("Угода коштує 1,7 млн гривень.", "=1700000 UAH"),
+            ("Збитки сягнули 5 млрд доларів.", "=5000000000 USD"),
+            ("Інфляція зросла на 12,5%.", "=12.5 %"),
+            ("Безробіття становить 4,2 відсотка.", "=4.2 %"),
+            ("Десятки тисяч людей вийшли на протест.", "~20000..99999 # @person"),
+            ("Сотні людей зібралися на площі.", "~200..999 # @person"),
+            ("Тисячі вболівальників святкували.", "~2000..9999 # @spectator"),
+            ("Від 10 до 12 відсотків проголосували проти.", "10..12 %"),
+            ("Понад 30 людей загинули.", "=30 # @person q=min"),
+            ("Майже 40 шкіл закрили.", "=40 # @school q=max"),
+            ("Близько 300 осіб евакуювали.", "=300 # @person q=approx"),
+            ("Загинули двоє солдатів, двох солдатів поранено.", "=2 # @soldier"),
+            ("Двадцяти особам надали допомогу.", "=20 # @person"),
+            ("Півтора мільйона біженців повернулися.", "=1500000 # @refugee"),
+            ("Сотні тисяч біженців виїхали.", "~200000..999999 # @refugee"),
+            ("Команда посіла 3-тє місце.", "=3 ord"),
+            ("Команда посіла 3-й раунд.", "=3 ord"),
+            ("Саміт відбувся 3 грудня 2024 року.", "none"),
+            ("У 2023 році економіка зросла.", "none"),
+            ("Один з них відмовився.", "none"),
+            ("Динамо перемогло 3:1.", "3:1 #"),
+            ("Нарада тривала дві години.", "=2 # @hour"),
+            ("Було створено 10 000 робочих місць.", "=10000 #"),
+            ("Загинули 32 людини.", "=32 # @person"),
+        ],
+    );
+}
+
+#[test]
+fn russian() {
+    check(
+        "ru",
+        &[
+            ("В альянс входят 32 страны.", "=32 # @country"),
+            ("Тридцать две страны подписали соглашение.", "=32 # @country"),
+            ("Более тридцати двух стран поддержали резолюцию.", "=32 # @country q=min"),
+            ("Бастовали 1200 докеров.", "=1200 #"),
+            ("Сделка стоит 1,7 млн рублей.", "=1700000 RUB"),
+            ("Ущерб составил 5 млрд долларов.", "=5000000000 USD"),
+            ("Инфляция выросла на 12,5%.", "=12.5 %"),
+            ("Безработица составляет 4,2 процента.", "=4.2 %"),
+            ("Десятки тысяч человек вышли на протест.", "~20000..99999 # @person"),
+            ("Сотни людей собрались на площади.", "~200..999 # @person"),
+            ("Тысячи болельщиков праздновали.", "~2000..9999 # @spectator"),
+            ("От 10 до 12 процентов проголосовали против.", "10..12 %"),
+            ("Более 30 человек погибли.", "=30 # @person q=min"),
+            ("Почти 40 школ закрыли.", "=40 # @school q=max"),
+            ("Около 300 человек эвакуировали.", "=300 # @person q=approx"),
+            ("Он встретился с двумя игроками.", "=2 # @player"),
+            ("Погибли сорока солдат не было.", "=40 # @soldier"),
+            ("Полмиллиона беженцев вернулись.", "=500000 # @refugee"),
+            ("Двести тысяч жителей остались без света.", "=200000 # @resident"),
+            ("Команда заняла 3-е место.", "=3 ord"),
+            ("Саммит прошёл 3 декабря 2024 года.", "none"),
+            ("В 2024 году экономика выросла.", "none"),
+            ("Один из них отказался.", "none"),
+            ("Спартак выиграл 2:0.", "2:0 #"),
+            ("Совещание длилось два часа.", "=2 # @hour"),
+            ("Было создано 10 000 рабочих мест.", "=10000 #"),
+            ("Погибли 32 человека.", "=32 # @person"),
+            ("Двадцать пять тысяч зрителей пришли на матч.", "=25000 # @spectator"),
+        ],
+    );
+}
