@@ -302,6 +302,16 @@ impl QuantityLexicon {
         self.after.insert(form, index);
     }
 
+    /// True when no qualifier is known (a language without `vague.txt`).
+    pub fn qualifiers_empty(&self) -> bool {
+        self.qualifiers.map.is_empty()
+    }
+
+    /// True when no vague amount is known.
+    pub fn vague_empty(&self) -> bool {
+        self.vague.map.is_empty()
+    }
+
     /// The unit or time marker starting at token `at`, and the index after it.
     pub fn after_at(&self, text: &str, tokens: &[Token], at: usize) -> Option<(&After, usize)> {
         let (i, end) = self.after.longest_at(text, tokens, at)?;
@@ -310,36 +320,47 @@ impl QuantityLexicon {
 
     /// Splits a folded word into number pieces ("zweiunddreissig" → zwei,
     /// und, dreissig), preferring long pieces; None unless it splits into two
-    /// or more.
+    /// or more. Linear in the word's length (dynamic programming from the
+    /// end), and words longer than any real number word are not tried.
     pub fn split_compound(&self, word: &str) -> Option<Vec<NumberWord>> {
-        if self.pieces.is_empty() || word.chars().count() < 4 {
+        let chars = word.chars().count();
+        if self.pieces.is_empty() || !(4..=MAX_COMPOUND).contains(&chars) {
             return None;
         }
-        let mut out = Vec::new();
-        (self.split_from(word, &mut out) && out.len() >= 2).then_some(out)
-    }
-
-    fn split_from(&self, rest: &str, out: &mut Vec<NumberWord>) -> bool {
-        if rest.is_empty() {
-            return true;
-        }
-        let ends: Vec<usize> = rest
+        let bounds: Vec<usize> = word
             .char_indices()
-            .map(|(i, c)| i + c.len_utf8())
-            .take(self.longest_piece)
+            .map(|(i, _)| i)
+            .chain([word.len()])
             .collect();
-        for &end in ends.iter().rev() {
-            if let Some(&piece) = self.pieces.get(&rest[..end]) {
-                out.push(piece);
-                if self.split_from(&rest[end..], out) {
-                    return true;
-                }
-                out.pop();
-            }
+        let starts = (1..=self.longest_piece.min(bounds.len() - 1))
+            .any(|e| self.pieces.contains_key(&word[..bounds[e]]));
+        if !starts {
+            return None;
         }
-        false
+        // next[k]: the end (as a bound index) of the piece starting at bound k
+        // on a path that reaches the end of the word.
+        let mut next: Vec<Option<usize>> = vec![None; bounds.len()];
+        for k in (0..bounds.len() - 1).rev() {
+            let last = (k + self.longest_piece).min(bounds.len() - 1);
+            next[k] = (k + 1..=last).rev().find(|&e| {
+                (e == bounds.len() - 1 || next[e].is_some())
+                    && self.pieces.contains_key(&word[bounds[k]..bounds[e]])
+            });
+        }
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < bounds.len() - 1 {
+            let e = next[k]?;
+            out.push(*self.pieces.get(&word[bounds[k]..bounds[e]])?);
+            k = e;
+        }
+        (out.len() >= 2).then_some(out)
     }
 }
+
+/// Longest word, in characters, tried as a compound number word
+/// ("siebenhundertsiebenundsiebzigtausend" has 36).
+const MAX_COMPOUND: usize = 80;
 
 fn range_pattern(form: &str) -> Option<RangePattern> {
     let mut parts = form.split('_');

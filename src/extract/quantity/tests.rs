@@ -428,3 +428,205 @@ fn russian() {
         ],
     );
 }
+
+/// The first quantity of a text, for comparisons.
+fn first(lang: &str, text: &str) -> Quantity {
+    run(lang, text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no quantity in {text:?}"))
+}
+
+#[test]
+fn forms_of_one_fact_compare_equal_across_languages() {
+    let groups: &[&[(&str, &str)]] = &[
+        &[
+            ("en", "32 member countries"),
+            ("en", "thirty-two countries"),
+            ("pt", "trinta e dois países-membros"),
+            ("es", "treinta y dos países"),
+            ("de", "zweiunddreißig Mitgliedstaaten"),
+            ("fr", "trente-deux pays"),
+            ("it", "trentadue paesi"),
+            ("uk", "тридцять дві країни"),
+            ("ru", "32 страны"),
+            ("ru", "тридцати двух стран"),
+        ],
+        &[
+            ("en", "1.7 million people"),
+            ("en", "1,700,000 people"),
+            ("pt", "1,7 milhões de pessoas"),
+            ("fr", "1 700 000 personnes"),
+            ("de", "1,7 Millionen Menschen"),
+            ("ru", "1,7 млн человек"),
+            ("uk", "1 700 000 людей"),
+        ],
+        &[
+            ("en", "tens of thousands of people"),
+            ("pt", "dezenas de milhares de pessoas"),
+            ("es", "decenas de miles de personas"),
+            ("de", "Zehntausende Menschen"),
+            ("fr", "des dizaines de milliers de personnes"),
+            ("it", "decine di migliaia di persone"),
+            ("uk", "десятки тисяч людей"),
+            ("ru", "десятков тысяч человек"),
+        ],
+        &[
+            ("en", "12.5%"),
+            ("en", "12.5 percent"),
+            ("pt", "12,5 por cento"),
+            ("es", "12,5 por ciento"),
+            ("de", "12,5 Prozent"),
+            ("fr", "12,5 pour cent"),
+            ("it", "12,5 per cento"),
+            ("uk", "12,5 відсотків"),
+            ("ru", "12,5 процентов"),
+        ],
+        &[
+            ("en", "€5 billion"),
+            ("pt", "5 bilhões de euros"),
+            ("de", "5 Mrd. Euro"),
+            ("fr", "5 milliards d'euros"),
+            ("uk", "5 млрд євро"),
+        ],
+    ];
+    for group in groups {
+        let qs: Vec<Quantity> = group.iter().map(|(l, t)| first(l, t)).collect();
+        for (a, qa) in group.iter().zip(&qs) {
+            for (b, qb) in group.iter().zip(&qs) {
+                assert!(qa.same_value(qb), "{a:?} and {b:?} differ in value");
+                assert!(qa.comparable(qb), "{a:?} and {b:?} are not comparable");
+            }
+        }
+    }
+}
+
+#[test]
+fn drift_is_told_from_form() {
+    let differ: &[((&str, &str), (&str, &str))] = &[
+        (("en", "32 countries"), ("pt", "31 países")),
+        (("en", "tens of thousands of people"), ("pt", "milhares de pessoas")),
+        (("en", "hundreds of people"), ("de", "Hunderttausende Menschen")),
+        (("en", "2 million people"), ("en", "2.4 million people")),
+        (("en", "more than 30 people"), ("fr", "moins de 30 personnes")),
+        (("en", "won 3-1"), ("pt", "venceu por 1 a 3")),
+        (("en", "between 10 and 12 percent"), ("es", "entre 10 y 14 por ciento")),
+        (("en", "12.5%"), ("de", "12,6 Prozent")),
+    ];
+    for (a, b) in differ {
+        let (qa, qb) = (first(a.0, a.1), first(b.0, b.1));
+        assert!(!qa.same_value(&qb), "{a:?} and {b:?} should differ");
+        assert!(!qb.same_value(&qa), "{b:?} and {a:?} should differ");
+    }
+    let same: &[((&str, &str), (&str, &str))] = &[
+        (("en", "thousands of people"), ("pt", "5.000 pessoas")),
+        (("en", "dozens of people"), ("pt", "dezenas de pessoas")),
+        (("en", "1.7 million"), ("en", "1,712,000")),
+        (("en", "about 30 people"), ("fr", "environ 30 personnes")),
+    ];
+    for (a, b) in same {
+        let (qa, qb) = (first(a.0, a.1), first(b.0, b.1));
+        assert!(qa.same_value(&qb) && qb.same_value(&qa), "{a:?} and {b:?} should match");
+    }
+    let apart: &[((&str, &str), (&str, &str))] = &[
+        (("en", "32 countries"), ("en", "32 soldiers")),
+        (("en", "32 countries"), ("en", "32%")),
+        (("en", "€5"), ("en", "$5")),
+        (("en", "32 dockers"), ("en", "32 countries")),
+    ];
+    for (a, b) in apart {
+        assert!(!first(a.0, a.1).comparable(&first(b.0, b.1)), "{a:?} and {b:?}");
+    }
+    assert!(first("en", "32 dockers").comparable(&first("en", "31 dockers")));
+}
+
+#[test]
+fn every_language_names_the_same_concepts() {
+    let lex = Lexicons::embedded();
+    let ids = |lang: &str| {
+        lex.lang(lang)
+            .concepts
+            .ids()
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let english = ids("en");
+    assert!(english.len() >= 100, "{} concepts", english.len());
+    for lang in crate::lexicon::LANGUAGES {
+        assert_eq!(ids(lang), english, "{lang} concept ids");
+        let q = &lex.lang(lang).quantities;
+        assert!(!q.qualifiers_empty() && !q.vague_empty(), "{lang} vague.txt");
+    }
+}
+
+#[test]
+fn compounds_split_only_into_whole_pieces() {
+    let lex = Lexicons::embedded();
+    let de = &lex.lang("de").quantities;
+    assert_eq!(de.split_compound("zweiunddreissig").map(|p| p.len()), Some(3));
+    assert!(de.split_compound("zweifel").is_none());
+    assert!(de.split_compound(&"drei".repeat(100)).is_none(), "too long");
+    let it = &lex.lang("it").quantities;
+    assert_eq!(it.split_compound("trentotto").map(|p| p.len()), Some(2));
+    assert!(it.split_compound("treno").is_none());
+}
+
+#[test]
+fn documents_flag_boilerplate_and_keep_offsets() {
+    let lex = Lexicons::embedded();
+    let text = "Title\n\nMore than 30 people were hurt in 2 cities.\n\nShare this article\n\n© 2024 Some Agency. All rights reserved. 5 comments";
+    let raw = crate::input::RawDocument {
+        id: "d".into(),
+        text: text.into(),
+        language: Some("en".into()),
+        ..Default::default()
+    };
+    let doc = Document::analyze(raw, &lex);
+    let qs = extract_document(&doc, &lex);
+    let texts: Vec<&str> = qs.iter().map(|q| q.span.slice(text)).collect();
+    assert_eq!(texts[..2], ["More than 30 people", "2 cities"]);
+    assert!(qs[..2].iter().all(|q| !q.boilerplate));
+    for q in &qs {
+        assert_eq!(q.number.slice(text).len(), q.number.len());
+        if let Some(c) = &q.counts {
+            assert_eq!(c.span.slice(text), c.text);
+        }
+    }
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_and_spans_are_slices(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(String::from),
+                "[0-9]{1,5}",
+                "[ ,.\u{a0}\u{202f}'’:%$€-]",
+                proptest::sample::select(vec![
+                    "million", "milhões", "тисяч", "двох", "und", "zwei", "de", "e",
+                    "tens of", "thousands", "between", "et", "-й", "º", "people", "країн",
+                    "vingt", "quatre-vingt", "trentadue", "dezembro", "December", "G",
+                ]).prop_map(String::from),
+            ],
+            0..40,
+        ),
+        lang in proptest::sample::select(crate::lexicon::LANGUAGES.to_vec()),
+    ) {
+        let text: String = parts.concat();
+        for q in run(lang, &text) {
+            prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            prop_assert!(q.span.contains(&q.number));
+            prop_assert!(q.span.end <= text.len() && q.number.start < q.number.end);
+            prop_assert!(q.min <= q.max || q.min.is_nan() || q.max.is_nan());
+            if let Some(c) = &q.counts {
+                prop_assert!(q.span.contains(&c.span));
+                prop_assert_eq!(c.span.slice(&text), c.text.as_str());
+            }
+        }
+    }
+}
