@@ -131,7 +131,8 @@ mod tests {
 
     #[test]
     fn forms_suffixes_and_stems() {
-        let text = "@head: last\n@stems: yes\ncountry: Land | Länder | *staaten\ndeath: Tote | !getötet\n";
+        let text =
+            "@head: last\n@stems: yes\ncountry: Land | Länder | *staaten\ndeath: Tote | !getötet\n";
         let c = Concepts::parse("de", "t", text).unwrap();
         assert!(c.head_last());
         assert_eq!(c.of("LÄNDER"), Some("country"));

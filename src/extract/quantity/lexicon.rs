@@ -185,12 +185,16 @@ impl QuantityLexicon {
                         Some(n) => (true, n),
                         None => (false, label),
                     };
-                    let n: f64 = number.parse().ok().filter(|n: &f64| n.is_finite()).ok_or_else(|| {
-                        item.error(
-                            origin,
-                            "label is a number, `xN`, `and`, `a`, `of`, `ordinal` or `range`",
-                        )
-                    })?;
+                    let n: f64 = number
+                        .parse()
+                        .ok()
+                        .filter(|n: &f64| n.is_finite())
+                        .ok_or_else(|| {
+                            item.error(
+                                origin,
+                                "label is a number, `xN`, `and`, `a`, `of`, `ordinal` or `range`",
+                            )
+                        })?;
                     Some(if multiplier {
                         Role::Multiplier(n)
                     } else {
@@ -251,9 +255,8 @@ impl QuantityLexicon {
                 let hi: f64 = hi.trim().parse().ok()?;
                 (lo.is_finite() && hi.is_finite() && lo <= hi).then_some((lo, hi))
             });
-            let range = range.ok_or_else(|| {
-                item.error(origin, "label is `LO..HI`, `approx`, `min` or `max`")
-            })?;
+            let range = range
+                .ok_or_else(|| item.error(origin, "label is `LO..HI`, `approx`, `min` or `max`"))?;
             for form in &item.items {
                 self.vague.insert(form, range);
             }

@@ -54,9 +54,8 @@ impl Num {
     }
 
     fn is_year(&self) -> bool {
-        self.digits.is_some_and(|d| {
-            d.plain && d.lead == 4 && (1900.0..=2100.0).contains(&d.value)
-        })
+        self.digits
+            .is_some_and(|d| d.plain && d.lead == 4 && (1900.0..=2100.0).contains(&d.value))
     }
 }
 
@@ -132,7 +131,11 @@ impl Acc {
     fn add(&mut self, v: f64) -> bool {
         // German puts units before tens: "zwei-und-dreißig".
         let units = self.current % 100.0;
-        if self.joined && (20.0..100.0).contains(&v) && v % 10.0 == 0.0 && units > 0.0 && units < 10.0
+        if self.joined
+            && (20.0..100.0).contains(&v)
+            && v % 10.0 == 0.0
+            && units > 0.0
+            && units < 10.0
         {
             self.current += v;
             return true;
@@ -143,7 +146,8 @@ impl Acc {
             }
             self.fraction = true;
         } else if self.fraction
-            || !(self.current == 0.0 || (self.current.fract() == 0.0 && v < lowest_place(self.current)))
+            || !(self.current == 0.0
+                || (self.current.fract() == 0.0 && v < lowest_place(self.current)))
         {
             return false;
         }
@@ -443,7 +447,10 @@ impl<'a> Parser<'a> {
             let colon = t.is_punct(&[":"]);
             let tight = self.glued(e - 1, e) && self.glued(e, e + 1);
             let spaced = self.spaced(e - 1, e) && self.spaced(e, e + 1);
-            if let Some(b) = self.number_at(e + 1).filter(|_| tight || (spaced && !colon)) {
+            if let Some(b) = self
+                .number_at(e + 1)
+                .filter(|_| tight || (spaced && !colon))
+            {
                 if a.is_integer_digits() && b.is_integer_digits() && (colon || a.value >= b.value) {
                     return Core::Score(a, b);
                 }
@@ -530,7 +537,7 @@ impl<'a> Parser<'a> {
             }
             suffix.push_str(&t.key);
             i += 1;
-            if self.q.ordinals.iter().any(|o| *o == suffix) {
+            if self.q.ordinals.contains(&suffix) {
                 best = Some(i);
             }
         }
@@ -553,9 +560,8 @@ impl<'a> Parser<'a> {
     /// the numbers ending at `end` ("3 December", "Dec. 3", "3 e 4 de
     /// dezembro", "3. Dezember").
     fn next_to_month(&self, at: usize, end: usize) -> bool {
-        let is_month = |i: usize| {
-            self.tokens[i].is_word() && self.lex.months.get(self.word(i)).is_some()
-        };
+        let is_month =
+            |i: usize| self.tokens[i].is_word() && self.lex.months.get(self.word(i)).is_some();
         if at >= 1 && is_month(at - 1) {
             return true;
         }
@@ -565,7 +571,10 @@ impl<'a> Parser<'a> {
         let joiners = |i: usize| {
             matches!(
                 self.q.words.get(&self.tokens[i].key),
-                Some(NumberWord { role: Role::Joiner, .. })
+                Some(NumberWord {
+                    role: Role::Joiner,
+                    ..
+                })
             ) || self.q.of.get(&self.tokens[i].key).is_some()
         };
         let mut i = end;
@@ -606,7 +615,6 @@ impl<'a> Parser<'a> {
         })
     }
 }
-
 
 impl Parser<'_> {
     /// The quantity starting at token `i`, if any.
@@ -687,8 +695,12 @@ impl Parser<'_> {
         };
         let concept = counted.as_ref().and_then(|(c, _)| c.concept.as_deref());
         let years = match &core {
-            Core::One(n) => n.is_year() && unit == Unit::Count && concept.is_none_or(|c| c == "year"),
-            Core::Range(a, b) | Core::Score(a, b) => a.is_year() && (b.is_year() || b.end == a.end + 2),
+            Core::One(n) => {
+                n.is_year() && unit == Unit::Count && concept.is_none_or(|c| c == "year")
+            }
+            Core::Range(a, b) | Core::Score(a, b) => {
+                a.is_year() && (b.is_year() || b.end == a.end + 2)
+            }
             Core::Vague { .. } => false,
         };
         if years {
@@ -782,7 +794,11 @@ impl Parser<'_> {
                 || k == 0
                 || !self.spaced(k - 1, k)
                 || self.lex.is_function_word(self.word(k))
-                || self.q.words.longest_at(self.text, &self.tokens, k).is_some()
+                || self
+                    .q
+                    .words
+                    .longest_at(self.text, &self.tokens, k)
+                    .is_some()
                 || self.lex.months.get(self.word(k)).is_some()
             {
                 break;
@@ -806,7 +822,11 @@ impl Parser<'_> {
             }
             parts.into_iter().find_map(|p| {
                 let word = self.word(p);
-                let id = if leading { concepts.of(word) } else { concepts.of_noun(word) };
+                let id = if leading {
+                    concepts.of(word)
+                } else {
+                    concepts.of_noun(word)
+                };
                 id.map(|id| (p, id))
             })
         };
@@ -829,10 +849,7 @@ impl Parser<'_> {
         let &(first, _) = units.first()?;
         let end = units[last_unit].1;
         let span = Span::new(self.tokens[first].span.start, self.tokens[end - 1].span.end);
-        let head_word = head.map_or_else(
-            || if head_last { end - 1 } else { first },
-            |(p, _)| p,
-        );
+        let head_word = head.map_or_else(|| if head_last { end - 1 } else { first }, |(p, _)| p);
         let key = crate::stem::stem(self.lang, &crate::text::lower(self.word(head_word)));
         Some((
             Counted {

@@ -51,7 +51,9 @@ fn check(lang: &str, rows: &[(&str, &str)]) {
                 .iter()
                 .map(|q| format!("[{}] {}", q.span.slice(text), describe(q)))
                 .collect();
-            failures.push(format!("{lang}: {text:?} expected {spec}: {why}; got {got:?}"));
+            failures.push(format!(
+                "{lang}: {text:?} expected {spec}: {why}; got {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -61,7 +63,11 @@ fn matches(found: &[Quantity], spec: &str) -> Result<(), String> {
     let mut fields = spec.split_whitespace();
     let value = fields.next().ok_or("empty spec")?;
     if value == "none" {
-        return if found.is_empty() { Ok(()) } else { Err("expected nothing".into()) };
+        return if found.is_empty() {
+            Ok(())
+        } else {
+            Err("expected nothing".into())
+        };
     }
     let q = found.first().ok_or("nothing found")?;
     let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
@@ -79,7 +85,8 @@ fn matches(found: &[Quantity], spec: &str) -> Result<(), String> {
             None => (false, value),
         };
         let (lo, hi) = range.split_once("..").ok_or("bad range spec")?;
-        if q.value.is_some() || q.vague != vague || !close(q.min, num(lo)) || !close(q.max, num(hi)) {
+        if q.value.is_some() || q.vague != vague || !close(q.min, num(lo)) || !close(q.max, num(hi))
+        {
             return Err("range".into());
         }
     }
@@ -120,21 +127,14 @@ fn matches(found: &[Quantity], spec: &str) -> Result<(), String> {
 }
 
 #[test]
-fn debug_print() {
-    if let Ok(text) = std::env::var("QTEXT") {
-        let lang = std::env::var("QLANG").unwrap_or_else(|_| "en".into());
-        for q in run(&lang, &text) {
-            println!("[{}] {}", q.span.slice(&text), describe(&q));
-        }
-    }
-}
-
-#[test]
 fn english() {
     check(
         "en",
         &[
-            ("The alliance now has 32 member countries.", "=32 # @country"),
+            (
+                "The alliance now has 32 member countries.",
+                "=32 # @country",
+            ),
             ("Thirty-two countries signed the pact.", "=32 # @country"),
             ("Some 1,200 dockers walked out.", "=1200 # q=approx"),
             ("The deal is worth $1.7 million.", "=1700000 USD"),
@@ -143,31 +143,49 @@ fn english() {
             ("Prices rose 12.5% in a year.", "=12.5 %"),
             ("Support fell 3 percentage points.", "=3 pp"),
             ("Unemployment stood at 4.2 percent.", "=4.2 %"),
-            ("Tens of thousands of protesters marched.", "~20000..99999 # @protester"),
+            (
+                "Tens of thousands of protesters marched.",
+                "~20000..99999 # @protester",
+            ),
             ("Hundreds of people gathered.", "~200..999 # @person"),
             ("Dozens were arrested.", "~24..99 #"),
             ("Between 10 and 12 percent voted no.", "10..12 %"),
-            ("Growth of 3-4 million jobs is expected.", "3000000..4000000 # @job"),
+            (
+                "Growth of 3-4 million jobs is expected.",
+                "3000000..4000000 # @job",
+            ),
             ("Chelsea beat Arsenal 3-1 on Sunday.", "3:1 # n=1"),
             ("The final ended 2:2.", "2:2 #"),
             ("More than 30 people died.", "=30 # @person q=min"),
             ("Almost 40 schools closed.", "=40 # @school q=max"),
             ("Half a million tourists came.", "=500000 # @tourist"),
             ("A dozen police officers were hurt.", "=12 # @police"),
-            ("Two hundred and five thousand voters registered.", "=205000 # @voter"),
+            (
+                "Two hundred and five thousand voters registered.",
+                "=205000 # @voter",
+            ),
             ("She finished 3rd in the race.", "=3 ord"),
             ("The summit opened on 3 December 2024.", "none"),
             ("In 2023 the economy grew.", "none"),
             ("Talks resume at 10:30 on Friday.", "none"),
-            ("COVID-19 and the G7 were discussed, as were F-16 jets.", "none"),
+            (
+                "COVID-19 and the G7 were discussed, as were F-16 jets.",
+                "none",
+            ),
             ("One of them refused.", "none"),
             ("Under article 5 the allies must respond.", "none"),
             ("One soldier was wounded.", "=1 # @soldier"),
             ("A million people fled.", "=1000000 # @person"),
             ("There were 2,000 spectators.", "=2000 # @spectator"),
-            ("The strike involved 1,000,000 workers.", "=1000000 # @worker"),
+            (
+                "The strike involved 1,000,000 workers.",
+                "=1000000 # @worker",
+            ),
             ("Temperatures fell to -5 degrees.", "=-5 #"),
-            ("32 killed and 120 injured in the blast.", "=32 # @death n=2"),
+            (
+                "32 killed and 120 injured in the blast.",
+                "=32 # @death n=2",
+            ),
             ("It lasted 90 minutes.", "=90 # @minute"),
         ],
     );
@@ -180,30 +198,51 @@ fn portuguese() {
         &[
             ("A aliança tem 32 países-membros.", "=32 # @country"),
             ("Trinta e dois países assinaram o acordo.", "=32 # @country"),
-            ("Cerca de 1.200 estivadores entraram em greve.", "=1200 # q=approx"),
+            (
+                "Cerca de 1.200 estivadores entraram em greve.",
+                "=1200 # q=approx",
+            ),
             ("O contrato vale 1,7 milhões de euros.", "=1700000 EUR"),
             ("O lucro chegou a R$ 5 bilhões.", "=5000000000 BRL"),
             ("A dívida soma US$ 3,5 mi.", "=3500000 USD"),
             ("A inflação subiu 12,5% em um ano.", "=12.5 %"),
             ("O desemprego ficou em 4,2 por cento.", "=4.2 %"),
             ("O apoio caiu 3 pontos percentuais.", "=3 pp"),
-            ("Dezenas de milhares de manifestantes protestaram.", "~20000..99999 # @protester"),
+            (
+                "Dezenas de milhares de manifestantes protestaram.",
+                "~20000..99999 # @protester",
+            ),
             ("Centenas de pessoas se reuniram.", "~200..999 # @person"),
-            ("Milhares de torcedores comemoraram.", "~2000..9999 # @spectator"),
+            (
+                "Milhares de torcedores comemoraram.",
+                "~2000..9999 # @spectator",
+            ),
             ("Entre 10 e 12 por cento votaram contra.", "10..12 %"),
             ("Mais de 30 pessoas morreram.", "=30 # @person q=min"),
             ("Quase 40 escolas fecharam.", "=40 # @school q=max"),
-            ("Meio milhão de turistas visitaram a cidade.", "=500000 # @tourist"),
+            (
+                "Meio milhão de turistas visitaram a cidade.",
+                "=500000 # @tourist",
+            ),
             ("Dois mil soldados foram enviados.", "=2000 # @soldier"),
-            ("Duzentos e cinco mil eleitores votaram.", "=205000 # @voter"),
+            (
+                "Duzentos e cinco mil eleitores votaram.",
+                "=205000 # @voter",
+            ),
             ("O time terminou em 3º lugar.", "=3 ord"),
             ("A cúpula começou em 3 e 4 de dezembro de 2024.", "none"),
             ("Em 2023 a economia cresceu.", "none"),
             ("Um dos países recusou.", "none"),
             ("Um milhão de pessoas fugiram.", "=1000000 # @person"),
-            ("O Flamengo venceu por 3 a 1, com 62.000 torcedores.", "3:1 # n=2"),
+            (
+                "O Flamengo venceu por 3 a 1, com 62.000 torcedores.",
+                "3:1 # n=2",
+            ),
             ("O jogo teve 62.000 torcedores.", "=62000 # @spectator"),
-            ("O estádio recebeu 1 700 000 visitantes.", "=1700000 # @tourist"),
+            (
+                "O estádio recebeu 1 700 000 visitantes.",
+                "=1700000 # @tourist",
+            ),
             ("Cinco mortos e trinta feridos.", "=5 # @death n=2"),
             ("A reunião durou duas horas.", "=2 # @hour"),
             ("O preço caiu para 3,50 euros.", "=3.5 EUR"),
@@ -218,19 +257,34 @@ fn spanish() {
         &[
             ("La alianza tiene 32 países miembros.", "=32 # @country"),
             ("Treinta y dos países firmaron el pacto.", "=32 # @country"),
-            ("Unos 1.200 estibadores fueron a la huelga.", "=1200 # q=approx"),
+            (
+                "Unos 1.200 estibadores fueron a la huelga.",
+                "=1200 # q=approx",
+            ),
             ("El contrato vale 1,7 millones de euros.", "=1700000 EUR"),
-            ("El Estado gastó mil millones de dólares.", "=1000000000 USD"),
+            (
+                "El Estado gastó mil millones de dólares.",
+                "=1000000000 USD",
+            ),
             ("La inflación subió un 12,5% en un año.", "=12.5 %"),
             ("El paro se situó en el 4,2 por ciento.", "=4.2 %"),
             ("El apoyo cayó 3 puntos porcentuales.", "=3 pp"),
-            ("Decenas de miles de manifestantes marcharon.", "~20000..99999 # @protester"),
+            (
+                "Decenas de miles de manifestantes marcharon.",
+                "~20000..99999 # @protester",
+            ),
             ("Cientos de personas se reunieron.", "~200..999 # @person"),
-            ("Miles de aficionados celebraron.", "~2000..9999 # @spectator"),
+            (
+                "Miles de aficionados celebraron.",
+                "~2000..9999 # @spectator",
+            ),
             ("Entre 10 y 12 por ciento votó en contra.", "10..12 %"),
             ("Más de 30 personas murieron.", "=30 # @person q=min"),
             ("Casi 40 escuelas cerraron.", "=40 # @school q=max"),
-            ("Alrededor de 2.000 personas acudieron.", "=2000 # @person q=approx"),
+            (
+                "Alrededor de 2.000 personas acudieron.",
+                "=2000 # @person q=approx",
+            ),
             ("Medio millón de turistas llegaron.", "=500000 # @tourist"),
             ("Veintidós muertos en el accidente.", "=22 # @death"),
             ("Doscientos mil euros fueron robados.", "=200000 EUR"),
@@ -239,8 +293,14 @@ fn spanish() {
             ("En 2023 la economía creció.", "none"),
             ("Uno de ellos se negó.", "none"),
             ("Un millón de personas huyeron.", "=1000000 # @person"),
-            ("El Real Madrid ganó 2-0 ante 80.000 espectadores.", "2:0 # n=2"),
-            ("Cuarenta y cinco soldados resultaron heridos.", "=45 # @soldier"),
+            (
+                "El Real Madrid ganó 2-0 ante 80.000 espectadores.",
+                "2:0 # n=2",
+            ),
+            (
+                "Cuarenta y cinco soldados resultaron heridos.",
+                "=45 # @soldier",
+            ),
             ("La reunión duró tres horas.", "=3 # @hour"),
             ("Se perdieron 10 000 empleos.", "=10000 # @job"),
         ],
@@ -260,15 +320,24 @@ fn german() {
             ("Die Inflation stieg um 12,5 Prozent.", "=12.5 %"),
             ("Die Arbeitslosigkeit lag bei 4,2 %.", "=4.2 %"),
             ("Die Zustimmung sank um 3 Prozentpunkte.", "=3 pp"),
-            ("Zehntausende Demonstranten zogen durch die Stadt.", "~20000..99999 # @protester"),
-            ("Hunderte Menschen versammelten sich.", "~200..999 # @person"),
+            (
+                "Zehntausende Demonstranten zogen durch die Stadt.",
+                "~20000..99999 # @protester",
+            ),
+            (
+                "Hunderte Menschen versammelten sich.",
+                "~200..999 # @person",
+            ),
             ("Tausende Fans feierten.", "~2000..9999 # @spectator"),
             ("Zwischen 10 und 12 Prozent stimmten dagegen.", "10..12 %"),
             ("Mehr als 30 Menschen starben.", "=30 # @person q=min"),
             ("Fast 40 Schulen wurden geschlossen.", "=40 # @school q=max"),
             ("Im Stadion waren 62.000 Zuschauern.", "=62000 # @spectator"),
             ("Eine Million Menschen flohen.", "=1000000 # @person"),
-            ("Dreihunderttausend Einwohner sind betroffen.", "=300000 # @resident"),
+            (
+                "Dreihunderttausend Einwohner sind betroffen.",
+                "=300000 # @resident",
+            ),
             ("Einundzwanzig Tote wurden geborgen.", "=21 # @death"),
             ("Er belegte den 3. Platz.", "=3 ord"),
             ("Der Gipfel begann am 3. Dezember 2024.", "none"),
@@ -278,7 +347,10 @@ fn german() {
             ("Es gab 10 000 neue Arbeitsplätze.", "=10000 # @job"),
             ("Die Zahl stieg auf 2,5 Mio.", "=2500000 #"),
             ("Der Streik dauerte zwei Wochen.", "=2 # @week"),
-            ("Über 5000 Soldaten wurden entsandt.", "=5000 # @soldier q=min"),
+            (
+                "Über 5000 Soldaten wurden entsandt.",
+                "=5000 # @soldier q=min",
+            ),
         ],
     );
 }
@@ -294,15 +366,30 @@ fn french() {
             ("Le contrat vaut 1,7 million d'euros.", "=1700000 EUR"),
             ("L'inflation a atteint 12,5 %.", "=12.5 %"),
             ("Le chômage est de 4,2 pour cent.", "=4.2 %"),
-            ("Des dizaines de milliers de manifestants ont défilé.", "~20000..99999 # @protester"),
-            ("Des centaines de personnes se sont réunies.", "~200..999 # @person"),
-            ("Des milliers de supporters ont fêté la victoire.", "~2000..9999 # @spectator"),
-            ("Une centaine de soldats ont été déployés.", "~80..120 # @soldier"),
+            (
+                "Des dizaines de milliers de manifestants ont défilé.",
+                "~20000..99999 # @protester",
+            ),
+            (
+                "Des centaines de personnes se sont réunies.",
+                "~200..999 # @person",
+            ),
+            (
+                "Des milliers de supporters ont fêté la victoire.",
+                "~2000..9999 # @spectator",
+            ),
+            (
+                "Une centaine de soldats ont été déployés.",
+                "~80..120 # @soldier",
+            ),
             ("Entre 10 et 12 pour cent ont voté contre.", "10..12 %"),
             ("Plus de 30 personnes sont mortes.", "=30 # @person q=min"),
             ("Près de 40 écoles ont fermé.", "=40 # @school q=approx"),
             ("Soixante-dix personnes ont été évacuées.", "=70 # @person"),
-            ("Quatre-vingt-dix-sept morts ont été recensés.", "=97 # @death"),
+            (
+                "Quatre-vingt-dix-sept morts ont été recensés.",
+                "=97 # @death",
+            ),
             ("Soixante et onze blessés.", "=71 # @injured"),
             ("Vingt et un pays ont voté pour.", "=21 # @country"),
             ("Un demi-million de touristes.", "=500000 # @tourist"),
@@ -314,7 +401,10 @@ fn french() {
             ("Le PSG a gagné 2-0.", "2:0 #"),
             ("La réunion a duré deux heures.", "=2 # @hour"),
             ("Quatre-vingts députés ont voté.", "=80 # @lawmaker"),
-            ("Le budget atteint 3 milliards de dollars.", "=3000000000 USD"),
+            (
+                "Le budget atteint 3 milliards de dollars.",
+                "=3000000000 USD",
+            ),
         ],
     );
 }
@@ -331,16 +421,31 @@ fn italian() {
             ("L'inflazione è salita del 12,5%.", "=12.5 %"),
             ("La disoccupazione è al 4,2 per cento.", "=4.2 %"),
             ("Il consenso è sceso di 3 punti percentuali.", "=3 pp"),
-            ("Decine di migliaia di manifestanti hanno sfilato.", "~20000..99999 # @protester"),
-            ("Centinaia di persone si sono radunate.", "~200..999 # @person"),
-            ("Migliaia di tifosi hanno festeggiato.", "~2000..9999 # @spectator"),
+            (
+                "Decine di migliaia di manifestanti hanno sfilato.",
+                "~20000..99999 # @protester",
+            ),
+            (
+                "Centinaia di persone si sono radunate.",
+                "~200..999 # @person",
+            ),
+            (
+                "Migliaia di tifosi hanno festeggiato.",
+                "~2000..9999 # @spectator",
+            ),
             ("Tra 10 e 12 per cento ha votato contro.", "10..12 %"),
             ("Oltre 30 persone sono morte.", "=30 # @person q=min"),
             ("Quasi 40 scuole hanno chiuso.", "=40 # @school q=max"),
             ("Ventuno morti nell'incidente.", "=21 # @death"),
             ("Duemila soldati sono stati inviati.", "=2000 # @soldier"),
-            ("Centoventi feriti sono stati ricoverati.", "=120 # @injured"),
-            ("Trecentomila abitanti sono senza luce.", "=300000 # @resident"),
+            (
+                "Centoventi feriti sono stati ricoverati.",
+                "=120 # @injured",
+            ),
+            (
+                "Trecentomila abitanti sono senza luce.",
+                "=300000 # @resident",
+            ),
             ("Mezzo milione di turisti.", "=500000 # @tourist"),
             ("La squadra è arrivata al 3° posto.", "=3 ord"),
             ("Il vertice si è aperto il 3 dicembre 2024.", "none"),
@@ -350,7 +455,10 @@ fn italian() {
             ("La Juventus ha vinto 3-1.", "3:1 #"),
             ("La riunione è durata due ore.", "=2 # @hour"),
             ("Il bilancio è di 3 miliardi di dollari.", "=3000000000 USD"),
-            ("Una decina di agenti sono rimasti feriti.", "~8..12 # @police"),
+            (
+                "Una decina di agenti sono rimasti feriti.",
+                "~8..12 # @police",
+            ),
         ],
     );
 }
@@ -368,17 +476,32 @@ fn ukrainian() {
             ("Збитки сягнули 5 млрд доларів.", "=5000000000 USD"),
             ("Інфляція зросла на 12,5%.", "=12.5 %"),
             ("Безробіття становить 4,2 відсотка.", "=4.2 %"),
-            ("Десятки тисяч людей вийшли на протест.", "~20000..99999 # @person"),
+            (
+                "Десятки тисяч людей вийшли на протест.",
+                "~20000..99999 # @person",
+            ),
             ("Сотні людей зібралися на площі.", "~200..999 # @person"),
-            ("Тисячі вболівальників святкували.", "~2000..9999 # @spectator"),
+            (
+                "Тисячі вболівальників святкували.",
+                "~2000..9999 # @spectator",
+            ),
             ("Від 10 до 12 відсотків проголосували проти.", "10..12 %"),
             ("Понад 30 людей загинули.", "=30 # @person q=min"),
             ("Майже 40 шкіл закрили.", "=40 # @school q=max"),
             ("Близько 300 осіб евакуювали.", "=300 # @person q=approx"),
-            ("Загинули двоє солдатів, двох солдатів поранено.", "=2 # @soldier"),
+            (
+                "Загинули двоє солдатів, двох солдатів поранено.",
+                "=2 # @soldier",
+            ),
             ("Двадцяти особам надали допомогу.", "=20 # @person"),
-            ("Півтора мільйона біженців повернулися.", "=1500000 # @refugee"),
-            ("Сотні тисяч біженців виїхали.", "~200000..999999 # @refugee"),
+            (
+                "Півтора мільйона біженців повернулися.",
+                "=1500000 # @refugee",
+            ),
+            (
+                "Сотні тисяч біженців виїхали.",
+                "~200000..999999 # @refugee",
+            ),
             ("Команда посіла 3-тє місце.", "=3 ord"),
             ("Команда посіла 3-й раунд.", "=3 ord"),
             ("Саміт відбувся 3 грудня 2024 року.", "none"),
@@ -398,16 +521,28 @@ fn russian() {
         "ru",
         &[
             ("В альянс входят 32 страны.", "=32 # @country"),
-            ("Тридцать две страны подписали соглашение.", "=32 # @country"),
-            ("Более тридцати двух стран поддержали резолюцию.", "=32 # @country q=min"),
+            (
+                "Тридцать две страны подписали соглашение.",
+                "=32 # @country",
+            ),
+            (
+                "Более тридцати двух стран поддержали резолюцию.",
+                "=32 # @country q=min",
+            ),
             ("Бастовали 1200 докеров.", "=1200 #"),
             ("Сделка стоит 1,7 млн рублей.", "=1700000 RUB"),
             ("Ущерб составил 5 млрд долларов.", "=5000000000 USD"),
             ("Инфляция выросла на 12,5%.", "=12.5 %"),
             ("Безработица составляет 4,2 процента.", "=4.2 %"),
-            ("Десятки тысяч человек вышли на протест.", "~20000..99999 # @person"),
+            (
+                "Десятки тысяч человек вышли на протест.",
+                "~20000..99999 # @person",
+            ),
             ("Сотни людей собрались на площади.", "~200..999 # @person"),
-            ("Тысячи болельщиков праздновали.", "~2000..9999 # @spectator"),
+            (
+                "Тысячи болельщиков праздновали.",
+                "~2000..9999 # @spectator",
+            ),
             ("От 10 до 12 процентов проголосовали против.", "10..12 %"),
             ("Более 30 человек погибли.", "=30 # @person q=min"),
             ("Почти 40 школ закрыли.", "=40 # @school q=max"),
@@ -415,7 +550,10 @@ fn russian() {
             ("Он встретился с двумя игроками.", "=2 # @player"),
             ("Погибли сорока солдат не было.", "=40 # @soldier"),
             ("Полмиллиона беженцев вернулись.", "=500000 # @refugee"),
-            ("Двести тысяч жителей остались без света.", "=200000 # @resident"),
+            (
+                "Двести тысяч жителей остались без света.",
+                "=200000 # @resident",
+            ),
             ("Команда заняла 3-е место.", "=3 ord"),
             ("Саммит прошёл 3 декабря 2024 года.", "none"),
             ("В 2024 году экономика выросла.", "none"),
@@ -424,7 +562,10 @@ fn russian() {
             ("Совещание длилось два часа.", "=2 # @hour"),
             ("Было создано 10 000 рабочих мест.", "=10000 #"),
             ("Погибли 32 человека.", "=32 # @person"),
-            ("Двадцать пять тысяч зрителей пришли на матч.", "=25000 # @spectator"),
+            (
+                "Двадцать пять тысяч зрителей пришли на матч.",
+                "=25000 # @spectator",
+            ),
         ],
     );
 }
@@ -501,16 +642,31 @@ fn forms_of_one_fact_compare_equal_across_languages() {
     }
 }
 
+/// Two texts, each with its language.
+type Pair = ((&'static str, &'static str), (&'static str, &'static str));
+
 #[test]
 fn drift_is_told_from_form() {
-    let differ: &[((&str, &str), (&str, &str))] = &[
+    let differ: &[Pair] = &[
         (("en", "32 countries"), ("pt", "31 países")),
-        (("en", "tens of thousands of people"), ("pt", "milhares de pessoas")),
-        (("en", "hundreds of people"), ("de", "Hunderttausende Menschen")),
+        (
+            ("en", "tens of thousands of people"),
+            ("pt", "milhares de pessoas"),
+        ),
+        (
+            ("en", "hundreds of people"),
+            ("de", "Hunderttausende Menschen"),
+        ),
         (("en", "2 million people"), ("en", "2.4 million people")),
-        (("en", "more than 30 people"), ("fr", "moins de 30 personnes")),
+        (
+            ("en", "more than 30 people"),
+            ("fr", "moins de 30 personnes"),
+        ),
         (("en", "won 3-1"), ("pt", "venceu por 1 a 3")),
-        (("en", "between 10 and 12 percent"), ("es", "entre 10 y 14 por ciento")),
+        (
+            ("en", "between 10 and 12 percent"),
+            ("es", "entre 10 y 14 por ciento"),
+        ),
         (("en", "12.5%"), ("de", "12,6 Prozent")),
     ];
     for (a, b) in differ {
@@ -518,7 +674,7 @@ fn drift_is_told_from_form() {
         assert!(!qa.same_value(&qb), "{a:?} and {b:?} should differ");
         assert!(!qb.same_value(&qa), "{b:?} and {a:?} should differ");
     }
-    let same: &[((&str, &str), (&str, &str))] = &[
+    let same: &[Pair] = &[
         (("en", "thousands of people"), ("pt", "5.000 pessoas")),
         (("en", "dozens of people"), ("pt", "dezenas de pessoas")),
         (("en", "1.7 million"), ("en", "1,712,000")),
@@ -526,16 +682,22 @@ fn drift_is_told_from_form() {
     ];
     for (a, b) in same {
         let (qa, qb) = (first(a.0, a.1), first(b.0, b.1));
-        assert!(qa.same_value(&qb) && qb.same_value(&qa), "{a:?} and {b:?} should match");
+        assert!(
+            qa.same_value(&qb) && qb.same_value(&qa),
+            "{a:?} and {b:?} should match"
+        );
     }
-    let apart: &[((&str, &str), (&str, &str))] = &[
+    let apart: &[Pair] = &[
         (("en", "32 countries"), ("en", "32 soldiers")),
         (("en", "32 countries"), ("en", "32%")),
         (("en", "€5"), ("en", "$5")),
         (("en", "32 dockers"), ("en", "32 countries")),
     ];
     for (a, b) in apart {
-        assert!(!first(a.0, a.1).comparable(&first(b.0, b.1)), "{a:?} and {b:?}");
+        assert!(
+            !first(a.0, a.1).comparable(&first(b.0, b.1)),
+            "{a:?} and {b:?}"
+        );
     }
     assert!(first("en", "32 dockers").comparable(&first("en", "31 dockers")));
 }
@@ -556,7 +718,10 @@ fn every_language_names_the_same_concepts() {
     for lang in crate::lexicon::LANGUAGES {
         assert_eq!(ids(lang), english, "{lang} concept ids");
         let q = &lex.lang(lang).quantities;
-        assert!(!q.qualifiers_empty() && !q.vague_empty(), "{lang} vague.txt");
+        assert!(
+            !q.qualifiers_empty() && !q.vague_empty(),
+            "{lang} vague.txt"
+        );
     }
 }
 
@@ -564,7 +729,10 @@ fn every_language_names_the_same_concepts() {
 fn compounds_split_only_into_whole_pieces() {
     let lex = Lexicons::embedded();
     let de = &lex.lang("de").quantities;
-    assert_eq!(de.split_compound("zweiunddreissig").map(|p| p.len()), Some(3));
+    assert_eq!(
+        de.split_compound("zweiunddreissig").map(|p| p.len()),
+        Some(3)
+    );
     assert!(de.split_compound("zweifel").is_none());
     assert!(de.split_compound(&"drei".repeat(100)).is_none(), "too long");
     let it = &lex.lang("it").quantities;

@@ -149,7 +149,8 @@ fn is_mark(c: char) -> bool {
 
 /// Separators that only group thousands.
 fn is_group_space(c: char, locale: Locale) -> bool {
-    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\'' | '’') || (c == ' ' && locale.space_groups)
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\'' | '’')
+        || (c == ' ' && locale.space_groups)
 }
 
 /// Reads a number at the start of `s` (which starts with a digit): its
@@ -160,12 +161,7 @@ fn is_group_space(c: char, locale: Locale) -> bool {
 /// ("1,234.5") is decimal; repeated marks ("1,000,000", "1.000.000") and
 /// spaces group; a lone mark before three digits is read by the locale.
 fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
-    let run = |from: usize| {
-        s[from..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count()
-    };
+    let run = |from: usize| s[from..].bytes().take_while(u8::is_ascii_digit).count();
     let lead = run(0);
     // (separator, start of its digits, number of digits)
     let mut groups: Vec<(char, usize, usize)> = Vec::new();
@@ -241,13 +237,20 @@ fn decimal_group(lead: &str, groups: &[(char, usize, usize)], locale: Locale) ->
         return false;
     }
     let before = &groups[..groups.len() - 1];
-    if before.iter().any(|g| matches!(g.0, ',' | '.') && g.0 != sep) {
+    if before
+        .iter()
+        .any(|g| matches!(g.0, ',' | '.') && g.0 != sep)
+    {
         return true;
     }
     if before.iter().any(|g| g.0 == sep) {
         return false;
     }
-    len != 3 || lead.starts_with('0') || lead.len() > 3 || !before.is_empty() || sep == locale.decimal
+    len != 3
+        || lead.starts_with('0')
+        || lead.len() > 3
+        || !before.is_empty()
+        || sep == locale.decimal
 }
 
 #[cfg(test)]
@@ -286,7 +289,22 @@ mod tests {
         let text = "п'ять d'euros R$10,5 a.m.";
         let toks = tokenize(text, Locale::of("pt"));
         let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
-        assert_eq!(keys, ["п'ять", "d", "'", "euros", "r", "$", "10,5", "a", ".", "m", "."]);
+        assert_eq!(
+            keys,
+            [
+                "п'ять",
+                "d",
+                "'",
+                "euros",
+                "r",
+                "$",
+                "10,5",
+                "a",
+                ".",
+                "m",
+                "."
+            ]
+        );
         for t in &toks {
             assert_eq!(fold(t.span.slice(text)), t.key);
         }
