@@ -23,9 +23,13 @@ static NOT_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b\d{1,2}h\b",
         r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
         r"|\(\d{2,3}\)\s?\d{4,5}-\d{4}",
+        r"|\b(?:https?://|www\.)\S+",
     ))
     .expect("valid pattern")
 });
+
+/// Digits without separators this long are identifiers, not amounts.
+const LONGEST_PLAIN: usize = 8;
 
 /// A number read from the tokens.
 #[derive(Clone, Copy, Debug)]
@@ -275,12 +279,13 @@ impl<'a> Parser<'a> {
         out
     }
 
-    /// True when only white space lies between tokens `a` and `b`.
+    /// True when only white space, and no line break, lies between tokens
+    /// `a` and `b`.
     fn spaced(&self, a: usize, b: usize) -> bool {
         match (self.tokens.get(a), self.tokens.get(b)) {
             (Some(x), Some(y)) => self.text[x.span.end..y.span.start]
                 .chars()
-                .all(char::is_whitespace),
+                .all(|c| c.is_whitespace() && c != '\n'),
             _ => false,
         }
     }
@@ -565,6 +570,14 @@ impl<'a> Parser<'a> {
         if at >= 1 && is_month(at - 1) {
             return true;
         }
+        // "Friday (29)", "vendredi 29": a day of the month.
+        let mut before = at;
+        while before > 0 && self.tokens[before - 1].is_punct(&["(", ","]) {
+            before -= 1;
+        }
+        if before > 0 && self.lex.weekdays.get(self.word(before - 1)).is_some() {
+            return true;
+        }
         if at >= 2 && self.tokens[at - 1].is_punct(&["."]) && is_month(at - 2) {
             return true;
         }
@@ -598,6 +611,12 @@ impl<'a> Parser<'a> {
     /// True when the number at `at` is part of an identifier: letters glued
     /// before it ("G7", "COVID-19") or an `id` word before it ("article 5").
     fn is_identifier(&self, at: usize) -> bool {
+        if self.tokens[at]
+            .digits()
+            .is_some_and(|d| d.plain && d.lead >= LONGEST_PLAIN)
+        {
+            return true;
+        }
         if at >= 1 && self.glued(at - 1, at) {
             let before = &self.tokens[at - 1];
             if before.is_word() {
@@ -783,7 +802,15 @@ impl Parser<'_> {
     /// after it.
     fn counted_at(&self, at: usize, of: bool) -> Option<(Counted, usize)> {
         let concepts = &self.lex.concepts;
-        let start = if of { self.skip_of(at) } else { at };
+        let mut start = if of { self.skip_of(at) } else { at };
+        // "33-month war", "5-year plan".
+        if start == at
+            && self.tokens.get(at).is_some_and(|t| t.is_punct(&DASHES))
+            && self.glued(at - 1, at)
+            && self.glued(at, at + 1)
+        {
+            start += 1;
+        }
         // Words of the group: each a word or hyphenated words (token ranges).
         let mut units: Vec<(usize, usize)> = Vec::new();
         let mut k = start;
