@@ -8,7 +8,14 @@
 //! - phrase lists: one phrase a line (`loanwords.txt`);
 //! - labelled lists: `label: item | item | item` (`months.txt`,
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
-//! - rule tables: `name | pattern | description` (`calques.txt`).
+//! - rule tables: `name | pattern | description` (`calques.txt`);
+//! - quantities: `numbers.txt` (`N: forms`, `xN: forms` for multipliers,
+//!   `and`, `a`, `of`, `ordinal`, `range`), `vague.txt` (`LO..HI: forms`,
+//!   `approx`/`min`/`max` qualifiers), `units.txt` (`percent`, `pp`, ISO
+//!   currency codes, `time`, `id`): the full formats head the English files
+//!   and are parsed by [`crate::extract::quantity::QuantityLexicon`];
+//! - concepts: `concepts.txt` (`id: form | form`, the same ids in every
+//!   language), parsed by [`concepts::Concepts`].
 
 pub mod concepts;
 pub mod parse;

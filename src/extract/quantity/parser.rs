@@ -575,8 +575,22 @@ impl<'a> Parser<'a> {
         while before > 0 && self.tokens[before - 1].is_punct(&["(", ","]) {
             before -= 1;
         }
-        if before > 0 && self.lex.weekdays.get(self.word(before - 1)).is_some() {
-            return true;
+        if before > 0 && self.tokens[before - 1].is_word() {
+            // The whole hyphenated word: "sexta-feira".
+            let mut first = before - 1;
+            while first >= 2
+                && self.tokens[first - 1].is_punct(&DASHES)
+                && self.glued(first - 2, first - 1)
+                && self.glued(first - 1, first)
+            {
+                first -= 2;
+            }
+            let whole = Span::new(self.tokens[first].span.start, self.tokens[before - 1].span.end);
+            if self.lex.weekdays.get(whole.slice(self.text)).is_some()
+                || self.lex.weekdays.get(self.word(first)).is_some()
+            {
+                return true;
+            }
         }
         if at >= 2 && self.tokens[at - 1].is_punct(&["."]) && is_month(at - 2) {
             return true;

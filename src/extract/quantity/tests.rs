@@ -187,6 +187,10 @@ fn english() {
                 "=32 # @death n=2",
             ),
             ("It lasted 90 minutes.", "=90 # @minute"),
+            ("The 33-month war goes on.", "=33 # @month"),
+            ("See https://example.org/photos/16409305/a?1732917279 for more.", "none"),
+            ("The trust is registered as 16409305.", "none"),
+            ("Call +44 20 7946 0958 for details.", "none"),
         ],
     );
 }
@@ -246,6 +250,8 @@ fn portuguese() {
             ("Cinco mortos e trinta feridos.", "=5 # @death n=2"),
             ("A reunião durou duas horas.", "=2 # @hour"),
             ("O preço caiu para 3,50 euros.", "=3.5 EUR"),
+            ("Na sexta-feira (29), o ministro viajou.", "none"),
+            ("A reunião começou às 21h30.", "none"),
         ],
     );
 }
@@ -511,6 +517,9 @@ fn ukrainian() {
             ("Нарада тривала дві години.", "=2 # @hour"),
             ("Було створено 10 000 робочих місць.", "=10000 #"),
             ("Загинули 32 людини.", "=32 # @person"),
+            ("Двоє дітей отримали поранення.", "=2 # @child"),
+            ("Близько 2 тис. осіб евакуювали.", "=2000 # @person q=approx"),
+            ("У 2022-2023 роках ціни зросли.", "none"),
         ],
     );
 }
