@@ -28,8 +28,6 @@ pub struct NumberWord {
     pub role: Role,
     /// Alone, it counts only before a multiplier or a counted noun.
     pub weak: bool,
-    /// It counts only inside a compound word.
-    pub part: bool,
 }
 
 /// Phrases of one or more tokens, keyed by their folded tokens (hyphens
@@ -105,17 +103,9 @@ impl<T: Copy> Phrases<T> {
     pub fn get(&self, key: &str) -> Option<T> {
         self.map.get(key).copied()
     }
-
-    /// Every single-token key, for splitting compound words.
-    pub fn single_keys(&self) -> impl Iterator<Item = (&str, T)> {
-        self.map
-            .iter()
-            .filter(|(k, _)| !k.contains(' '))
-            .map(|(k, &v)| (k.as_str(), v))
-    }
 }
 
-/// A range pattern: the words before, between and after two numbers.
+/// A range pattern: the words before and between two numbers.
 #[derive(Clone, Debug, Default)]
 pub struct RangePattern {
     /// Folded tokens before the first number.
@@ -137,27 +127,27 @@ pub enum After {
 #[derive(Clone, Debug, Default)]
 pub struct QuantityLexicon {
     /// Number words.
-    pub words: Phrases<NumberWord>,
+    pub(super) words: Phrases<NumberWord>,
     /// Single-token number words and compound parts, for splitting compounds.
-    pub pieces: HashMap<String, NumberWord>,
+    pub(super) pieces: HashMap<String, NumberWord>,
     /// Longest piece, in characters.
-    pub longest_piece: usize,
+    pub(super) longest_piece: usize,
     /// Words between an amount and its noun ("of", "de").
-    pub of: Phrases<()>,
+    pub(super) of: Phrases<()>,
     /// Ordinal suffixes after digits (folded; "-й" keeps its hyphen).
-    pub ordinals: Vec<String>,
+    pub(super) ordinals: Vec<String>,
     /// Range patterns ("between _ and _").
-    pub ranges: Vec<RangePattern>,
+    pub(super) ranges: Vec<RangePattern>,
     /// Vague amounts: (min, max).
-    pub vague: Phrases<(f64, f64)>,
+    pub(super) vague: Phrases<(f64, f64)>,
     /// Qualifiers before a number.
-    pub qualifiers: Phrases<Qualifier>,
-    /// Units and clock-time words (index into `units_list` for non-`Copy` units).
-    pub after: Phrases<usize>,
+    pub(super) qualifiers: Phrases<Qualifier>,
+    /// Units and clock-time words, as indices into `after_list`.
+    pub(super) after: Phrases<usize>,
     /// The units and time markers `after` points to.
-    pub after_list: Vec<After>,
+    pub(super) after_list: Vec<After>,
     /// Words that make the number after them an identifier ("article 5").
-    pub ids: Phrases<()>,
+    pub(super) ids: Phrases<()>,
 }
 
 impl QuantityLexicon {
@@ -216,7 +206,7 @@ impl QuantityLexicon {
                             Some(b'~') => (false, true, &form[1..]),
                             _ => (false, false, form),
                         };
-                        let word = NumberWord { role, weak, part };
+                        let word = NumberWord { role, weak };
                         let (key, len) = phrase_key(form);
                         if len == 1 {
                             self.longest_piece = self.longest_piece.max(key.chars().count());

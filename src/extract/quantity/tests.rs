@@ -735,6 +735,22 @@ fn every_language_names_the_same_concepts() {
 }
 
 #[test]
+fn lexicon_errors_name_the_file_and_line() {
+    for (file, text, reason) in [
+        ("numbers.txt", "2: two\nseven: 7\n", "label is a number"),
+        ("vague.txt", "9..2: few\n", "LO..HI"),
+        ("units.txt", "dollar: $\n", "currency code"),
+        ("numbers.txt", "range: between _\n", "two `_`"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en").join(file), text).unwrap();
+        let err = Lexicons::with_overlay(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(file) && err.contains(reason), "{err}");
+    }
+}
+
+#[test]
 fn compounds_split_only_into_whole_pieces() {
     let lex = Lexicons::embedded();
     let de = &lex.lang("de").quantities;
