@@ -1,7 +1,7 @@
 //! The number lexicon of one language, parsed from `numbers.txt`,
 //! `vague.txt` and `units.txt` (formats in the header of each English file).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::token::{self, Locale, Token};
 use super::{Qualifier, Unit};
@@ -35,6 +35,9 @@ pub struct NumberWord {
 #[derive(Clone, Debug)]
 pub struct Phrases<T> {
     map: HashMap<String, T>,
+    /// The first token of every phrase: most tokens start none, and are
+    /// rejected without building a key.
+    firsts: HashSet<String>,
     longest: usize,
 }
 
@@ -42,6 +45,7 @@ impl<T> Default for Phrases<T> {
     fn default() -> Self {
         Phrases {
             map: HashMap::new(),
+            firsts: HashSet::new(),
             longest: 0,
         }
     }
@@ -63,6 +67,8 @@ impl<T: Copy> Phrases<T> {
         let (key, len) = phrase_key(phrase);
         if len > 0 {
             self.longest = self.longest.max(len);
+            self.firsts
+                .insert(key.split(' ').next().unwrap_or_default().to_string());
             self.map.entry(key).or_insert(value);
         }
     }
@@ -71,6 +77,9 @@ impl<T: Copy> Phrases<T> {
     /// after its last token. Tokens of a phrase are separated by white space
     /// or a hyphen only.
     pub fn longest_at(&self, text: &str, tokens: &[Token], at: usize) -> Option<(T, usize)> {
+        if !self.firsts.contains(&tokens.get(at)?.key) {
+            return None;
+        }
         let mut key = String::new();
         let mut ends = Vec::with_capacity(self.longest);
         let mut prev_end = None;

@@ -585,7 +585,10 @@ impl<'a> Parser<'a> {
             {
                 first -= 2;
             }
-            let whole = Span::new(self.tokens[first].span.start, self.tokens[before - 1].span.end);
+            let whole = Span::new(
+                self.tokens[first].span.start,
+                self.tokens[before - 1].span.end,
+            );
             if self.lex.weekdays.get(whole.slice(self.text)).is_some()
                 || self.lex.weekdays.get(self.word(first)).is_some()
             {

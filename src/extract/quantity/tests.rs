@@ -188,7 +188,10 @@ fn english() {
             ),
             ("It lasted 90 minutes.", "=90 # @minute"),
             ("The 33-month war goes on.", "=33 # @month"),
-            ("See https://example.org/photos/16409305/a?1732917279 for more.", "none"),
+            (
+                "See https://example.org/photos/16409305/a?1732917279 for more.",
+                "none",
+            ),
             ("The trust is registered as 16409305.", "none"),
             ("Call +44 20 7946 0958 for details.", "none"),
         ],
@@ -518,7 +521,10 @@ fn ukrainian() {
             ("Було створено 10 000 робочих місць.", "=10000 #"),
             ("Загинули 32 людини.", "=32 # @person"),
             ("Двоє дітей отримали поранення.", "=2 # @child"),
-            ("Близько 2 тис. осіб евакуювали.", "=2000 # @person q=approx"),
+            (
+                "Близько 2 тис. осіб евакуювали.",
+                "=2000 # @person q=approx",
+            ),
             ("У 2022-2023 роках ціни зросли.", "none"),
         ],
     );
