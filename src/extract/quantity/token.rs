@@ -159,7 +159,8 @@ fn is_group_space(c: char, locale: Locale) -> bool {
 /// Rules: a separator followed by other than three digits, a leading "0",
 /// more than three leading digits, or the second of two different marks
 /// ("1,234.5") is decimal; repeated marks ("1,000,000", "1.000.000") and
-/// spaces group; a lone mark before three digits is read by the locale.
+/// spaces group; a lone mark before three digits is read by the locale,
+/// except before "000", which always groups.
 fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
     let run = |from: usize| s[from..].bytes().take_while(u8::is_ascii_digit).count();
     let lead = run(0);
@@ -185,7 +186,7 @@ fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
             break;
         }
     }
-    let decimal = decimal_group(&s[..lead], &groups, locale);
+    let decimal = decimal_group(s, lead, &groups, locale);
     // Every group before the decimal one must be a three-digit group of one
     // kind of mark, after at most three leading digits; otherwise the number
     // ends before its first separator.
@@ -229,8 +230,8 @@ fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
     )
 }
 
-fn decimal_group(lead: &str, groups: &[(char, usize, usize)], locale: Locale) -> bool {
-    let Some(&(sep, _, len)) = groups.last() else {
+fn decimal_group(s: &str, lead: usize, groups: &[(char, usize, usize)], locale: Locale) -> bool {
+    let Some(&(sep, start, len)) = groups.last() else {
         return false;
     };
     if !matches!(sep, ',' | '.') {
@@ -246,11 +247,12 @@ fn decimal_group(lead: &str, groups: &[(char, usize, usize)], locale: Locale) ->
     if before.iter().any(|g| g.0 == sep) {
         return false;
     }
-    len != 3
-        || lead.starts_with('0')
-        || lead.len() > 3
-        || !before.is_empty()
-        || sep == locale.decimal
+    if len != 3 || s.starts_with('0') || lead > 3 || !before.is_empty() {
+        return true;
+    }
+    // Nobody writes "1,000" or "1.000" for one: three zeros group thousands
+    // in any language.
+    &s[start..start + len] != "000" && sep == locale.decimal
 }
 
 #[cfg(test)]
@@ -269,7 +271,10 @@ mod tests {
         assert_eq!(value("3,5%", "en"), (3.5, 3));
         assert_eq!(value("3.25", "de"), (3.25, 4));
         assert_eq!(value("1,000", "en"), (1000.0, 5));
-        assert_eq!(value("1,000", "pt"), (1.0, 5));
+        assert_eq!(value("1,500", "pt"), (1.5, 5));
+        assert_eq!(value("1,000", "pt"), (1000.0, 5));
+        assert_eq!(value("10.000", "en"), (10_000.0, 6));
+        assert_eq!(value("1.500", "en"), (1.5, 5));
         assert_eq!(value("1.000", "pt"), (1000.0, 5));
         assert_eq!(value("1,234.5", "pt"), (1234.5, 7));
         assert_eq!(value("1.234,5", "en"), (1234.5, 7));
