@@ -92,21 +92,28 @@ impl Concepts {
     /// The concept id a word names as a noun: [`Concepts::of`] without the
     /// `!` forms, for words that do not follow the number directly.
     pub fn of_noun(&self, word: &str) -> Option<&str> {
-        let key = fold(word);
-        if let Some(id) = self.forms.get(&key) {
+        if let Some(id) = self.exact(word) {
             return Some(id);
-        }
-        for (suffix, id) in &self.suffixes {
-            if let Some(head) = key.strip_suffix(suffix.as_str()) {
-                if head.chars().count() >= MIN_COMPOUND_HEAD {
-                    return Some(id);
-                }
-            }
         }
         let stems = self.stems.as_ref()?;
         stems
             .get(&crate::stem::stem(&self.lang, &fold(&lower(word))))
             .map(String::as_str)
+    }
+
+    /// The concept id of a listed form or compound ending only: no stems,
+    /// no `!` forms. Stems also match verbs ("stimmten" → `vote`), so a noun
+    /// group is only extended by exact forms.
+    pub fn exact(&self, word: &str) -> Option<&str> {
+        let key = fold(word);
+        if let Some(id) = self.forms.get(&key) {
+            return Some(id);
+        }
+        self.suffixes.iter().find_map(|(suffix, id)| {
+            key.strip_suffix(suffix.as_str())
+                .filter(|head| head.chars().count() >= MIN_COMPOUND_HEAD)
+                .map(|_| id.as_str())
+        })
     }
 
     /// True when the language puts the head of a noun group last.
@@ -139,6 +146,7 @@ mod tests {
         assert_eq!(c.of("Mitgliedstaaten"), Some("country"));
         assert_eq!(c.of("Staaten"), None, "a suffix needs a compound head");
         assert_eq!(c.of("Ländern"), Some("country"), "by stem");
+        assert_eq!(c.exact("Ländern"), None, "not listed");
         assert_eq!(c.of("Haus"), None);
         assert_eq!(c.of("getötet"), Some("death"));
         assert_eq!(c.of_noun("getötet"), None);

@@ -2,7 +2,7 @@
 //!
 //! What is read:
 //! - digits with any locale's separators ("1,000", "1.000", "1 000", NBSP
-//!   and thin-space groups, "3,5", "3.5"; see [`token`] for the rules),
+//!   and thin-space groups, "3,5", "3.5"; the rules are in `token.rs`),
 //!   signs, percentages, currencies (symbols, ISO codes, words), multipliers
 //!   ("1,7 milhões", "3 Mrd."), ordinals ("3rd", "3º", "3-й", German "3."
 //!   before a word);

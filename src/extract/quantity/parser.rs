@@ -879,15 +879,23 @@ impl Parser<'_> {
             .enumerate()
             .map(|(n, &u)| concept_of(u, n == 0))
             .collect();
+        // Where heads come last, a run of listed nouns ends at its head
+        // ("member countries"); stems would let verbs in ("stimmten").
+        let exact = |(first, end): (usize, usize)| {
+            (first..end)
+                .step_by(2)
+                .rev()
+                .find_map(|p| concepts.exact(self.word(p)).map(|id| (p, id)))
+        };
         let (last_unit, head) = match found.iter().position(Option::is_some) {
-            Some(mut h) => {
-                if head_last {
-                    while h + 1 < units.len() && found[h + 1].is_some() {
-                        h += 1;
-                    }
+            Some(h) if head_last => {
+                let mut head = (h, found[h]);
+                while let Some(next) = units.get(head.0 + 1).and_then(|&u| exact(u)) {
+                    head = (head.0 + 1, Some(next));
                 }
-                (h, found[h])
+                head
             }
+            Some(h) => (h, found[h]),
             None => (0, None),
         };
         let &(first, _) = units.first()?;
