@@ -56,7 +56,7 @@ fn foreign_spans_and_calques_avoid_names() {
     }
     let mut checked = 0;
     for dir in dirs {
-        let raws = read_inputs(&[dir.clone()]).expect("reads");
+        let raws = read_inputs(std::slice::from_ref(&dir)).expect("reads");
         let story = Story::build(raws, &StoryOptions::default(), &lexicons).expect("builds");
         let report = Report::check(&story, &lexicons);
         for f in report

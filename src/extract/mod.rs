@@ -4,11 +4,13 @@
 //! while the checks skip them.
 
 pub mod name;
+pub mod quantity;
 pub mod quote;
 pub mod speaker;
 
 use crate::document::Document;
 use crate::lexicon::Lexicons;
+use quantity::Quantity;
 
 pub use name::{NameMention, NamePart};
 pub use quote::{Quote, SpeakerRef};
@@ -20,6 +22,8 @@ pub use unify::unify_names;
 /// Every fact of one document.
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
+    /// Numbers and quantities, in text order.
+    pub quantities: Vec<Quantity>,
     /// Names of people, places and organisations, in text order.
     pub names: Vec<NameMention>,
     /// Direct quotes and reported speech, in text order.
@@ -36,6 +40,7 @@ impl Facts {
         speaker::attribute(doc, lexicons, &names, &mut quotes, &mut genders);
         genders.sort_by_key(|g| (g.span.start, g.span.end));
         Facts {
+            quantities: quantity::extract_document(doc, lexicons),
             names,
             quotes,
             genders,

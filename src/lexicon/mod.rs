@@ -8,9 +8,17 @@
 //! - phrase lists: one phrase a line (`loanwords.txt`);
 //! - labelled lists: `label: item | item | item` (`months.txt`,
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
-//! - rule tables: `name | pattern | description` (`calques.txt`).
+//! - rule tables: `name | pattern | description` (`calques.txt`);
+//! - quantities: `numbers.txt` (`N: forms`, `xN: forms` for multipliers,
+//!   `and`, `a`, `of`, `ordinal`, `range`), `vague.txt` (`LO..HI: forms`,
+//!   `approx`/`min`/`max` qualifiers), `units.txt` (`percent`, `pp`, ISO
+//!   currency codes, `time`, `id`): the full formats head the English files
+//!   and are parsed by [`crate::extract::quantity::QuantityLexicon`];
+//! - concepts: `concepts.txt` (`id: form | form`, the same ids in every
+//!   language), parsed by [`concepts::Concepts`].
 
-pub(crate) mod parse;
+pub mod concepts;
+pub mod parse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -30,7 +38,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 14] = [
+pub const KINDS: [&str; 18] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -45,6 +53,10 @@ pub const KINDS: [&str; 14] = [
     "speech_verbs",
     "pronouns",
     "name_cues",
+    "numbers",
+    "vague",
+    "units",
+    "concepts",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -203,6 +215,11 @@ pub struct LangLexicon {
     pub antonyms: Vec<(String, String)>,
     /// Titles, speech verbs, pronouns and name cues.
     pub cues: NameCues,
+    /// Number words, vague amounts and units (`numbers.txt`, `vague.txt`,
+    /// `units.txt`).
+    pub quantities: crate::extract::quantity::QuantityLexicon,
+    /// Concept ids of news vocabulary (`concepts.txt`).
+    pub concepts: concepts::Concepts,
 }
 
 /// All parsed lexicons.
@@ -362,9 +379,18 @@ impl LangLexicon {
             &file("pronouns"),
             &file("name_cues"),
         )?;
+        let quantities = crate::extract::quantity::QuantityLexicon::parse(
+            &file("numbers"),
+            &file("vague"),
+            &file("units"),
+        )?;
+        let (origin, text) = file("concepts");
+        let concepts = concepts::Concepts::parse(lang, &origin, &text)?;
 
         Ok(LangLexicon {
             lang: lang.to_string(),
+            quantities,
+            concepts,
             negation_cues,
             negative_words,
             antonyms,

@@ -1,0 +1,931 @@
+//! Tokens to quantities: one left-to-right pass; at each token, the longest
+//! quantity that starts there.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{After, NumberWord, QuantityLexicon, Role, match_keys};
+use super::token::{self, DASHES, Digits, Locale, Token};
+use super::{Counted, Quantity, Unit};
+use crate::lexicon::LangLexicon;
+use crate::span::Span;
+
+/// Numeric dates, clock times and phone numbers: never quantities.
+static NOT_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b\d{1,4}/\d{1,2}/\d{2,4}\b",
+        r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
+        r"|\b\d{4}-\d{1,2}-\d{1,2}\b",
+        r"|\b\d{1,2}-\d{1,2}-\d{4}\b",
+        r"|\b\d{2}\.(?:0[1-9]|1[0-2])\.(?:\s|$)",
+        r"|\b(?:[01]?\d|2[0-4])[:h]\d{2}(?::\d{2})?\b",
+        r"|\b\d{1,2}h\b",
+        r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}",
+        r"|\(\d{2,3}\)\s?\d{4,5}-\d{4}",
+        r"|\b(?:https?://|www\.)\S+",
+    ))
+    .expect("valid pattern")
+});
+
+/// Digits without separators this long are identifiers, not amounts.
+const LONGEST_PLAIN: usize = 8;
+
+/// A number read from the tokens.
+#[derive(Clone, Copy, Debug)]
+struct Num {
+    /// Index after its last token.
+    end: usize,
+    value: f64,
+    /// Product of its multipliers ("3 million": 1e6).
+    mult: f64,
+    precision: f64,
+    spelled: bool,
+    /// A weak word alone ("one"): needs a counted noun.
+    weak: bool,
+    /// The digits, when the number is one digits token and nothing else.
+    digits: Option<Digits>,
+}
+
+impl Num {
+    fn base(&self) -> f64 {
+        self.value / self.mult
+    }
+
+    fn is_integer_digits(&self) -> bool {
+        self.digits
+            .is_some_and(|d| d.precision >= 1.0 && d.value.fract() == 0.0)
+    }
+
+    fn is_year(&self) -> bool {
+        self.digits
+            .is_some_and(|d| d.plain && d.lead == 4 && (1900.0..=2100.0).contains(&d.value))
+    }
+}
+
+/// The value of a number being read word by word.
+#[derive(Clone, Copy, Debug)]
+struct Acc {
+    total: f64,
+    current: f64,
+    /// The last multiplier of a thousand or more (0 before any).
+    last_large: f64,
+    items: usize,
+    joined: bool,
+    from_digits: bool,
+    /// Product of the multipliers since the last value word.
+    scale: f64,
+    /// Product of every multiplier.
+    mult: f64,
+    fraction: bool,
+}
+
+impl Acc {
+    fn new() -> Acc {
+        Acc {
+            total: 0.0,
+            current: 0.0,
+            last_large: 0.0,
+            items: 0,
+            joined: false,
+            from_digits: false,
+            scale: 1.0,
+            mult: 1.0,
+            fraction: false,
+        }
+    }
+
+    fn digits(value: f64) -> Acc {
+        Acc {
+            current: value,
+            items: 1,
+            from_digits: true,
+            ..Acc::new()
+        }
+    }
+
+    fn value(&self) -> f64 {
+        self.total + self.current
+    }
+
+    /// Takes one more word; false (and unchanged) when it does not fit.
+    fn push(&mut self, role: Role) -> bool {
+        let before = *self;
+        let ok = match role {
+            Role::Joiner => {
+                if self.items == 0 || self.joined || self.from_digits || self.fraction {
+                    return false;
+                }
+                self.joined = true;
+                return true;
+            }
+            Role::Article => (self.items == 0 || self.joined) && self.add(1.0),
+            Role::Value(v) => !self.from_digits && self.add(v),
+            Role::Multiplier(m) => !self.joined && self.multiply(m),
+        };
+        if ok {
+            self.items += 1;
+            self.joined = false;
+        } else {
+            *self = before;
+        }
+        ok
+    }
+
+    fn add(&mut self, v: f64) -> bool {
+        // German puts units before tens: "zwei-und-dreißig".
+        let units = self.current % 100.0;
+        if self.joined
+            && (20.0..100.0).contains(&v)
+            && v % 10.0 == 0.0
+            && units > 0.0
+            && units < 10.0
+        {
+            self.current += v;
+            return true;
+        }
+        if v < 1.0 {
+            if self.items > 0 {
+                return false;
+            }
+            self.fraction = true;
+        } else if self.fraction
+            || !(self.current == 0.0
+                || (self.current.fract() == 0.0 && v < lowest_place(self.current)))
+        {
+            return false;
+        }
+        self.current += v;
+        self.scale = 1.0;
+        true
+    }
+
+    fn multiply(&mut self, m: f64) -> bool {
+        if m >= 1000.0 {
+            if self.current == 0.0 && self.total > 0.0 && m > self.last_large {
+                // "mil millones": a larger multiplier scales the whole.
+                self.total *= m;
+            } else if self.last_large == 0.0 || m < self.last_large {
+                let factor = match (self.current == 0.0, self.items) {
+                    (true, 0) => 1.0,
+                    (true, _) => return false,
+                    (false, _) => self.current,
+                };
+                self.total += factor * m;
+                self.current = 0.0;
+            } else {
+                return false;
+            }
+            self.last_large = m;
+        } else if self.current == 0.0 && self.items == 0 {
+            self.current = m;
+        } else if self.current != 0.0 && self.current < m && !self.fraction {
+            self.current *= m;
+        } else {
+            return false;
+        }
+        self.fraction = false;
+        self.scale *= m;
+        self.mult *= m;
+        true
+    }
+}
+
+/// The smallest power of ten that divides an integer ("120" → 10).
+fn lowest_place(x: f64) -> f64 {
+    let mut p = 1.0;
+    while p < 1e15 && x % (p * 10.0) == 0.0 {
+        p *= 10.0;
+    }
+    p
+}
+
+/// What a quantity's numbers are.
+enum Core {
+    One(Num),
+    Range(Num, Num),
+    Score(Num, Num),
+    Vague { lo: f64, hi: f64, end: usize },
+}
+
+impl Core {
+    fn end(&self) -> usize {
+        match self {
+            Core::One(n) => n.end,
+            Core::Range(_, b) | Core::Score(_, b) => b.end,
+            Core::Vague { end, .. } => *end,
+        }
+    }
+}
+
+/// What parsing at one token gave.
+enum Outcome {
+    Found(Box<Quantity>, usize),
+    /// Not a quantity (a date, an identifier): go on after this token.
+    Skip(usize),
+    Nothing,
+}
+
+/// The parser of one text.
+pub struct Parser<'a> {
+    text: &'a str,
+    lex: &'a LangLexicon,
+    q: &'a QuantityLexicon,
+    tokens: Vec<Token>,
+    blocked: Vec<bool>,
+    lang: &'a str,
+}
+
+impl<'a> Parser<'a> {
+    /// Tokenizes `text`.
+    pub fn new(text: &'a str, lang: &'a str, lex: &'a LangLexicon) -> Parser<'a> {
+        let tokens = token::tokenize(text, Locale::of(lang));
+        let mut blocked = vec![false; tokens.len()];
+        let mut t = 0;
+        for m in NOT_QUANTITY.find_iter(text) {
+            while t < tokens.len() && tokens[t].span.end <= m.start() {
+                t += 1;
+            }
+            let mut u = t;
+            while u < tokens.len() && tokens[u].span.start < m.end() {
+                blocked[u] = true;
+                u += 1;
+            }
+        }
+        Parser {
+            text,
+            lex,
+            q: &lex.quantities,
+            tokens,
+            blocked,
+            lang,
+        }
+    }
+
+    /// Every quantity, in text order.
+    pub fn run(&self) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match self.quantity_at(i) {
+                Outcome::Found(q, end) => {
+                    out.push(*q);
+                    i = end.max(i + 1);
+                }
+                Outcome::Skip(end) => i = end.max(i + 1),
+                Outcome::Nothing => i += 1,
+            }
+        }
+        out
+    }
+
+    /// True when only white space, and no line break, lies between tokens
+    /// `a` and `b`.
+    fn spaced(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => self.text[x.span.end..y.span.start]
+                .chars()
+                .all(|c| c.is_whitespace() && c != '\n'),
+            _ => false,
+        }
+    }
+
+    /// True when token `b` starts right where token `a` ends.
+    fn glued(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => x.span.end == y.span.start,
+            _ => false,
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// A multiplier word at `at` ("million", "Mio.", glued "bn").
+    fn multiplier_at(&self, at: usize) -> Option<(f64, usize)> {
+        if at == 0 || !(self.spaced(at - 1, at)) {
+            return None;
+        }
+        match self.q.words.longest_at(self.text, &self.tokens, at)? {
+            (
+                NumberWord {
+                    role: Role::Multiplier(m),
+                    ..
+                },
+                end,
+            ) => Some((m, end)),
+            _ => None,
+        }
+    }
+
+    /// The number words of one word or phrase at `at`: a lexicon phrase, or
+    /// a compound split into pieces.
+    fn pieces_at(&self, at: usize) -> Option<(Vec<NumberWord>, usize)> {
+        let t = self.tokens.get(at)?;
+        if !t.is_word() || self.blocked[at] {
+            return None;
+        }
+        if let Some((w, end)) = self.q.words.longest_at(self.text, &self.tokens, at) {
+            return Some((vec![w], end));
+        }
+        let pieces = self.q.split_compound(&t.key)?;
+        Some((pieces, at + 1))
+    }
+
+    /// The next item of a spelled number after token `end - 1`: skips one
+    /// hyphen, needs nothing but white space around it.
+    fn next_pieces(&self, end: usize) -> Option<(Vec<NumberWord>, usize)> {
+        let mut at = end;
+        if self.tokens.get(at)?.is_punct(&DASHES) {
+            at += 1;
+        }
+        let gap = &self.text[self.tokens[end - 1].span.end..self.tokens.get(at)?.span.start];
+        if !gap.chars().all(|c| c.is_whitespace() || token::is_dash(c)) {
+            return None;
+        }
+        self.pieces_at(at)
+    }
+
+    /// A number at `at`: digits with optional multipliers, or words.
+    fn number_at(&self, at: usize) -> Option<Num> {
+        let t = self.tokens.get(at)?;
+        if self.blocked[at] {
+            return None;
+        }
+        if let Some(d) = t.digits() {
+            let mut acc = Acc::digits(d.value);
+            let mut end = at + 1;
+            while let Some((m, next)) = self.multiplier_at(end) {
+                if !acc.push(Role::Multiplier(m)) {
+                    break;
+                }
+                end = next;
+            }
+            return Some(Num {
+                end,
+                value: acc.value(),
+                mult: acc.mult,
+                precision: d.precision * acc.scale,
+                spelled: false,
+                weak: false,
+                digits: (end == at + 1).then_some(d),
+            });
+        }
+        self.spelled_at(at)
+    }
+
+    /// A number written in words at `at`.
+    fn spelled_at(&self, at: usize) -> Option<Num> {
+        let (first, mut end) = self.pieces_at(at)?;
+        let mut acc = Acc::new();
+        if !first.iter().all(|p| acc.push(p.role)) || acc.joined {
+            return None;
+        }
+        let sole = (first.len() == 1).then(|| first[0]);
+        while let Some((pieces, next)) = self.next_pieces(end) {
+            let mut trial = acc;
+            let mut next = next;
+            if pieces.len() == 1 && pieces[0].role == Role::Joiner {
+                // A joiner counts only with the word after it.
+                let Some((more, after)) = self.next_pieces(next) else {
+                    break;
+                };
+                if !trial.push(Role::Joiner) || !more.iter().all(|p| trial.push(p.role)) {
+                    break;
+                }
+                next = after;
+            } else if !pieces.iter().all(|p| trial.push(p.role)) {
+                break;
+            }
+            if trial.joined {
+                break;
+            }
+            acc = trial;
+            end = next;
+        }
+        let alone = acc.items == 1;
+        if acc.fraction || (alone && sole.is_some_and(|w| w.role == Role::Article)) {
+            return None;
+        }
+        Some(Num {
+            end,
+            value: acc.value(),
+            mult: acc.mult,
+            precision: acc.scale,
+            spelled: true,
+            weak: alone && sole.is_some_and(|w| w.weak),
+            digits: None,
+        })
+    }
+
+    /// After `at`, an optional "of" word: the index after it.
+    fn skip_of(&self, at: usize) -> usize {
+        match self.q.of.longest_at(self.text, &self.tokens, at) {
+            Some(((), end)) => end,
+            None => at,
+        }
+    }
+
+    /// A vague amount at `at`, scaled by the multipliers after it ("tens of
+    /// thousands").
+    fn vague_at(&self, at: usize) -> Option<Core> {
+        let ((mut lo, mut hi), mut end) = self.q.vague.longest_at(self.text, &self.tokens, at)?;
+        let mut next = self.skip_of(end);
+        while let Some((m, after)) = self.multiplier_at(next).filter(|&(m, _)| m >= 100.0) {
+            lo *= m;
+            hi = (hi + 1.0) * m - 1.0;
+            end = after;
+            next = after;
+        }
+        Some(Core::Vague { lo, hi, end })
+    }
+
+    /// A second number joined to `a` by a dash, a colon or a range word:
+    /// a range or a score.
+    fn continue_core(&self, a: Num) -> Core {
+        let e = a.end;
+        let Some(t) = self.tokens.get(e) else {
+            return Core::One(a);
+        };
+        if t.is_punct(&DASHES) || t.is_punct(&[":"]) {
+            let colon = t.is_punct(&[":"]);
+            let tight = self.glued(e - 1, e) && self.glued(e, e + 1);
+            let spaced = self.spaced(e - 1, e) && self.spaced(e, e + 1);
+            if let Some(b) = self
+                .number_at(e + 1)
+                .filter(|_| tight || (spaced && !colon))
+            {
+                if a.is_integer_digits() && b.is_integer_digits() && (colon || a.value >= b.value) {
+                    return Core::Score(a, b);
+                }
+                if !colon {
+                    if let Some(range) = range(a, b) {
+                        return range;
+                    }
+                }
+            }
+            return Core::One(a);
+        }
+        for pattern in self.q.ranges.iter().filter(|p| p.before.is_empty()) {
+            let Some(at) = match_keys(self.text, &self.tokens, e, &pattern.middle) else {
+                continue;
+            };
+            if let Some(b) = self.number_at(at) {
+                // "3 a 1" is a score as "3-1" is; "3 a 5" a range.
+                if a.is_integer_digits() && b.is_integer_digits() && a.value >= b.value {
+                    return Core::Score(a, b);
+                }
+                if let Some(range) = range(a, b) {
+                    return range;
+                }
+            }
+        }
+        Core::One(a)
+    }
+
+    /// A range with words before its first number ("between _ and _").
+    fn lead_range_at(&self, at: usize) -> Option<Core> {
+        self.q
+            .ranges
+            .iter()
+            .filter(|p| !p.before.is_empty())
+            .find_map(|pattern| {
+                let first = match_keys(self.text, &self.tokens, at, &pattern.before)?;
+                let a = self.number_at(first)?;
+                let second = match_keys(self.text, &self.tokens, a.end, &pattern.middle)?;
+                range(a, self.number_at(second)?)
+            })
+    }
+
+    /// A currency before the number ("$", "R$", "EUR").
+    fn currency_before(&self, at: usize) -> Option<(Unit, usize)> {
+        match self.q.after_at(self.text, &self.tokens, at)? {
+            (After::Unit(unit @ Unit::Currency(_)), end)
+                if self.tokens.get(end).is_some_and(|t| t.digits().is_some())
+                    && self.spaced(end - 1, end) =>
+            {
+                Some((unit.clone(), end))
+            }
+            _ => None,
+        }
+    }
+
+    /// The unit after a number (directly, or after "of" for a currency:
+    /// "milhões de euros"), or a clock-time marker.
+    fn unit_after(&self, at: usize) -> Option<(After, usize)> {
+        if at == 0 || !self.spaced(at - 1, at) {
+            return None;
+        }
+        if let Some((after, end)) = self.q.after_at(self.text, &self.tokens, at) {
+            return Some((after.clone(), end));
+        }
+        let of = self.skip_of(at);
+        match self.q.after_at(self.text, &self.tokens, of) {
+            Some((after @ After::Unit(Unit::Currency(_)), end)) if of > at => {
+                Some((after.clone(), end))
+            }
+            _ => None,
+        }
+    }
+
+    /// An ordinal suffix glued to the digits ending at `at` ("rd", "º",
+    /// "-й", German "." before a word): the index after it.
+    fn ordinal_at(&self, at: usize) -> Option<usize> {
+        let mut suffix = String::new();
+        let mut best = None;
+        let mut i = at;
+        while i < at + 3 && self.glued(i - 1, i) {
+            let t = &self.tokens[i];
+            if t.digits().is_some() {
+                break;
+            }
+            suffix.push_str(&t.key);
+            i += 1;
+            if self.q.ordinals.contains(&suffix) {
+                best = Some(i);
+            }
+        }
+        let end = best?;
+        // Glued letters after the suffix make a word, not an ordinal.
+        if self.glued(end - 1, end) && self.tokens[end].is_word() {
+            return None;
+        }
+        if suffix_is_dot(&self.tokens[at..end]) {
+            // "3." is an ordinal only before a content word ("am 3. Tag").
+            let next = self.tokens.get(end).filter(|t| t.is_word())?;
+            if self.lex.is_function_word(next.span.slice(self.text)) {
+                return None;
+            }
+        }
+        Some(end)
+    }
+
+    /// True when a month name stands right before token `at` or right after
+    /// the numbers ending at `end` ("3 December", "Dec. 3", "3 e 4 de
+    /// dezembro", "3. Dezember").
+    fn next_to_month(&self, at: usize, end: usize) -> bool {
+        let is_month =
+            |i: usize| self.tokens[i].is_word() && self.lex.months.get(self.word(i)).is_some();
+        if at >= 1 && is_month(at - 1) {
+            return true;
+        }
+        // "Friday (29)", "vendredi 29": a day of the month.
+        let mut before = at;
+        while before > 0 && self.tokens[before - 1].is_punct(&["(", ","]) {
+            before -= 1;
+        }
+        if before > 0 && self.tokens[before - 1].is_word() {
+            // The whole hyphenated word: "sexta-feira".
+            let mut first = before - 1;
+            while first >= 2
+                && self.tokens[first - 1].is_punct(&DASHES)
+                && self.glued(first - 2, first - 1)
+                && self.glued(first - 1, first)
+            {
+                first -= 2;
+            }
+            let whole = Span::new(
+                self.tokens[first].span.start,
+                self.tokens[before - 1].span.end,
+            );
+            if self.lex.weekdays.get(whole.slice(self.text)).is_some()
+                || self.lex.weekdays.get(self.word(first)).is_some()
+            {
+                return true;
+            }
+        }
+        if at >= 2 && self.tokens[at - 1].is_punct(&["."]) && is_month(at - 2) {
+            return true;
+        }
+        let joiners = |i: usize| {
+            matches!(
+                self.q.words.get(&self.tokens[i].key),
+                Some(NumberWord {
+                    role: Role::Joiner,
+                    ..
+                })
+            ) || self.q.of.get(&self.tokens[i].key).is_some()
+        };
+        let mut i = end;
+        while i < self.tokens.len() && i < end + 5 {
+            if is_month(i) {
+                return true;
+            }
+            let t = &self.tokens[i];
+            let passes = t.digits().is_some()
+                || (t.is_word() && joiners(i))
+                || (i > 0 && self.glued(i - 1, i) && (t.is_word() || t.is_punct(&[".", "°", "-"])))
+                || t.is_punct(&[",", "-", "–"]);
+            if !passes {
+                return false;
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// True when the number at `at` is part of an identifier: letters glued
+    /// before it ("G7", "COVID-19") or an `id` word before it ("article 5").
+    fn is_identifier(&self, at: usize) -> bool {
+        if self.tokens[at]
+            .digits()
+            .is_some_and(|d| d.plain && d.lead >= LONGEST_PLAIN)
+        {
+            return true;
+        }
+        if at >= 1 && self.glued(at - 1, at) {
+            let before = &self.tokens[at - 1];
+            if before.is_word() {
+                return true;
+            }
+            if before.is_punct(&DASHES) && at >= 2 && self.glued(at - 2, at - 1) {
+                return self.tokens[at - 2].is_word();
+            }
+        }
+        (1..=3.min(at)).any(|n| {
+            self.q
+                .ids
+                .longest_at(self.text, &self.tokens, at - n)
+                .is_some_and(|(_, end)| end == at)
+        })
+    }
+}
+
+impl Parser<'_> {
+    /// The quantity starting at token `i`, if any.
+    fn quantity_at(&self, i: usize) -> Outcome {
+        if self.blocked[i] {
+            return Outcome::Skip(i + 1);
+        }
+        let (qualifier, j) = match self.q.qualifiers.longest_at(self.text, &self.tokens, i) {
+            Some((q, end)) => (Some(q), end),
+            None => (None, i),
+        };
+        let (prefix, j) = match self.currency_before(j) {
+            Some((unit, end)) => (Some(unit), end),
+            None => (None, j),
+        };
+        let core = match self.lead_range_at(j).or_else(|| {
+            if prefix.is_none() {
+                self.vague_at(j)
+            } else {
+                None
+            }
+        }) {
+            Some(core) => core,
+            None => match self.number_at(j) {
+                Some(a) => self.continue_core(a),
+                None => return Outcome::Nothing,
+            },
+        };
+        let mut end = core.end();
+        let first_digits = self.tokens[j].digits().is_some();
+        if first_digits && prefix.is_none() && self.is_identifier(j) {
+            return Outcome::Skip(end);
+        }
+        if self.next_to_month(j, end) {
+            return Outcome::Skip(end);
+        }
+        let mut unit = prefix.unwrap_or(Unit::Count);
+        match &core {
+            Core::Score(..) => unit = Unit::Score,
+            Core::One(n) if n.digits.is_some() => {
+                if let Some(after) = self.ordinal_at(end) {
+                    unit = Unit::Ordinal;
+                    end = after;
+                }
+            }
+            _ => {}
+        }
+        if unit == Unit::Count || matches!(unit, Unit::Currency(_)) {
+            match self.unit_after(end) {
+                Some((After::Time, after)) => return Outcome::Skip(after),
+                Some((After::Unit(u), after)) => {
+                    if unit == Unit::Count {
+                        unit = u;
+                    }
+                    end = after;
+                }
+                None => {}
+            }
+        }
+        if matches!(core, Core::One(_) | Core::Range(..))
+            && self.tokens[end - 1].digits().is_some()
+            && self.tokens.get(end).is_some_and(|t| t.is_word())
+            && self.glued(end - 1, end)
+            && self.lex.concepts.of(self.word(end)).is_none()
+        {
+            // "5G", "3D": letters glued to digits make an identifier.
+            return Outcome::Skip(end + 1);
+        }
+        // "Millions of people", but not "one of the countries".
+        let of = match &core {
+            Core::One(n) | Core::Range(_, n) => n.mult > 1.0,
+            Core::Vague { .. } => true,
+            Core::Score(..) => false,
+        };
+        let counted = match unit {
+            Unit::Count => self.counted_at(end, of),
+            _ => None,
+        };
+        let concept = counted.as_ref().and_then(|(c, _)| c.concept.as_deref());
+        let years = match &core {
+            Core::One(n) => {
+                n.is_year() && unit == Unit::Count && concept.is_none_or(|c| c == "year")
+            }
+            Core::Range(a, b) | Core::Score(a, b) => {
+                a.is_year() && (b.is_year() || b.end == a.end + 2)
+            }
+            Core::Vague { .. } => false,
+        };
+        if years {
+            return Outcome::Skip(end);
+        }
+        if let Core::One(n) = &core {
+            if n.weak && concept.is_none() {
+                return Outcome::Nothing;
+            }
+        }
+        let sign = self.sign(j, first_digits);
+        let start = sign.map_or(i, |(_, s)| s.min(i));
+        let number = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
+        let (span, q_end) = match &counted {
+            Some((c, after)) => (number.cover(&c.span), *after),
+            None => (number, end),
+        };
+        let negative = sign.is_some_and(|(neg, _)| neg);
+        let mut q = Quantity {
+            span,
+            number,
+            value: None,
+            min: 0.0,
+            max: 0.0,
+            precision: 1.0,
+            unit,
+            qualifier,
+            counts: counted.map(|(c, _)| c),
+            vague: false,
+            spelled: false,
+            sides: None,
+            boilerplate: false,
+        };
+        match core {
+            Core::One(n) => {
+                let v = if negative { -n.value } else { n.value };
+                q.value = Some(v);
+                q.min = v;
+                q.max = v;
+                q.precision = n.precision;
+                q.spelled = n.spelled;
+            }
+            Core::Range(a, b) => {
+                q.min = a.value;
+                q.max = b.value;
+                q.precision = a.precision.max(b.precision);
+                q.spelled = a.spelled || b.spelled;
+            }
+            Core::Score(a, b) => {
+                q.min = a.value.min(b.value);
+                q.max = a.value.max(b.value);
+                q.sides = Some([a.value, b.value]);
+            }
+            Core::Vague { lo, hi, .. } => {
+                q.min = lo;
+                q.max = hi;
+                q.vague = true;
+                q.spelled = true;
+            }
+        }
+        Outcome::Found(Box::new(q), q_end)
+    }
+
+    /// A sign glued before the digits at `at` ("-5", "+3,2%"), not part of
+    /// a word ("F-16"): negative or not, and its token index.
+    fn sign(&self, at: usize, digits: bool) -> Option<(bool, usize)> {
+        if !digits || at == 0 || !self.glued(at - 1, at) {
+            return None;
+        }
+        let t = &self.tokens[at - 1];
+        if !t.is_punct(&["-", "+", "−"]) {
+            return None;
+        }
+        let free = at == 1 || !self.glued(at - 2, at - 1) || self.tokens[at - 2].is_punct(&["("]);
+        free.then_some((!t.is_punct(&["+"]), at - 1))
+    }
+
+    /// What the number ending before `at` counts: the noun group after it
+    /// (after "of" when `of` allows it), up to three words, and the index
+    /// after it.
+    fn counted_at(&self, at: usize, of: bool) -> Option<(Counted, usize)> {
+        let concepts = &self.lex.concepts;
+        let mut start = if of { self.skip_of(at) } else { at };
+        // "33-month war", "5-year plan".
+        if start == at
+            && self.tokens.get(at).is_some_and(|t| t.is_punct(&DASHES))
+            && self.glued(at - 1, at)
+            && self.glued(at, at + 1)
+        {
+            start += 1;
+        }
+        // Words of the group: each a word or hyphenated words (token ranges).
+        let mut units: Vec<(usize, usize)> = Vec::new();
+        let mut k = start;
+        while units.len() < 3 {
+            let Some(t) = self.tokens.get(k) else { break };
+            if !t.is_word()
+                || self.blocked[k]
+                || k == 0
+                || !self.spaced(k - 1, k)
+                || self.lex.is_function_word(self.word(k))
+                || self
+                    .q
+                    .words
+                    .longest_at(self.text, &self.tokens, k)
+                    .is_some()
+                || self.lex.months.get(self.word(k)).is_some()
+            {
+                break;
+            }
+            let first = k;
+            k += 1;
+            while self.tokens.get(k).is_some_and(|t| t.is_punct(&DASHES))
+                && self.glued(k - 1, k)
+                && self.glued(k, k + 1)
+                && self.tokens[k + 1].is_word()
+            {
+                k += 2;
+            }
+            units.push((first, k));
+        }
+        let head_last = concepts.head_last();
+        let concept_of = |(first, end): (usize, usize), leading: bool| -> Option<(usize, &str)> {
+            let mut parts: Vec<usize> = (first..end).step_by(2).collect();
+            if head_last {
+                parts.reverse();
+            }
+            parts.into_iter().find_map(|p| {
+                let word = self.word(p);
+                let id = if leading {
+                    concepts.of(word)
+                } else {
+                    concepts.of_noun(word)
+                };
+                id.map(|id| (p, id))
+            })
+        };
+        let found: Vec<Option<(usize, &str)>> = units
+            .iter()
+            .enumerate()
+            .map(|(n, &u)| concept_of(u, n == 0))
+            .collect();
+        // Where heads come last, a run of listed nouns ends at its head
+        // ("member countries"); stems would let verbs in ("stimmten").
+        let exact = |(first, end): (usize, usize)| {
+            (first..end)
+                .step_by(2)
+                .rev()
+                .find_map(|p| concepts.exact(self.word(p)).map(|id| (p, id)))
+        };
+        let (last_unit, head) = match found.iter().position(Option::is_some) {
+            Some(h) if head_last => {
+                let mut head = (h, found[h]);
+                while let Some(next) = units.get(head.0 + 1).and_then(|&u| exact(u)) {
+                    head = (head.0 + 1, Some(next));
+                }
+                head
+            }
+            Some(h) => (h, found[h]),
+            None => (0, None),
+        };
+        let &(first, _) = units.first()?;
+        let end = units[last_unit].1;
+        let span = Span::new(self.tokens[first].span.start, self.tokens[end - 1].span.end);
+        let head_word = head.map_or_else(|| if head_last { end - 1 } else { first }, |(p, _)| p);
+        let key = crate::stem::stem(self.lang, &crate::text::lower(self.word(head_word)));
+        Some((
+            Counted {
+                span,
+                text: span.slice(self.text).to_string(),
+                key,
+                concept: head.map(|(_, id)| id.to_string()),
+            },
+            end,
+        ))
+    }
+}
+
+/// A range of two numbers, the first taking the second's multiplier when it
+/// has none ("3-4 million"); None unless the first is smaller.
+fn range(mut a: Num, b: Num) -> Option<Core> {
+    if a.mult == 1.0 && b.mult > 1.0 && a.value <= b.base() {
+        a.value *= b.mult;
+        a.precision *= b.mult;
+        a.mult = b.mult;
+    }
+    (a.value < b.value).then_some(Core::Range(a, b))
+}
+
+fn suffix_is_dot(tokens: &[Token]) -> bool {
+    tokens.len() == 1 && tokens[0].is_punct(&["."])
+}

@@ -1,0 +1,831 @@
+//! Table-driven extraction tests, one row per case, per language, plus
+//! cross-language comparisons and a property test.
+//!
+//! A row is `(text, expected)`, the expectation of the first quantity found:
+//! `=V` one value, `LO..HI` a range, `~LO..HI` a vague amount, `A:B` a score,
+//! or `none` (no quantity at all); then the unit (`#` count, `%`, `pp`,
+//! `ord`, a currency code); then optionally `@concept` (`@-`: counts
+//! nothing), `q=min|max|approx`, `n=N` (number of quantities).
+
+use super::*;
+
+fn run(lang: &str, text: &str) -> Vec<Quantity> {
+    let lex = Lexicons::embedded();
+    extract(text, lang, lex.lang(lang))
+}
+
+fn unit_name(u: &Unit) -> String {
+    match u {
+        Unit::Count => "#".into(),
+        Unit::Percent => "%".into(),
+        Unit::PercentagePoint => "pp".into(),
+        Unit::Currency(c) => c.clone(),
+        Unit::Ordinal => "ord".into(),
+        Unit::Score => "score".into(),
+    }
+}
+
+fn describe(q: &Quantity) -> String {
+    format!(
+        "{:?} {}..{} {} {:?} {:?} vague={}",
+        q.value,
+        q.min,
+        q.max,
+        unit_name(&q.unit),
+        q.qualifier,
+        q.counts.as_ref().map(|c| (&c.text, &c.concept)),
+        q.vague
+    )
+}
+
+fn num(s: &str) -> f64 {
+    s.parse().unwrap_or_else(|_| panic!("bad number {s}"))
+}
+
+fn check(lang: &str, rows: &[(&str, &str)]) {
+    let mut failures = Vec::new();
+    for (text, spec) in rows {
+        let found = run(lang, text);
+        if let Err(why) = matches(&found, spec) {
+            let got: Vec<String> = found
+                .iter()
+                .map(|q| format!("[{}] {}", q.span.slice(text), describe(q)))
+                .collect();
+            failures.push(format!(
+                "{lang}: {text:?} expected {spec}: {why}; got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn matches(found: &[Quantity], spec: &str) -> Result<(), String> {
+    let mut fields = spec.split_whitespace();
+    let value = fields.next().ok_or("empty spec")?;
+    if value == "none" {
+        return if found.is_empty() {
+            Ok(())
+        } else {
+            Err("expected nothing".into())
+        };
+    }
+    let q = found.first().ok_or("nothing found")?;
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+    if let Some(v) = value.strip_prefix('=') {
+        if !q.value.is_some_and(|x| close(x, num(v))) || q.vague {
+            return Err("value".into());
+        }
+    } else if let Some((a, b)) = value.split_once(':') {
+        if q.sides != Some([num(a), num(b)]) || q.unit != Unit::Score {
+            return Err("score".into());
+        }
+    } else {
+        let (vague, range) = match value.strip_prefix('~') {
+            Some(r) => (true, r),
+            None => (false, value),
+        };
+        let (lo, hi) = range.split_once("..").ok_or("bad range spec")?;
+        if q.value.is_some() || q.vague != vague || !close(q.min, num(lo)) || !close(q.max, num(hi))
+        {
+            return Err("range".into());
+        }
+    }
+    if let Some(unit) = fields.next() {
+        if unit != unit_name(&q.unit) && !(unit == "#" && q.unit == Unit::Score) {
+            return Err(format!("unit {}", unit_name(&q.unit)));
+        }
+    }
+    for field in fields {
+        if let Some(c) = field.strip_prefix('@') {
+            let got = q.counts.as_ref().and_then(|c| c.concept.as_deref());
+            let ok = match c {
+                "-" => q.counts.is_none(),
+                _ => got == Some(c),
+            };
+            if !ok {
+                return Err(format!("concept {got:?}"));
+            }
+        } else if let Some(want) = field.strip_prefix("q=") {
+            let got = match q.qualifier {
+                Some(Qualifier::Min) => "min",
+                Some(Qualifier::Max) => "max",
+                Some(Qualifier::Approx) => "approx",
+                None => "none",
+            };
+            if got != want {
+                return Err(format!("qualifier {got}"));
+            }
+        } else if let Some(n) = field.strip_prefix("n=") {
+            if found.len().to_string() != n {
+                return Err(format!("{} quantities", found.len()));
+            }
+        } else {
+            return Err(format!("bad spec field {field}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn english() {
+    check(
+        "en",
+        &[
+            (
+                "The alliance now has 32 member countries.",
+                "=32 # @country",
+            ),
+            ("Thirty-two countries signed the pact.", "=32 # @country"),
+            ("Some 1,200 dockers walked out.", "=1200 # q=approx"),
+            ("The deal is worth $1.7 million.", "=1700000 USD"),
+            ("Profits reached $5bn last year.", "=5000000000 USD"),
+            ("It costs €250 per night.", "=250 EUR"),
+            ("Prices rose 12.5% in a year.", "=12.5 %"),
+            ("Support fell 3 percentage points.", "=3 pp"),
+            ("Unemployment stood at 4.2 percent.", "=4.2 %"),
+            (
+                "Tens of thousands of protesters marched.",
+                "~20000..99999 # @protester",
+            ),
+            ("Hundreds of people gathered.", "~200..999 # @person"),
+            ("Dozens were arrested.", "~24..99 #"),
+            ("Between 10 and 12 percent voted no.", "10..12 %"),
+            (
+                "Growth of 3-4 million jobs is expected.",
+                "3000000..4000000 # @job",
+            ),
+            ("Chelsea beat Arsenal 3-1 on Sunday.", "3:1 # n=1"),
+            ("The final ended 2:2.", "2:2 #"),
+            ("More than 30 people died.", "=30 # @person q=min"),
+            ("Almost 40 schools closed.", "=40 # @school q=max"),
+            ("Half a million tourists came.", "=500000 # @tourist"),
+            ("A dozen police officers were hurt.", "=12 # @police"),
+            (
+                "Two hundred and five thousand voters registered.",
+                "=205000 # @voter",
+            ),
+            ("She finished 3rd in the race.", "=3 ord"),
+            ("The summit opened on 3 December 2024.", "none"),
+            ("In 2023 the economy grew.", "none"),
+            ("Talks resume at 10:30 on Friday.", "none"),
+            (
+                "COVID-19 and the G7 were discussed, as were F-16 jets.",
+                "none",
+            ),
+            ("One of them refused.", "none"),
+            ("Under article 5 the allies must respond.", "none"),
+            ("One soldier was wounded.", "=1 # @soldier"),
+            ("A million people fled.", "=1000000 # @person"),
+            ("There were 2,000 spectators.", "=2000 # @spectator"),
+            (
+                "The strike involved 1,000,000 workers.",
+                "=1000000 # @worker",
+            ),
+            ("Temperatures fell to -5 degrees.", "=-5 #"),
+            (
+                "32 killed and 120 injured in the blast.",
+                "=32 # @death n=2",
+            ),
+            ("It lasted 90 minutes.", "=90 # @minute"),
+            ("The 33-month war goes on.", "=33 # @month"),
+            (
+                "See https://example.org/photos/16409305/a?1732917279 for more.",
+                "none",
+            ),
+            ("The trust is registered as 16409305.", "none"),
+            ("Call +44 20 7946 0958 for details.", "none"),
+        ],
+    );
+}
+
+#[test]
+fn portuguese() {
+    check(
+        "pt",
+        &[
+            ("A aliança tem 32 países-membros.", "=32 # @country"),
+            ("Trinta e dois países assinaram o acordo.", "=32 # @country"),
+            (
+                "Cerca de 1.200 estivadores entraram em greve.",
+                "=1200 # q=approx",
+            ),
+            ("O contrato vale 1,7 milhões de euros.", "=1700000 EUR"),
+            ("O lucro chegou a R$ 5 bilhões.", "=5000000000 BRL"),
+            ("A dívida soma US$ 3,5 mi.", "=3500000 USD"),
+            ("A inflação subiu 12,5% em um ano.", "=12.5 %"),
+            ("O desemprego ficou em 4,2 por cento.", "=4.2 %"),
+            ("O apoio caiu 3 pontos percentuais.", "=3 pp"),
+            (
+                "Dezenas de milhares de manifestantes protestaram.",
+                "~20000..99999 # @protester",
+            ),
+            ("Centenas de pessoas se reuniram.", "~200..999 # @person"),
+            (
+                "Milhares de torcedores comemoraram.",
+                "~2000..9999 # @spectator",
+            ),
+            ("Entre 10 e 12 por cento votaram contra.", "10..12 %"),
+            ("Mais de 30 pessoas morreram.", "=30 # @person q=min"),
+            ("Quase 40 escolas fecharam.", "=40 # @school q=max"),
+            (
+                "Meio milhão de turistas visitaram a cidade.",
+                "=500000 # @tourist",
+            ),
+            ("Dois mil soldados foram enviados.", "=2000 # @soldier"),
+            (
+                "Duzentos e cinco mil eleitores votaram.",
+                "=205000 # @voter",
+            ),
+            ("O time terminou em 3º lugar.", "=3 ord"),
+            ("A cúpula começou em 3 e 4 de dezembro de 2024.", "none"),
+            ("Em 2023 a economia cresceu.", "none"),
+            ("Um dos países recusou.", "none"),
+            ("Um milhão de pessoas fugiram.", "=1000000 # @person"),
+            (
+                "O Flamengo venceu por 3 a 1, com 62.000 torcedores.",
+                "3:1 # n=2",
+            ),
+            ("O jogo teve 62.000 torcedores.", "=62000 # @spectator"),
+            (
+                "O estádio recebeu 1 700 000 visitantes.",
+                "=1700000 # @tourist",
+            ),
+            ("Cinco mortos e trinta feridos.", "=5 # @death n=2"),
+            ("A reunião durou duas horas.", "=2 # @hour"),
+            ("O preço caiu para 3,50 euros.", "=3.5 EUR"),
+            ("Na sexta-feira (29), o ministro viajou.", "none"),
+            ("A reunião começou às 21h30.", "none"),
+        ],
+    );
+}
+
+#[test]
+fn spanish() {
+    check(
+        "es",
+        &[
+            ("La alianza tiene 32 países miembros.", "=32 # @country"),
+            ("Treinta y dos países firmaron el pacto.", "=32 # @country"),
+            (
+                "Unos 1.200 estibadores fueron a la huelga.",
+                "=1200 # q=approx",
+            ),
+            ("El contrato vale 1,7 millones de euros.", "=1700000 EUR"),
+            (
+                "El Estado gastó mil millones de dólares.",
+                "=1000000000 USD",
+            ),
+            ("La inflación subió un 12,5% en un año.", "=12.5 %"),
+            ("El paro se situó en el 4,2 por ciento.", "=4.2 %"),
+            ("El apoyo cayó 3 puntos porcentuales.", "=3 pp"),
+            (
+                "Decenas de miles de manifestantes marcharon.",
+                "~20000..99999 # @protester",
+            ),
+            ("Cientos de personas se reunieron.", "~200..999 # @person"),
+            (
+                "Miles de aficionados celebraron.",
+                "~2000..9999 # @spectator",
+            ),
+            ("Entre 10 y 12 por ciento votó en contra.", "10..12 %"),
+            ("Más de 30 personas murieron.", "=30 # @person q=min"),
+            ("Casi 40 escuelas cerraron.", "=40 # @school q=max"),
+            (
+                "Alrededor de 2.000 personas acudieron.",
+                "=2000 # @person q=approx",
+            ),
+            ("Medio millón de turistas llegaron.", "=500000 # @tourist"),
+            ("Veintidós muertos en el accidente.", "=22 # @death"),
+            ("Doscientos mil euros fueron robados.", "=200000 EUR"),
+            ("El equipo acabó 3º en la liga.", "=3 ord"),
+            ("La cumbre se celebró el 3 de diciembre de 2024.", "none"),
+            ("En 2023 la economía creció.", "none"),
+            ("Uno de ellos se negó.", "none"),
+            ("Un millón de personas huyeron.", "=1000000 # @person"),
+            (
+                "El Real Madrid ganó 2-0 ante 80.000 espectadores.",
+                "2:0 # n=2",
+            ),
+            (
+                "Cuarenta y cinco soldados resultaron heridos.",
+                "=45 # @soldier",
+            ),
+            ("La reunión duró tres horas.", "=3 # @hour"),
+            ("Se perdieron 10 000 empleos.", "=10000 # @job"),
+        ],
+    );
+}
+
+#[test]
+fn german() {
+    check(
+        "de",
+        &[
+            ("Das Bündnis hat 32 Mitgliedstaaten.", "=32 # @country"),
+            ("Zweiunddreißig Länder unterzeichneten.", "=32 # @country"),
+            ("Rund 1.200 Hafenarbeiter streikten.", "=1200 # q=approx"),
+            ("Der Vertrag ist 1,7 Millionen Euro wert.", "=1700000 EUR"),
+            ("Der Konzern verlor 3 Mrd. Dollar.", "=3000000000 USD"),
+            ("Die Inflation stieg um 12,5 Prozent.", "=12.5 %"),
+            ("Die Arbeitslosigkeit lag bei 4,2 %.", "=4.2 %"),
+            ("Die Zustimmung sank um 3 Prozentpunkte.", "=3 pp"),
+            (
+                "Zehntausende Demonstranten zogen durch die Stadt.",
+                "~20000..99999 # @protester",
+            ),
+            (
+                "Hunderte Menschen versammelten sich.",
+                "~200..999 # @person",
+            ),
+            ("Tausende Fans feierten.", "~2000..9999 # @spectator"),
+            ("Zwischen 10 und 12 Prozent stimmten dagegen.", "10..12 %"),
+            ("Mehr als 30 Menschen starben.", "=30 # @person q=min"),
+            ("Fast 40 Schulen wurden geschlossen.", "=40 # @school q=max"),
+            ("Im Stadion waren 62.000 Zuschauern.", "=62000 # @spectator"),
+            ("Eine Million Menschen flohen.", "=1000000 # @person"),
+            (
+                "Dreihunderttausend Einwohner sind betroffen.",
+                "=300000 # @resident",
+            ),
+            ("Einundzwanzig Tote wurden geborgen.", "=21 # @death"),
+            ("Er belegte den 3. Platz.", "=3 ord"),
+            ("Der Gipfel begann am 3. Dezember 2024.", "none"),
+            ("Im Jahr 2023 wuchs die Wirtschaft.", "none"),
+            ("Die Sitzung beginnt um 10:30 Uhr.", "none"),
+            ("Bayern gewann 3:1 gegen Dortmund.", "3:1 #"),
+            ("Es gab 10 000 neue Arbeitsplätze.", "=10000 # @job"),
+            ("Die Zahl stieg auf 2,5 Mio.", "=2500000 #"),
+            ("Der Streik dauerte zwei Wochen.", "=2 # @week"),
+            (
+                "Über 5000 Soldaten wurden entsandt.",
+                "=5000 # @soldier q=min",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn french() {
+    check(
+        "fr",
+        &[
+            ("L'alliance compte 32 pays membres.", "=32 # @country"),
+            ("Trente-deux pays ont signé.", "=32 # @country"),
+            ("Environ 1 200 dockers ont fait grève.", "=1200 # q=approx"),
+            ("Le contrat vaut 1,7 million d'euros.", "=1700000 EUR"),
+            ("L'inflation a atteint 12,5 %.", "=12.5 %"),
+            ("Le chômage est de 4,2 pour cent.", "=4.2 %"),
+            (
+                "Des dizaines de milliers de manifestants ont défilé.",
+                "~20000..99999 # @protester",
+            ),
+            (
+                "Des centaines de personnes se sont réunies.",
+                "~200..999 # @person",
+            ),
+            (
+                "Des milliers de supporters ont fêté la victoire.",
+                "~2000..9999 # @spectator",
+            ),
+            (
+                "Une centaine de soldats ont été déployés.",
+                "~80..120 # @soldier",
+            ),
+            ("Entre 10 et 12 pour cent ont voté contre.", "10..12 %"),
+            ("Plus de 30 personnes sont mortes.", "=30 # @person q=min"),
+            ("Près de 40 écoles ont fermé.", "=40 # @school q=approx"),
+            ("Soixante-dix personnes ont été évacuées.", "=70 # @person"),
+            (
+                "Quatre-vingt-dix-sept morts ont été recensés.",
+                "=97 # @death",
+            ),
+            ("Soixante et onze blessés.", "=71 # @injured"),
+            ("Vingt et un pays ont voté pour.", "=21 # @country"),
+            ("Un demi-million de touristes.", "=500000 # @tourist"),
+            ("Il a terminé à la 3e place.", "=3 ord"),
+            ("Le sommet s'est ouvert le 1er décembre 2024.", "none"),
+            ("En 2023, l'économie a progressé.", "none"),
+            ("L'un d'eux a refusé.", "none"),
+            ("Un million de personnes ont fui.", "=1000000 # @person"),
+            ("Le PSG a gagné 2-0.", "2:0 #"),
+            ("La réunion a duré deux heures.", "=2 # @hour"),
+            ("Quatre-vingts députés ont voté.", "=80 # @lawmaker"),
+            (
+                "Le budget atteint 3 milliards de dollars.",
+                "=3000000000 USD",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn italian() {
+    check(
+        "it",
+        &[
+            ("L'alleanza conta 32 paesi membri.", "=32 # @country"),
+            ("Trentadue paesi hanno firmato.", "=32 # @country"),
+            ("Circa 1.200 portuali hanno scioperato.", "=1200 # q=approx"),
+            ("Il contratto vale 1,7 milioni di euro.", "=1700000 EUR"),
+            ("L'inflazione è salita del 12,5%.", "=12.5 %"),
+            ("La disoccupazione è al 4,2 per cento.", "=4.2 %"),
+            ("Il consenso è sceso di 3 punti percentuali.", "=3 pp"),
+            (
+                "Decine di migliaia di manifestanti hanno sfilato.",
+                "~20000..99999 # @protester",
+            ),
+            (
+                "Centinaia di persone si sono radunate.",
+                "~200..999 # @person",
+            ),
+            (
+                "Migliaia di tifosi hanno festeggiato.",
+                "~2000..9999 # @spectator",
+            ),
+            ("Tra 10 e 12 per cento ha votato contro.", "10..12 %"),
+            ("Oltre 30 persone sono morte.", "=30 # @person q=min"),
+            ("Quasi 40 scuole hanno chiuso.", "=40 # @school q=max"),
+            ("Ventuno morti nell'incidente.", "=21 # @death"),
+            ("Duemila soldati sono stati inviati.", "=2000 # @soldier"),
+            (
+                "Centoventi feriti sono stati ricoverati.",
+                "=120 # @injured",
+            ),
+            (
+                "Trecentomila abitanti sono senza luce.",
+                "=300000 # @resident",
+            ),
+            ("Mezzo milione di turisti.", "=500000 # @tourist"),
+            ("La squadra è arrivata al 3° posto.", "=3 ord"),
+            ("Il vertice si è aperto il 3 dicembre 2024.", "none"),
+            ("Nel 2023 l'economia è cresciuta.", "none"),
+            ("Uno di loro ha rifiutato.", "none"),
+            ("Un milione di persone sono fuggite.", "=1000000 # @person"),
+            ("La Juventus ha vinto 3-1.", "3:1 #"),
+            ("La riunione è durata due ore.", "=2 # @hour"),
+            ("Il bilancio è di 3 miliardi di dollari.", "=3000000000 USD"),
+            (
+                "Una decina di agenti sono rimasti feriti.",
+                "~8..12 # @police",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn ukrainian() {
+    check(
+        "uk",
+        &[
+            ("До альянсу входять 32 країни-члени.", "=32 # @country"),
+            ("Тридцять дві країни підписали угоду.", "=32 # @country"),
+            ("Понад тридцять два члени альянсу.", "=32 # @member q=min"),
+            ("Страйкували 1200 докерів.", "=1200 #"),
+            ("Угода коштує 1,7 млн гривень.", "=1700000 UAH"),
+            ("Збитки сягнули 5 млрд доларів.", "=5000000000 USD"),
+            ("Інфляція зросла на 12,5%.", "=12.5 %"),
+            ("Безробіття становить 4,2 відсотка.", "=4.2 %"),
+            (
+                "Десятки тисяч людей вийшли на протест.",
+                "~20000..99999 # @person",
+            ),
+            ("Сотні людей зібралися на площі.", "~200..999 # @person"),
+            (
+                "Тисячі вболівальників святкували.",
+                "~2000..9999 # @spectator",
+            ),
+            ("Від 10 до 12 відсотків проголосували проти.", "10..12 %"),
+            ("Понад 30 людей загинули.", "=30 # @person q=min"),
+            ("Майже 40 шкіл закрили.", "=40 # @school q=max"),
+            ("Близько 300 осіб евакуювали.", "=300 # @person q=approx"),
+            (
+                "Загинули двоє солдатів, двох солдатів поранено.",
+                "=2 # @soldier",
+            ),
+            ("Двадцяти особам надали допомогу.", "=20 # @person"),
+            (
+                "Півтора мільйона біженців повернулися.",
+                "=1500000 # @refugee",
+            ),
+            (
+                "Сотні тисяч біженців виїхали.",
+                "~200000..999999 # @refugee",
+            ),
+            ("Команда посіла 3-тє місце.", "=3 ord"),
+            ("Команда посіла 3-й раунд.", "=3 ord"),
+            ("Саміт відбувся 3 грудня 2024 року.", "none"),
+            ("У 2023 році економіка зросла.", "none"),
+            ("Один з них відмовився.", "none"),
+            ("Динамо перемогло 3:1.", "3:1 #"),
+            ("Нарада тривала дві години.", "=2 # @hour"),
+            ("Було створено 10 000 робочих місць.", "=10000 #"),
+            ("Загинули 32 людини.", "=32 # @person"),
+            ("Двоє дітей отримали поранення.", "=2 # @child"),
+            (
+                "Близько 2 тис. осіб евакуювали.",
+                "=2000 # @person q=approx",
+            ),
+            ("У 2022-2023 роках ціни зросли.", "none"),
+        ],
+    );
+}
+
+#[test]
+fn russian() {
+    check(
+        "ru",
+        &[
+            ("В альянс входят 32 страны.", "=32 # @country"),
+            (
+                "Тридцать две страны подписали соглашение.",
+                "=32 # @country",
+            ),
+            (
+                "Более тридцати двух стран поддержали резолюцию.",
+                "=32 # @country q=min",
+            ),
+            ("Бастовали 1200 докеров.", "=1200 #"),
+            ("Сделка стоит 1,7 млн рублей.", "=1700000 RUB"),
+            ("Ущерб составил 5 млрд долларов.", "=5000000000 USD"),
+            ("Инфляция выросла на 12,5%.", "=12.5 %"),
+            ("Безработица составляет 4,2 процента.", "=4.2 %"),
+            (
+                "Десятки тысяч человек вышли на протест.",
+                "~20000..99999 # @person",
+            ),
+            ("Сотни людей собрались на площади.", "~200..999 # @person"),
+            (
+                "Тысячи болельщиков праздновали.",
+                "~2000..9999 # @spectator",
+            ),
+            ("От 10 до 12 процентов проголосовали против.", "10..12 %"),
+            ("Более 30 человек погибли.", "=30 # @person q=min"),
+            ("Почти 40 школ закрыли.", "=40 # @school q=max"),
+            ("Около 300 человек эвакуировали.", "=300 # @person q=approx"),
+            ("Он встретился с двумя игроками.", "=2 # @player"),
+            ("Погибли сорока солдат не было.", "=40 # @soldier"),
+            ("Полмиллиона беженцев вернулись.", "=500000 # @refugee"),
+            (
+                "Двести тысяч жителей остались без света.",
+                "=200000 # @resident",
+            ),
+            ("Команда заняла 3-е место.", "=3 ord"),
+            ("Саммит прошёл 3 декабря 2024 года.", "none"),
+            ("В 2024 году экономика выросла.", "none"),
+            ("Один из них отказался.", "none"),
+            ("Спартак выиграл 2:0.", "2:0 #"),
+            ("Совещание длилось два часа.", "=2 # @hour"),
+            ("Было создано 10 000 рабочих мест.", "=10000 #"),
+            ("Погибли 32 человека.", "=32 # @person"),
+            (
+                "Двадцать пять тысяч зрителей пришли на матч.",
+                "=25000 # @spectator",
+            ),
+        ],
+    );
+}
+
+/// The first quantity of a text, for comparisons.
+fn first(lang: &str, text: &str) -> Quantity {
+    run(lang, text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no quantity in {text:?}"))
+}
+
+#[test]
+fn forms_of_one_fact_compare_equal_across_languages() {
+    let groups: &[&[(&str, &str)]] = &[
+        &[
+            ("en", "32 member countries"),
+            ("en", "thirty-two countries"),
+            ("pt", "trinta e dois países-membros"),
+            ("es", "treinta y dos países"),
+            ("de", "zweiunddreißig Mitgliedstaaten"),
+            ("fr", "trente-deux pays"),
+            ("it", "trentadue paesi"),
+            ("uk", "тридцять дві країни"),
+            ("ru", "32 страны"),
+            ("ru", "тридцати двух стран"),
+        ],
+        &[
+            ("en", "1.7 million people"),
+            ("en", "1,700,000 people"),
+            ("pt", "1,7 milhões de pessoas"),
+            ("fr", "1 700 000 personnes"),
+            ("de", "1,7 Millionen Menschen"),
+            ("ru", "1,7 млн человек"),
+            ("uk", "1 700 000 людей"),
+        ],
+        &[
+            ("en", "tens of thousands of people"),
+            ("pt", "dezenas de milhares de pessoas"),
+            ("es", "decenas de miles de personas"),
+            ("de", "Zehntausende Menschen"),
+            ("fr", "des dizaines de milliers de personnes"),
+            ("it", "decine di migliaia di persone"),
+            ("uk", "десятки тисяч людей"),
+            ("ru", "десятков тысяч человек"),
+        ],
+        &[
+            ("en", "12.5%"),
+            ("en", "12.5 percent"),
+            ("pt", "12,5 por cento"),
+            ("es", "12,5 por ciento"),
+            ("de", "12,5 Prozent"),
+            ("fr", "12,5 pour cent"),
+            ("it", "12,5 per cento"),
+            ("uk", "12,5 відсотків"),
+            ("ru", "12,5 процентов"),
+        ],
+        &[
+            ("en", "€5 billion"),
+            ("pt", "5 bilhões de euros"),
+            ("de", "5 Mrd. Euro"),
+            ("fr", "5 milliards d'euros"),
+            ("uk", "5 млрд євро"),
+        ],
+    ];
+    for group in groups {
+        let qs: Vec<Quantity> = group.iter().map(|(l, t)| first(l, t)).collect();
+        for (a, qa) in group.iter().zip(&qs) {
+            for (b, qb) in group.iter().zip(&qs) {
+                assert!(qa.same_value(qb), "{a:?} and {b:?} differ in value");
+                assert!(qa.comparable(qb), "{a:?} and {b:?} are not comparable");
+            }
+        }
+    }
+}
+
+/// Two texts, each with its language.
+type Pair = ((&'static str, &'static str), (&'static str, &'static str));
+
+#[test]
+fn drift_is_told_from_form() {
+    let differ: &[Pair] = &[
+        (("en", "32 countries"), ("pt", "31 países")),
+        (
+            ("en", "tens of thousands of people"),
+            ("pt", "milhares de pessoas"),
+        ),
+        (
+            ("en", "hundreds of people"),
+            ("de", "Hunderttausende Menschen"),
+        ),
+        (("en", "2 million people"), ("en", "2.4 million people")),
+        (
+            ("en", "more than 30 people"),
+            ("fr", "moins de 30 personnes"),
+        ),
+        (("en", "won 3-1"), ("pt", "venceu por 1 a 3")),
+        (
+            ("en", "between 10 and 12 percent"),
+            ("es", "entre 10 y 14 por ciento"),
+        ),
+        (("en", "12.5%"), ("de", "12,6 Prozent")),
+    ];
+    for (a, b) in differ {
+        let (qa, qb) = (first(a.0, a.1), first(b.0, b.1));
+        assert!(!qa.same_value(&qb), "{a:?} and {b:?} should differ");
+        assert!(!qb.same_value(&qa), "{b:?} and {a:?} should differ");
+    }
+    let same: &[Pair] = &[
+        (("en", "thousands of people"), ("pt", "5.000 pessoas")),
+        (("en", "dozens of people"), ("pt", "dezenas de pessoas")),
+        (("en", "1.7 million"), ("en", "1,712,000")),
+        (("en", "about 30 people"), ("fr", "environ 30 personnes")),
+    ];
+    for (a, b) in same {
+        let (qa, qb) = (first(a.0, a.1), first(b.0, b.1));
+        assert!(
+            qa.same_value(&qb) && qb.same_value(&qa),
+            "{a:?} and {b:?} should match"
+        );
+    }
+    let apart: &[Pair] = &[
+        (("en", "32 countries"), ("en", "32 soldiers")),
+        (("en", "32 countries"), ("en", "32%")),
+        (("en", "€5"), ("en", "$5")),
+        (("en", "32 dockers"), ("en", "32 countries")),
+    ];
+    for (a, b) in apart {
+        assert!(
+            !first(a.0, a.1).comparable(&first(b.0, b.1)),
+            "{a:?} and {b:?}"
+        );
+    }
+    assert!(first("en", "32 dockers").comparable(&first("en", "31 dockers")));
+}
+
+#[test]
+fn every_language_names_the_same_concepts() {
+    let lex = Lexicons::embedded();
+    let ids = |lang: &str| {
+        lex.lang(lang)
+            .concepts
+            .ids()
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let english = ids("en");
+    assert!(english.len() >= 100, "{} concepts", english.len());
+    for lang in crate::lexicon::LANGUAGES {
+        assert_eq!(ids(lang), english, "{lang} concept ids");
+        let q = &lex.lang(lang).quantities;
+        assert!(
+            !q.qualifiers_empty() && !q.vague_empty(),
+            "{lang} vague.txt"
+        );
+    }
+}
+
+#[test]
+fn lexicon_errors_name_the_file_and_line() {
+    for (file, text, reason) in [
+        ("numbers.txt", "2: two\nseven: 7\n", "label is a number"),
+        ("vague.txt", "9..2: few\n", "LO..HI"),
+        ("units.txt", "dollar: $\n", "currency code"),
+        ("numbers.txt", "range: between _\n", "two `_`"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(dir.path().join("en").join(file), text).unwrap();
+        let err = Lexicons::with_overlay(dir.path()).unwrap_err().to_string();
+        assert!(err.contains(file) && err.contains(reason), "{err}");
+    }
+}
+
+#[test]
+fn compounds_split_only_into_whole_pieces() {
+    let lex = Lexicons::embedded();
+    let de = &lex.lang("de").quantities;
+    assert_eq!(
+        de.split_compound("zweiunddreissig").map(|p| p.len()),
+        Some(3)
+    );
+    assert!(de.split_compound("zweifel").is_none());
+    assert!(de.split_compound(&"drei".repeat(100)).is_none(), "too long");
+    let it = &lex.lang("it").quantities;
+    assert_eq!(it.split_compound("trentotto").map(|p| p.len()), Some(2));
+    assert!(it.split_compound("treno").is_none());
+}
+
+#[test]
+fn documents_flag_boilerplate_and_keep_offsets() {
+    let lex = Lexicons::embedded();
+    let text = "Title\n\nMore than 30 people were hurt in 2 cities.\n\nShare this article\n\n© 2024 Some Agency. All rights reserved. 5 comments";
+    let raw = crate::input::RawDocument {
+        id: "d".into(),
+        text: text.into(),
+        language: Some("en".into()),
+        ..Default::default()
+    };
+    let doc = Document::analyze(raw, &lex);
+    let qs = extract_document(&doc, &lex);
+    let texts: Vec<&str> = qs.iter().map(|q| q.span.slice(text)).collect();
+    assert_eq!(texts[..2], ["More than 30 people", "2 cities"]);
+    assert!(qs[..2].iter().all(|q| !q.boilerplate));
+    for q in &qs {
+        assert_eq!(q.number.slice(text).len(), q.number.len());
+        if let Some(c) = &q.counts {
+            assert_eq!(c.span.slice(text), c.text);
+        }
+    }
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_and_spans_are_slices(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(String::from),
+                "[0-9]{1,5}",
+                "[ ,.\u{a0}\u{202f}'’:%$€-]",
+                proptest::sample::select(vec![
+                    "million", "milhões", "тисяч", "двох", "und", "zwei", "de", "e",
+                    "tens of", "thousands", "between", "et", "-й", "º", "people", "країн",
+                    "vingt", "quatre-vingt", "trentadue", "dezembro", "December", "G",
+                ]).prop_map(String::from),
+            ],
+            0..40,
+        ),
+        lang in proptest::sample::select(crate::lexicon::LANGUAGES.to_vec()),
+    ) {
+        let text: String = parts.concat();
+        for q in run(lang, &text) {
+            prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            prop_assert!(q.span.contains(&q.number));
+            prop_assert!(q.span.end <= text.len() && q.number.start < q.number.end);
+            prop_assert!(q.min <= q.max || q.min.is_nan() || q.max.is_nan());
+            if let Some(c) = &q.counts {
+                prop_assert!(q.span.contains(&c.span));
+                prop_assert_eq!(c.span.slice(&text), c.text.as_str());
+            }
+        }
+    }
+}
