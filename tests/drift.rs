@@ -311,3 +311,84 @@ fn pronoun_in_ukrainian() {
     let f = check(&[("a", "uk", base), ("b", "uk", base), ("c", "uk", &flipped)]);
     assert_eq!(kinds(&f, Kind::PronounDrift).len(), 1, "{f:#?}");
 }
+
+// --- numbers ---
+
+const EN_NUM: &str = "The regional parliament approved the new budget on Tuesday. \
+The plan will create 4,500 jobs in the next two years, the government said. \
+Unemployment fell to 6.2 percent in March.";
+
+#[test]
+fn numeric_drift_in_english() {
+    let changed = EN_NUM.replace("4,500 jobs", "5,400 jobs");
+    let f = check(&[
+        ("a", "en", EN_NUM),
+        ("b", "en", EN_NUM),
+        ("c", "en", &changed),
+    ]);
+    let n = kinds(&f, Kind::NumericDrift);
+    assert_eq!(n.len(), 1, "{f:#?}");
+    assert_eq!(n[0].severity, Severity::Error);
+    assert!(
+        n[0].message.contains("5,400 jobs") && n[0].message.contains("4,500 jobs"),
+        "{}",
+        n[0].message
+    );
+    assert_eq!(n[0].evidence.len(), 3);
+    let pct = EN_NUM.replace("6.2 percent", "6.8 percent");
+    assert_eq!(
+        kinds(
+            &check(&[("a", "en", EN_NUM), ("b", "en", EN_NUM), ("c", "en", &pct)]),
+            Kind::NumericDrift
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn numeric_form_twins_are_clean() {
+    // Numbers in words, other separators, other languages: one number.
+    let words = EN_NUM.replace("4,500 jobs", "four thousand five hundred jobs");
+    let pt = "O parlamento regional aprovou o novo orçamento na terça-feira. \
+O plano vai criar 4.500 empregos nos próximos dois anos, disse o governo. \
+O desemprego caiu para 6,2% em março.";
+    let f = check(&[("a", "en", EN_NUM), ("b", "en", &words), ("c", "pt", pt)]);
+    assert!(kinds(&f, Kind::NumericDrift).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn numeric_drift_across_languages() {
+    let pt = "O parlamento regional aprovou o novo orçamento na terça-feira. \
+O plano vai criar 4.500 empregos nos próximos dois anos, disse o governo. \
+O desemprego caiu para 6,2% em março.";
+    let uk = "Регіональний парламент у вівторок ухвалив новий бюджет. \
+План створить 4500 робочих місць протягом наступних двох років, повідомив уряд. \
+Безробіття знизилося до 6,2% у березні.";
+    let changed = pt.replace("4.500 empregos", "45.000 empregos");
+    let f = check(&[("a", "en", EN_NUM), ("b", "pt", &changed), ("c", "uk", uk)]);
+    let n = kinds(&f, Kind::NumericDrift);
+    assert_eq!(n.len(), 1, "{f:#?}");
+    assert!(
+        n[0].evidence
+            .iter()
+            .any(|e| e.doc == "b" && e.text.contains("45.000"))
+    );
+}
+
+#[test]
+fn numeric_drift_in_spanish_and_vague_amounts() {
+    let es = "Miles de personas se manifestaron el sábado en Madrid. \
+La policía detuvo a 12 manifestantes, según el ministerio.";
+    let changed = es.replace("Miles de personas", "Decenas de miles de personas");
+    let f = check(&[("a", "es", es), ("b", "es", es), ("c", "es", &changed)]);
+    assert_eq!(kinds(&f, Kind::NumericDrift).len(), 1, "{f:#?}");
+    let twin = es.replace("12 manifestantes", "doce manifestantes");
+    assert!(
+        kinds(
+            &check(&[("a", "es", es), ("b", "es", &twin)]),
+            Kind::NumericDrift
+        )
+        .is_empty()
+    );
+}

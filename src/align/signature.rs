@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::Facts;
+use crate::extract::quantity::Quantity;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 use crate::stem::stem;
@@ -44,6 +45,16 @@ fn romanize(word: &str, lexicons: &Lexicons) -> String {
     deunicode::deunicode(&mapped).to_ascii_lowercase()
 }
 
+/// The anchor of a quantity: its value (or range), the same in every
+/// language and form ("4,500", "4.500", "four thousand five hundred").
+fn quantity_anchor(q: &Quantity) -> String {
+    let show = |x: f64| format!("{}", (x * 1000.0).round() / 1000.0);
+    match q.value {
+        Some(v) => format!("n:{}", show(v)),
+        None => format!("n:{}-{}", show(q.min), show(q.max)),
+    }
+}
+
 /// The claims of a document's story text.
 pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexicons) -> Vec<Claim> {
     let lang = doc.language.code.as_str();
@@ -61,9 +72,12 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
             for (w, word) in doc.words_of(sentence).iter().enumerate() {
                 let text = doc.slice(word.span);
                 if text.starts_with(|c: char| c.is_ascii_digit()) {
-                    // Digits without separators: "1,200", "1.200" and "1 200" meet.
-                    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-                    anchors.push(format!("n:{digits}"));
+                    // Without extracted quantities, digits without separators
+                    // stand in: "1,200", "1.200" and "1 200" meet.
+                    if facts.is_none() {
+                        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                        anchors.push(format!("n:{digits}"));
+                    }
                     continue;
                 }
                 let low = lower(text);
@@ -77,6 +91,9 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                 if low.chars().count() >= 2 {
                     stems.push(stem(lang, &low));
                 }
+                if let Some(id) = lex.concepts.of_noun(text) {
+                    roots.push(format!("k:{id}"));
+                }
                 let latin = romanize(text, lexicons);
                 if latin.len() >= 4 {
                     roots.push(latin.chars().take(ROOT_LEN).collect());
@@ -88,6 +105,16 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                     .iter()
                     .filter(|n| !n.boilerplate && sentence.span.contains(&n.span));
                 anchors.extend(names.map(|n| format!("p:{}", n.key)));
+                let quantities = facts
+                    .quantities
+                    .iter()
+                    .filter(|q| !q.boilerplate && sentence.span.contains(&q.span));
+                for q in quantities {
+                    anchors.push(quantity_anchor(q));
+                    if let Some(concept) = q.counts.as_ref().and_then(|c| c.concept.as_ref()) {
+                        roots.push(format!("k:{concept}"));
+                    }
+                }
             }
             for list in [&mut stems, &mut roots, &mut anchors] {
                 list.sort_unstable();

@@ -5,6 +5,7 @@ mod attribution;
 mod calque;
 mod coverage;
 mod name_variant;
+mod numeric;
 mod polarity;
 mod pronoun;
 mod quote;
@@ -36,6 +37,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &untranslated::Untranslated,
     &calque::Calque,
     &name_variant::NameVariant,
+    &numeric::NumericDrift,
     &polarity::Polarity,
     &attribution::AttributionDrift,
     &pronoun::PronounDrift,

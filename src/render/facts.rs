@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use super::{Format, excerpt, markdown::cell, table::new_table};
 use crate::document::Document;
 use crate::extract::Facts;
+use crate::extract::quantity::{Quantity, Unit};
 use crate::report::SCHEMA_VERSION;
 use crate::span::Span;
 use crate::story::Story;
@@ -99,6 +100,15 @@ impl FactsReport {
 /// Every fact of a document as records, by start offset then type.
 fn records(doc: &Document, facts: &Facts) -> Vec<FactRecord> {
     let mut out = Vec::new();
+    for q in &facts.quantities {
+        out.push(FactRecord::new(
+            doc,
+            "quantity",
+            q.span,
+            quantity_fields(q),
+            q.boilerplate,
+        ));
+    }
     for n in &facts.names {
         out.push(FactRecord::new(
             doc,
@@ -132,6 +142,45 @@ fn records(doc: &Document, facts: &Facts) -> Vec<FactRecord> {
     }
     out.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
     out
+}
+
+/// The fields of a quantity: `value` for one number, else `min` and `max`
+/// (SPEC), and what it measures and counts.
+fn quantity_fields(q: &Quantity) -> Value {
+    let mut fields = match q.value {
+        Some(v) => json!({"value": number(v)}),
+        None => json!({"min": number(q.min), "max": number(q.max)}),
+    };
+    match &q.unit {
+        Unit::Count => {}
+        Unit::Currency(code) => fields["unit"] = json!(code),
+        other => fields["unit"] = json!(other),
+    }
+    if let Some(sides) = q.sides {
+        fields["sides"] = json!([number(sides[0]), number(sides[1])]);
+    }
+    if let Some(c) = &q.counts {
+        fields["counts"] = json!(c.text);
+        if let Some(concept) = &c.concept {
+            fields["concept"] = json!(concept);
+        }
+    }
+    if let Some(qualifier) = q.qualifier {
+        fields["qualifier"] = json!(qualifier);
+    }
+    if q.vague {
+        fields["vague"] = json!(true);
+    }
+    fields
+}
+
+/// A number as JSON: an integer when it is whole ("32", not "32.0").
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        json!(x as i64)
+    } else {
+        json!(x)
+    }
 }
 
 /// Renders the facts report.

@@ -181,7 +181,38 @@ fn close(a: f64, b: f64, precision: f64) -> bool {
 /// The quantities of a text in a language (ISO 639-1 `lang`, whose lexicon
 /// is `lex`), spans relative to `text`.
 pub fn extract(text: &str, lang: &str, lex: &LangLexicon) -> Vec<Quantity> {
-    parser::Parser::new(text, lang, lex).run()
+    let mut quantities = parser::Parser::new(text, lang, lex).run();
+    for q in &mut quantities {
+        whole_count(q, text);
+    }
+    quantities
+}
+
+/// A count of things is a whole number: "1.200 dockworkers" in an English
+/// text (a translation keeping its source's thousands dot) is 1200, not 1.2.
+/// Only a lone mark before exactly three digits is read again.
+fn whole_count(q: &mut Quantity, text: &str) {
+    let numerals: Vec<&str> = q
+        .number
+        .slice(text)
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    let lone_mark = matches!(numerals[..], [n] if n.split_once(['.', ',']).is_some_and(|(int, frac)| {
+        (1..=3).contains(&int.len())
+            && frac.len() == 3
+            && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    }));
+    let counted = q.unit == Unit::Count && q.counts.is_some() && !q.vague;
+    if let (true, true, Some(v)) = (lone_mark, counted, q.value) {
+        if v.fract() != 0.0 {
+            let whole = (v * 1000.0).round();
+            q.value = Some(whole);
+            q.min = whole;
+            q.max = whole;
+            q.precision = 1.0;
+        }
+    }
 }
 
 /// The quantities of a document, paragraph by paragraph, flagged when in

@@ -137,6 +137,10 @@ fn english() {
             ),
             ("Thirty-two countries signed the pact.", "=32 # @country"),
             ("Some 1,200 dockers walked out.", "=1200 # q=approx"),
+            // A count of things is whole: a source language's thousands dot.
+            ("About 1.200 dockers walked out.", "=1200 # q=approx"),
+            ("The index rose to 1.250 points.", "=1250 # @point"),
+            ("Inflation reached 1.250 percent.", "=1.25 %"),
             ("The deal is worth $1.7 million.", "=1700000 USD"),
             ("Profits reached $5bn last year.", "=5000000000 USD"),
             ("It costs €250 per night.", "=250 EUR"),

@@ -1,0 +1,156 @@
+//! `numeric_drift`: aligned claims whose quantities count the same thing and
+//! differ.
+
+use super::Check;
+use super::support::{doc_names, reference_reading, sort_evidence, versions};
+use crate::align::Group;
+use crate::extract::quantity::Quantity;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::lexicon::Lexicons;
+use crate::story::Story;
+
+/// Compares the quantities of aligned claims.
+pub struct NumericDrift;
+
+/// One quantity of one group member.
+struct Slotted<'a> {
+    member: usize,
+    quantity: &'a Quantity,
+}
+
+impl Check for NumericDrift {
+    fn kind(&self) -> Kind {
+        Kind::NumericDrift
+    }
+
+    fn explain(&self) -> &'static str {
+        "numeric_drift (error): aligned claims whose quantities count the same thing and differ: \
+\"32 member countries\" / \"31\"; \"tens of thousands\" / \"thousands\"; 40,000 / 4,000; a \
+percentage changed; a match score changed.\n\n\
+How: numbers are read in every supported language, with any locale's separators, number \
+words (\"thirty-two\", \"trinta e dois\", \"тридцять два\"), multipliers, percentages, \
+currencies, ranges, scores and vague amounts (\"dezenas de milhares\" = 20,000 to 99,999), \
+and what each counts is mapped to a concept shared by all languages \
+(lexicons/<lang>/concepts.txt). In each group of aligned claims (see `driftcheck align`), \
+quantities of the same unit that count the same concept are compared; a form difference \
+(32 = thirty-two = 32 países; 1.7 million = 1,700,000) is never drift. The reading of the \
+reference version (--reference) or of most versions is the reference; with two versions \
+that differ, both are cited. Boilerplate is skipped."
+    }
+
+    fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for group in story
+            .alignment
+            .groups
+            .iter()
+            .filter(|g| g.members.len() >= 2)
+        {
+            for slot in slots(story, group) {
+                if let Some(f) = compare(story, group, &slot) {
+                    out.push(f);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The quantities of each member of a group, sorted into slots of
+/// comparable quantities (one per member at most): a quantity joins the slot
+/// whose first quantity states the same value if one does, else the first
+/// comparable slot its member has no quantity in yet.
+fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<Slotted<'a>>> {
+    let mut slots: Vec<Vec<Slotted<'a>>> = Vec::new();
+    for (i, member) in group.members.iter().enumerate() {
+        let span = story.alignment.member_span(member);
+        let quantities = story.facts[member.doc]
+            .quantities
+            .iter()
+            .filter(|q| !q.boilerplate && span.contains(&q.span));
+        let free = |slots: &Vec<Vec<Slotted<'a>>>, s: usize, q: &Quantity| {
+            slots[s][0].quantity.comparable(q) && slots[s].iter().all(|x| x.member != i)
+        };
+        for q in quantities {
+            let same = (0..slots.len())
+                .find(|&s| free(&slots, s, q) && slots[s][0].quantity.same_value(q));
+            let any = same.or_else(|| (0..slots.len()).find(|&s| free(&slots, s, q)));
+            match any {
+                Some(s) => slots[s].push(Slotted {
+                    member: i,
+                    quantity: q,
+                }),
+                None => slots.push(vec![Slotted {
+                    member: i,
+                    quantity: q,
+                }]),
+            }
+        }
+    }
+    slots.retain(|s| s.len() >= 2);
+    slots
+}
+
+fn compare(story: &Story, group: &Group, slot: &[Slotted<'_>]) -> Option<Finding> {
+    // Readings by member: classes of quantities that state the same value.
+    let mut heads: Vec<&Quantity> = Vec::new();
+    let mut readings: Vec<(usize, usize)> = Vec::with_capacity(slot.len());
+    for s in slot {
+        let class = match heads.iter().position(|h| h.same_value(s.quantity)) {
+            Some(c) => c,
+            None => {
+                heads.push(s.quantity);
+                heads.len() - 1
+            }
+        };
+        readings.push((s.member, class));
+    }
+    if heads.len() < 2 {
+        return None;
+    }
+    let (reference, holders) = match reference_reading(story, group, &readings) {
+        Some(r) => r,
+        None if slot.len() == 2 => (readings[0].1, vec![readings[0].0]),
+        None => return None,
+    };
+    let odd: Vec<usize> = readings
+        .iter()
+        .filter(|(_, c)| *c != reference)
+        .map(|(m, _)| *m)
+        .collect();
+    let quantity = |m: usize| slot.iter().find(|s| s.member == m).map(|s| s.quantity);
+    let text = |m: usize| {
+        let span = quantity(m).map(|q| q.span).unwrap_or_default();
+        story.docs[group.members[m].doc].slice(span).to_string()
+    };
+    let docs = |idx: &[usize]| {
+        idx.iter()
+            .map(|&m| group.members[m].doc)
+            .collect::<Vec<_>>()
+    };
+    let mut odd_texts: Vec<String> = odd.iter().map(|&m| format!("\"{}\"", text(m))).collect();
+    odd_texts.dedup();
+    let message = format!(
+        "Numbers differ: {} in {} ({}) but \"{}\" in {} ({})",
+        odd_texts.join(" / "),
+        versions(odd.len()),
+        doc_names(story, &docs(&odd)),
+        text(holders[0]),
+        versions(holders.len()),
+        doc_names(story, &docs(&holders)),
+    );
+    let mut evidence: Vec<Evidence> = odd
+        .iter()
+        .chain(&holders)
+        .filter_map(|&m| {
+            quantity(m).map(|q| Evidence::new(&story.docs[group.members[m].doc], q.span))
+        })
+        .collect();
+    sort_evidence(story, &mut evidence);
+    Some(Finding::new(
+        Kind::NumericDrift,
+        Severity::Error,
+        message,
+        evidence,
+    ))
+}
