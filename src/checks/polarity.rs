@@ -41,9 +41,26 @@ struct Reading {
 }
 
 impl Reading {
+    /// The word with this key, or a stem close to it: irregular forms keep
+    /// their start ("choose" / "chose", "bring" / "brought" do not).
     fn sign(&self, key: &str) -> Option<&Signed> {
-        self.words.iter().find(|w| w.key == key)
+        self.words
+            .iter()
+            .find(|w| w.key == key)
+            .or_else(|| self.words.iter().find(|w| close_stems(&w.key, key)))
     }
+}
+
+/// True when two stems are probably forms of one word: the same first three
+/// letters and a Jaro-Winkler similarity of at least 0.85.
+fn close_stems(a: &str, b: &str) -> bool {
+    let prefix = |s: &str| s.chars().take(3).collect::<String>();
+    !a.contains('|')
+        && !b.contains('|')
+        && a.chars().count() >= 4
+        && b.chars().count() >= 4
+        && prefix(a) == prefix(b)
+        && strsim::jaro_winkler(a, b) >= 0.85
 }
 
 /// Two claims in one language must be this similar for a flipped word to
