@@ -41,13 +41,15 @@ struct Reading {
 }
 
 impl Reading {
-    /// The word with this key, or a stem close to it: irregular forms keep
-    /// their start ("choose" / "chose", "bring" / "brought" do not).
-    fn sign(&self, key: &str) -> Option<&Signed> {
-        self.words
-            .iter()
-            .find(|w| w.key == key)
-            .or_else(|| self.words.iter().find(|w| close_stems(&w.key, key)))
+    /// The word with this key or, when `fuzzy`, a stem close to it:
+    /// irregular forms keep their start ("choose" / "chose"; "bring" /
+    /// "brought" do not).
+    fn sign(&self, key: &str, fuzzy: bool) -> Option<&Signed> {
+        self.words.iter().find(|w| w.key == key).or_else(|| {
+            self.words
+                .iter()
+                .find(|w| fuzzy && close_stems(&w.key, key))
+        })
     }
 }
 
@@ -69,6 +71,9 @@ const PARAPHRASE_SCORE: f64 = 0.45;
 /// With no third reading to side with either, a pair of claims must be this
 /// similar for a flipped word to count.
 const LONE_PAIR_SCORE: f64 = 0.6;
+/// Claims this similar are one sentence edited: only between them are two
+/// close stems taken for one word.
+const NEAR_IDENTICAL: f64 = 0.7;
 
 /// The best similarity between the claims of two members.
 fn member_similarity(story: &Story, a: &Member, b: &Member) -> f64 {
@@ -156,12 +161,15 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
 /// The key of a word whose polarity differs between two claims in one
 /// language: a word one claim negates directly (or an antonym) that the other
 /// states with the other polarity.
-fn flip_key(a: &Reading, b: &Reading) -> Option<String> {
+fn flip_key(a: &Reading, b: &Reading, fuzzy: bool) -> Option<String> {
     let flips = |x: &Reading, y: &Reading| {
         x.words
             .iter()
             .filter(|w| w.direct)
-            .find(|w| y.sign(&w.key).is_some_and(|v| v.negated != w.negated))
+            .find(|w| {
+                y.sign(&w.key, fuzzy)
+                    .is_some_and(|v| v.negated != w.negated)
+            })
             .map(|w| w.key.clone())
     };
     flips(a, b).or_else(|| flips(b, a))
@@ -206,16 +214,18 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
     let pairs = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
     let same_language = pairs.filter(|&(i, j)| lang(i) == lang(j));
     // Within a language: the word whose polarity flips decides each reading.
-    let close = |i: usize, j: usize| {
-        member_similarity(story, &group.members[i], &group.members[j]) >= PARAPHRASE_SCORE
-    };
+    let sim = |i: usize, j: usize| member_similarity(story, &group.members[i], &group.members[j]);
+    // Irregular forms are only matched between near-identical claims.
     let flip = same_language
-        .filter(|&(i, j)| close(i, j))
-        .find_map(|(i, j)| flip_key(&readings[i], &readings[j]));
+        .filter(|&(i, j)| sim(i, j) >= PARAPHRASE_SCORE)
+        .find_map(|(i, j)| {
+            flip_key(&readings[i], &readings[j], sim(i, j) >= NEAR_IDENTICAL).map(|k| (k, i, j))
+        });
     let (odd, even, what) = match flip {
-        Some(key) => {
+        Some((key, fi, fj)) => {
+            let fuzzy = |i: usize| sim(i, fi).max(sim(i, fj)) >= NEAR_IDENTICAL;
             let signs: Vec<(usize, bool)> = (0..n)
-                .filter_map(|i| readings[i].sign(&key).map(|w| (i, w.negated)))
+                .filter_map(|i| readings[i].sign(&key, fuzzy(i)).map(|w| (i, w.negated)))
                 .collect();
             let (odd, even) = split(story, group, &signs)?;
             // One version against one other: only close paraphrases count.
@@ -223,7 +233,7 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
             if odd.len() + even.len() == 2 && sim < LONE_PAIR_SCORE {
                 return None;
             }
-            let word = readings[odd[0]].sign(&key).map(|w| {
+            let word = readings[odd[0]].sign(&key, true).map(|w| {
                 story.docs[group.members[odd[0]].doc]
                     .slice(w.span)
                     .to_string()
