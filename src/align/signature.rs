@@ -94,6 +94,9 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                 if let Some(id) = lex.concepts.of_noun(text) {
                     roots.push(format!("k:{id}"));
                 }
+                if let Some(id) = lex.glossary.of_noun(text) {
+                    roots.push(format!("g:{id}"));
+                }
                 let latin = romanize(text, lexicons);
                 if latin.len() >= 4 {
                     roots.push(latin.chars().take(ROOT_LEN).collect());

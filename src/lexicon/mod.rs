@@ -38,7 +38,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 18] = [
+pub const KINDS: [&str; 19] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -57,6 +57,7 @@ pub const KINDS: [&str; 18] = [
     "vague",
     "units",
     "concepts",
+    "glossary",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -220,6 +221,9 @@ pub struct LangLexicon {
     pub quantities: crate::extract::quantity::QuantityLexicon,
     /// Concept ids of news vocabulary (`concepts.txt`).
     pub concepts: concepts::Concepts,
+    /// Cross-language cues for aligning claims (`glossary.txt`, the format
+    /// of `concepts.txt`).
+    pub glossary: concepts::Concepts,
 }
 
 /// All parsed lexicons.
@@ -386,11 +390,14 @@ impl LangLexicon {
         )?;
         let (origin, text) = file("concepts");
         let concepts = concepts::Concepts::parse(lang, &origin, &text)?;
+        let (origin, text) = file("glossary");
+        let glossary = concepts::Concepts::parse(lang, &origin, &text)?;
 
         Ok(LangLexicon {
             lang: lang.to_string(),
             quantities,
             concepts,
+            glossary,
             negation_cues,
             negative_words,
             antonyms,
@@ -484,6 +491,30 @@ mod tests {
             assert_eq!(l.weekdays.distinct(), 7, "{lang} weekdays");
             assert!(l.function_words.len() >= 40, "{lang} function words");
         }
+    }
+
+    #[test]
+    fn every_language_has_the_same_glossary_ids() {
+        let lex = Lexicons::embedded();
+        let ids = |lang: &str| {
+            lex.lang(lang)
+                .glossary
+                .ids()
+                .into_iter()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        let english = ids("en");
+        assert!(english.len() >= 80, "{} glossary ids", english.len());
+        for lang in LANGUAGES {
+            assert_eq!(ids(lang), english, "{lang} glossary ids");
+        }
+        // Inflected forms meet through stems: "страйку" is "страйк".
+        assert_eq!(lex.lang("uk").glossary.of_noun("страйку"), Some("strike"));
+        assert_eq!(
+            lex.lang("de").glossary.of_noun("Gewerkschaften"),
+            Some("union")
+        );
     }
 
     #[test]
