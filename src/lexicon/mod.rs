@@ -8,8 +8,11 @@
 //! - phrase lists: one phrase a line (`loanwords.txt`);
 //! - labelled lists: `label: item | item | item` (`months.txt`,
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
-//! - rule tables: `name | pattern | description` (`calques.txt`).
+//! - rule tables: `name | pattern | description` (`calques.txt`);
+//! - date grammar words and relative dates (`date_words.txt`,
+//!   `relative_dates.txt`, see [`dates`]).
 
+pub mod dates;
 mod parse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -28,7 +31,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 12] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -39,6 +42,8 @@ pub const KINDS: [&str; 10] = [
     "calques",
     "negation",
     "antonyms",
+    "date_words",
+    "relative_dates",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -195,6 +200,8 @@ pub struct LangLexicon {
     pub negative_words: Vec<String>,
     /// Pairs of opposite words, as stems.
     pub antonyms: Vec<(String, String)>,
+    /// Date grammar words and relative date phrases.
+    pub dates: dates::DateLexicon,
 }
 
 /// All parsed lexicons.
@@ -345,8 +352,16 @@ impl LangLexicon {
             antonyms.push((stem(a), stem(b)));
         }
 
+        let (words_origin, words_text) = file("date_words");
+        let (relative_origin, relative_text) = file("relative_dates");
+        let dates = dates::DateLexicon::parse(
+            (&words_origin, &words_text),
+            (&relative_origin, &relative_text),
+        )?;
+
         Ok(LangLexicon {
             lang: lang.to_string(),
+            dates,
             negation_cues,
             negative_words,
             antonyms,
