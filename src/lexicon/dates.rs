@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::parse;
+use super::{FormTable, parse};
 use crate::error::Result;
 use crate::text::fold;
 
@@ -48,6 +48,11 @@ pub struct DateWords {
     pub ambiguous: HashSet<String>,
     /// Weekday forms that mean "every such day".
     pub habitual: HashSet<String>,
+    /// Words before a year used as an adjective ("the 2022 invasion").
+    pub attributive: HashSet<String>,
+    /// Endings of plural nouns: after an attributive word, a year-like number
+    /// followed by such a word counts it ("the 2000 soldiers").
+    pub plural_ending: Vec<String>,
     /// Words after a number that make it a clock time.
     pub hour: HashSet<String>,
     /// Morning markers of a 12-hour clock.
@@ -112,6 +117,10 @@ pub struct DateLexicon {
     pub words: DateWords,
     /// Relative phrases.
     pub relative: Vec<RelativeRule>,
+    /// Month and weekday forms that are abbreviations (folded): written with a
+    /// period, or a short prefix of a longer form of the same name ("dec",
+    /// "sexta" of "sexta-feira").
+    pub short_forms: HashSet<String>,
     /// Indices into `relative` by the folded first word of the phrase, or by
     /// `{weekday}`, `{month}`, `{n}` when it starts with a slot.
     pub by_first: HashMap<String, Vec<usize>>,
@@ -132,6 +141,26 @@ impl DateLexicon {
         Ok(DateLexicon::default()
             .with_words(words)?
             .with_relative(relative)?)
+    }
+
+    /// Finds the abbreviated forms of month and weekday names.
+    pub(super) fn mark_short_forms(&mut self, tables: [&FormTable; 2]) {
+        for table in tables {
+            let forms: Vec<(String, u8)> = table.forms.iter().map(|(f, n)| (fold(f), *n)).collect();
+            for (form, n) in &forms {
+                let prefix = || {
+                    forms.iter().any(|(other, m)| {
+                        m == n
+                            && other.len() > form.len()
+                            && other.starts_with(form.as_str())
+                            && (form.chars().count() <= 4 || other[form.len()..].starts_with('-'))
+                    })
+                };
+                if form.ends_with('.') || prefix() {
+                    self.short_forms.insert(form.clone());
+                }
+            }
+        }
     }
 
     fn with_words(mut self, (origin, text): (&str, &str)) -> Result<Self> {
@@ -175,6 +204,11 @@ impl DateLexicon {
                 "year_marker" => &mut w.year_marker,
                 "ambiguous" => &mut w.ambiguous,
                 "habitual" => &mut w.habitual,
+                "attributive" => &mut w.attributive,
+                "plural_ending" => {
+                    w.plural_ending.extend(folded());
+                    continue;
+                }
                 "hour" => &mut w.hour,
                 "am" => &mut w.am,
                 "pm" => &mut w.pm,

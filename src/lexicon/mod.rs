@@ -354,10 +354,11 @@ impl LangLexicon {
 
         let (words_origin, words_text) = file("date_words");
         let (relative_origin, relative_text) = file("relative_dates");
-        let dates = dates::DateLexicon::parse(
+        let mut dates = dates::DateLexicon::parse(
             (&words_origin, &words_text),
             (&relative_origin, &relative_text),
         )?;
+        dates.mark_short_forms([&months, &weekdays]);
 
         Ok(LangLexicon {
             lang: lang.to_string(),
