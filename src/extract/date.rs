@@ -5,12 +5,13 @@
 //!
 //! Rules worth knowing (the grammar is in `date/grammar.rs`, the words in
 //! `lexicons/<lang>/date_words.txt` and `relative_dates.txt`):
-//! - A 4-digit number from 1900 to 2100 standing alone is a year unless a
-//!   counted noun follows it: it is a year after a `prep` word ("in 2023") or
-//!   before a year marker ("2023 року"), punctuation or a function word; in
-//!   English also before a singular noun after an article ("the 2022
-//!   invasion"); any other word after it is taken as what it counts ("2000
-//!   soldiers").
+//! - A 4-digit number from 1900 to 2100 standing alone is a year unless it
+//!   counts something: it is a year after a `year_prep` word ("in 2023",
+//!   "seit 2014"), before a year marker ("2023 року"), before punctuation, the
+//!   end, a function word or a month; after an `attributive` word ("the 2022
+//!   invasion", "a invasão de 2022") unless the next word ends like a plural
+//!   noun ("the 2000 soldiers", "de 2000 pessoas"). Before any other word it
+//!   is taken as a count ("2000 soldiers", "2000 Menschen").
 //! - Numeric dates: ISO `2024-12-03` everywhere; `03/12/2024`, `03.12.2024`
 //!   day first except where the lexicon says `numeric: mdy` or `auto`. With
 //!   `auto` (English) a part above 12 is the day; when both parts are 12 or

@@ -40,6 +40,8 @@ pub struct DateWords {
     pub range: HashSet<String>,
     /// Words after which a lone month, an ambiguous name or a year is a date.
     pub prep: HashSet<String>,
+    /// Words after which a 4-digit number from 1900 to 2100 is a year.
+    pub year_prep: HashSet<String>,
     /// Suffixes of a day number ("rd", "er", "-го", ".").
     pub ordinal: HashSet<String>,
     /// Words after a year that mark it ("року", "г.").
@@ -200,6 +202,7 @@ impl DateLexicon {
                 "of" => &mut w.of,
                 "range" => &mut w.range,
                 "prep" => &mut w.prep,
+                "year_prep" => &mut w.year_prep,
                 "ordinal" => &mut w.ordinal,
                 "year_marker" => &mut w.year_marker,
                 "ambiguous" => &mut w.ambiguous,

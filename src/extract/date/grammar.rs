@@ -120,13 +120,14 @@ impl Grammar<'_> {
 
     /// True when the word before `i` is a `prep` word.
     fn prep_before(&self, i: usize) -> bool {
-        i > 0 && !self.t[i].brk && self.word_in(i - 1, &self.w.prep)
+        i > 0 && self.next(i).is_some() && self.word_in(i - 1, &self.w.prep)
     }
 
     /// A number that starts here and is not the tail of something else
     /// ("A3", "1.234", "$2000").
     fn starts_number(&self, i: usize) -> bool {
-        if i == 0 || self.t[i].gap {
+        let Some(t) = self.t.get(i) else { return false };
+        if i == 0 || t.gap {
             return true;
         }
         let prev = &self.t[i - 1];
@@ -486,7 +487,7 @@ impl Grammar<'_> {
         };
         let w = self.w;
         let plural = w.plural_ending.iter().any(|e| next.key.ends_with(e.as_str()));
-        let is_year = prev_is(&w.prep)
+        let is_year = prev_is(&w.year_prep)
             || self.lex.is_function_word(next.span.slice(self.text))
             || self.month(i + 1).is_some()
             || (prev_is(&w.attributive) && !plural);
