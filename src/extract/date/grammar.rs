@@ -358,8 +358,8 @@ impl Grammar<'_> {
     /// also takes an ambiguous one, for the first end of a range.
     fn month_alone(&self, i: usize, strict: bool) -> Option<(RawDate, usize)> {
         let month = self.month(i)?;
-        let plain = !month.short && !month.ambiguous;
-        if strict && !plain && !self.prep_before(i) {
+        // An abbreviation needs a day or a year; an ambiguous name a `prep`.
+        if strict && (month.short || (month.ambiguous && !self.prep_before(i))) {
             return None;
         }
         Some((

@@ -110,3 +110,261 @@ fn english() {
         ],
     );
 }
+
+#[test]
+fn portuguese() {
+    run(
+        "pt",
+        &[
+            ("", "A cúpula de 3 e 4 de dezembro de 2024 terminou.", "3 e 4 de dezembro de 2024 => 2024-12-03..2024-12-04"),
+            ("", "Será em 3 de dezembro.", "3 de dezembro => --12-03"),
+            ("", "No dia 1º de janeiro de 2025 entra em vigor.", "1º de janeiro de 2025 => 2025-01-01"),
+            ("", "A feira vai de 3 a 5 de dezembro.", "3 a 5 de dezembro => --12-03..--12-05"),
+            ("", "Entre 30 de novembro e 2 de dezembro de 2024 houve greve.", "30 de novembro e 2 de dezembro de 2024 => 2024-11-30..2024-12-02"),
+            ("", "A guerra começou em fevereiro de 2022.", "fevereiro de 2022 => 2022-02"),
+            ("", "Em 2023 a economia cresceu.", "2023 => 2023"),
+            ("", "A invasão de 2022 mudou tudo.", "2022 => 2022"),
+            ("", "Cerca de 2000 pessoas protestaram.", ""),
+            ("", "O prazo termina em dezembro.", "dezembro => --12"),
+            ("", "Publicado em 03/12/2024 às 21h50.", "03/12/2024 => 2024-12-03"),
+            ("", "A data é 2024-12-03.", "2024-12-03 => 2024-12-03"),
+            ("", "O mar. estava calmo e o mar também.", ""),
+            ("", "Na sexta-feira houve protestos.", "sexta-feira => wd5"),
+            ("", "A sexta edição do festival.", ""),
+            ("", "Sex., 3 de dez. de 2024", "Sex., 3 de dez. de 2024 => 2024-12-03 wd5"),
+            ("", "A votação ocorreu ontem.", "ontem => rel:Day-1"),
+            (PUB, "A votação ocorreu ontem.", "ontem => 2024-12-04 rel:Day-1"),
+            (PUB, "Hoje o ministro falou.", "Hoje => 2024-12-05 rel:Day+0"),
+            (PUB, "O acordo será assinado amanhã.", "amanhã => 2024-12-06 rel:Day+1"),
+            (PUB, "A reunião será na próxima semana.", "próxima semana => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "A reunião será na semana que vem.", "semana que vem => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "As vendas caíram no mês passado.", "mês passado => 2024-11 rel:Month-1"),
+            (PUB, "O PIB cresceu no ano passado.", "ano passado => 2023 rel:Year-1"),
+            (PUB, "O ministro chegou nesta sexta-feira (29).", "nesta sexta-feira (29) => 2024-11-29 wd5 rel:Weekday+0"),
+            (PUB, "O ministro falou na sexta-feira.", "sexta-feira => 2024-11-29 wd5"),
+            (PUB, "O ministro falou na sexta passada.", "sexta passada => 2024-11-29 wd5 rel:Weekday-1"),
+            (PUB, "Será em 20 de dezembro.", "20 de dezembro => 2024-12-20"),
+            ("", "O jogo começa às 16h e termina às 18h30.", ""),
+            ("", "Entre março e maio os preços caíram.", "março e maio => --03..--05"),
+        ],
+    );
+}
+
+#[test]
+fn spanish() {
+    run(
+        "es",
+        &[
+            ("", "La cumbre del 3 y 4 de diciembre de 2024 terminó.", "3 y 4 de diciembre de 2024 => 2024-12-03..2024-12-04"),
+            ("", "Será el 3 de diciembre de 2024.", "3 de diciembre de 2024 => 2024-12-03"),
+            ("", "Será el 3 de diciembre.", "3 de diciembre => --12-03"),
+            ("", "La feria va del 3 al 5 de diciembre.", "3 al 5 de diciembre => --12-03..--12-05"),
+            ("", "Será el 1º de enero.", "1º de enero => --01-01"),
+            ("", "La guerra empezó en febrero de 2022.", "febrero de 2022 => 2022-02"),
+            ("", "En 2023 la economía creció.", "2023 => 2023"),
+            ("", "Unas 2000 personas protestaron.", ""),
+            ("", "Las elecciones serán en mayo.", "mayo => --05"),
+            ("", "Fechado el 25/12/2024.", "25/12/2024 => 2024-12-25"),
+            ("", "Fechado el 03.12.2024.", "03.12.2024 => 2024-12-03"),
+            ("", "El mar. y el mar estaban tranquilos.", ""),
+            ("", "El viernes hubo protestas.", "viernes => wd5"),
+            ("", "Vie., 3 de dic. de 2024", "Vie., 3 de dic. de 2024 => 2024-12-03 wd5"),
+            ("", "Entre marzo y mayo cayeron los precios.", "marzo y mayo => --03..--05"),
+            ("", "Del 30 de noviembre al 2 de diciembre de 2024.", "30 de noviembre al 2 de diciembre de 2024 => 2024-11-30..2024-12-02"),
+            (PUB, "La votación fue ayer.", "ayer => 2024-12-04 rel:Day-1"),
+            (PUB, "Hoy habló el ministro.", "Hoy => 2024-12-05 rel:Day+0"),
+            (PUB, "El acuerdo se firmará mañana.", "mañana => 2024-12-06 rel:Day+1"),
+            (PUB, "Llegó por la mañana.", ""),
+            (PUB, "La reunión será la próxima semana.", "próxima semana => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "Las ventas cayeron el mes pasado.", "mes pasado => 2024-11 rel:Month-1"),
+            (PUB, "El PIB creció el año pasado.", "año pasado => 2023 rel:Year-1"),
+            (PUB, "El ministro habló el viernes.", "viernes => 2024-11-29 wd5"),
+            (PUB, "Se reunirán el próximo viernes.", "próximo viernes => 2024-12-06 wd5 rel:Weekday+1"),
+            (PUB, "Se reunieron el viernes pasado.", "viernes pasado => 2024-11-29 wd5 rel:Weekday-1"),
+            (PUB, "Hace 3 días se firmó.", "Hace 3 días => 2024-12-02 rel:Day-3"),
+            ("", "El partido empieza a las 21:30 horas.", ""),
+        ],
+    );
+}
+
+#[test]
+fn german() {
+    run(
+        "de",
+        &[
+            ("", "Der Gipfel am 3.–4. Dezember 2024 endete.", "3.–4. Dezember 2024 => 2024-12-03..2024-12-04"),
+            ("", "Das Treffen ist am 3. Dezember.", "3. Dezember => --12-03"),
+            ("", "Das Treffen ist am 3. Dezember 2024.", "3. Dezember 2024 => 2024-12-03"),
+            ("", "Die Messe dauert vom 3. bis 5. Dezember.", "3. bis 5. Dezember => --12-03..--12-05"),
+            ("", "Der Krieg begann im Februar 2022.", "Februar 2022 => 2022-02"),
+            ("", "Im Jahr 2023 wuchs die Wirtschaft.", "2023 => 2023"),
+            ("", "Seit 2014 herrscht Krieg.", "2014 => 2014"),
+            ("", "Etwa 2000 Menschen protestierten.", ""),
+            ("", "Die Wahl ist im Mai.", "Mai => --05"),
+            ("", "Datiert 03.12.2024.", "03.12.2024 => 2024-12-03"),
+            ("", "Am 1.12.2024 um 10.30 Uhr.", "1.12.2024 => 2024-12-01"),
+            ("", "Die Sitzung beginnt um 15 Uhr.", ""),
+            ("", "Am Freitag gab es Proteste.", "Freitag => wd5"),
+            ("", "Freitags ist der Markt geöffnet.", ""),
+            ("", "Freitag, 3. Dezember 2024", "Freitag, 3. Dezember 2024 => 2024-12-03 wd5"),
+            ("", "Zwischen März und Mai fielen die Preise.", "März und Mai => --03..--05"),
+            ("", "Vom 30. November bis 2. Dezember 2024.", "30. November bis 2. Dezember 2024 => 2024-11-30..2024-12-02"),
+            (PUB, "Die Abstimmung war gestern.", "gestern => 2024-12-04 rel:Day-1"),
+            (PUB, "Heute sprach der Minister.", "Heute => 2024-12-05 rel:Day+0"),
+            (PUB, "Der Vertrag wird morgen unterzeichnet.", "morgen => 2024-12-06 rel:Day+1"),
+            (PUB, "Er kam am Morgen an.", ""),
+            (PUB, "Das Treffen ist nächste Woche.", "nächste Woche => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "Der Umsatz fiel letzten Monat.", "letzten Monat => 2024-11 rel:Month-1"),
+            (PUB, "Die Wirtschaft wuchs im vergangenen Jahr.", "vergangenen Jahr => 2023 rel:Year-1"),
+            (PUB, "Der Minister sprach am Freitag.", "Freitag => 2024-11-29 wd5"),
+            (PUB, "Sie treffen sich nächsten Freitag.", "nächsten Freitag => 2024-12-06 wd5 rel:Weekday+1"),
+            (PUB, "Das war vor 3 Tagen.", "vor 3 Tagen => 2024-12-02 rel:Day-3"),
+            (PUB, "Das Treffen ist am 20. Dezember.", "20. Dezember => 2024-12-20"),
+        ],
+    );
+}
+
+#[test]
+fn french() {
+    run(
+        "fr",
+        &[
+            ("", "Les 3 et 4 décembre 2024, le sommet a eu lieu.", "3 et 4 décembre 2024 => 2024-12-03..2024-12-04"),
+            ("", "Le sommet aura lieu le 3 décembre 2024.", "3 décembre 2024 => 2024-12-03"),
+            ("", "Le vote a lieu le 3 décembre.", "3 décembre => --12-03"),
+            ("", "Le 1er janvier 2025 entre en vigueur.", "1er janvier 2025 => 2025-01-01"),
+            ("", "Le salon se tient du 3 au 5 décembre.", "3 au 5 décembre => --12-03..--12-05"),
+            ("", "La guerre a commencé en février 2022.", "février 2022 => 2022-02"),
+            ("", "En 2023 l'économie a progressé.", "2023 => 2023"),
+            ("", "Environ 2000 personnes ont manifesté.", ""),
+            ("", "Les élections auront lieu en mai.", "mai => --05"),
+            ("", "Le vote aura lieu en mars.", "mars => --03"),
+            ("", "Mars est une planète.", ""),
+            ("", "Daté du 03/12/2024 à 21h50.", "03/12/2024 => 2024-12-03"),
+            ("", "Vendredi, il y a eu des manifestations.", "Vendredi => wd5"),
+            ("", "Vendredi 3 décembre 2024", "Vendredi 3 décembre 2024 => 2024-12-03 wd5"),
+            ("", "Entre mars et mai les prix ont baissé.", "mars et mai => --03..--05"),
+            ("", "Du 30 novembre au 2 décembre 2024.", "30 novembre au 2 décembre 2024 => 2024-11-30..2024-12-02"),
+            (PUB, "Le vote a eu lieu hier.", "hier => 2024-12-04 rel:Day-1"),
+            (PUB, "Aujourd'hui le ministre a parlé.", "Aujourd'hui => 2024-12-05 rel:Day+0"),
+            (PUB, "L'accord sera signé demain.", "demain => 2024-12-06 rel:Day+1"),
+            (PUB, "La réunion aura lieu la semaine prochaine.", "semaine prochaine => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "Les ventes ont baissé le mois dernier.", "mois dernier => 2024-11 rel:Month-1"),
+            (PUB, "Le PIB a progressé l'année dernière.", "l'année dernière => 2023 rel:Year-1"),
+            (PUB, "Le ministre a parlé vendredi.", "vendredi => 2024-11-29 wd5"),
+            (PUB, "Ils se réuniront vendredi prochain.", "vendredi prochain => 2024-12-06 wd5 rel:Weekday+1"),
+            (PUB, "Ils se sont réunis vendredi dernier.", "vendredi dernier => 2024-11-29 wd5 rel:Weekday-1"),
+            (PUB, "Il y a 3 jours, l'accord a été signé.", "Il y a 3 jours => 2024-12-02 rel:Day-3"),
+            ("", "Le match commence à 20 h 45.", ""),
+        ],
+    );
+}
+
+#[test]
+fn italian() {
+    run(
+        "it",
+        &[
+            ("", "Il vertice del 3 e 4 dicembre 2024 si è concluso.", "3 e 4 dicembre 2024 => 2024-12-03..2024-12-04"),
+            ("", "Il voto è il 3 dicembre.", "3 dicembre => --12-03"),
+            ("", "Il voto è il 3 dicembre 2024.", "3 dicembre 2024 => 2024-12-03"),
+            ("", "La fiera va dal 3 al 5 dicembre.", "3 al 5 dicembre => --12-03..--12-05"),
+            ("", "Il 1º gennaio 2025 entra in vigore.", "1º gennaio 2025 => 2025-01-01"),
+            ("", "La guerra è iniziata nel febbraio 2022.", "febbraio 2022 => 2022-02"),
+            ("", "Nel 2023 l'economia è cresciuta.", "2023 => 2023"),
+            ("", "Circa 2000 persone hanno protestato.", ""),
+            ("", "Le elezioni saranno a maggio.", "maggio => --05"),
+            ("", "Datato 03/12/2024.", "03/12/2024 => 2024-12-03"),
+            ("", "Il mar. era calmo.", ""),
+            ("", "Venerdì ci sono state proteste.", "Venerdì => wd5"),
+            ("", "Venerdì 3 dicembre 2024", "Venerdì 3 dicembre 2024 => 2024-12-03 wd5"),
+            ("", "Tra marzo e maggio i prezzi sono scesi.", "marzo e maggio => --03..--05"),
+            ("", "Dal 30 novembre al 2 dicembre 2024.", "30 novembre al 2 dicembre 2024 => 2024-11-30..2024-12-02"),
+            (PUB, "Il voto è stato ieri.", "ieri => 2024-12-04 rel:Day-1"),
+            (PUB, "Oggi il ministro ha parlato.", "Oggi => 2024-12-05 rel:Day+0"),
+            (PUB, "L'accordo sarà firmato domani.", "domani => 2024-12-06 rel:Day+1"),
+            (PUB, "La riunione sarà la settimana prossima.", "settimana prossima => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "Le vendite sono calate il mese scorso.", "mese scorso => 2024-11 rel:Month-1"),
+            (PUB, "Il PIL è cresciuto l'anno scorso.", "l'anno scorso => 2023 rel:Year-1"),
+            (PUB, "Il ministro ha parlato venerdì.", "venerdì => 2024-11-29 wd5"),
+            (PUB, "Si incontreranno venerdì prossimo.", "venerdì prossimo => 2024-12-06 wd5 rel:Weekday+1"),
+            (PUB, "Si sono incontrati venerdì scorso.", "venerdì scorso => 2024-11-29 wd5 rel:Weekday-1"),
+            (PUB, "L'accordo è stato firmato 3 giorni fa.", "3 giorni fa => 2024-12-02 rel:Day-3"),
+            (PUB, "Il voto è il 20 dicembre.", "20 dicembre => 2024-12-20"),
+            ("", "La partita inizia alle 20:45.", ""),
+        ],
+    );
+}
+
+#[test]
+fn ukrainian() {
+    run(
+        "uk",
+        &[
+            ("", "Саміт 3–4 грудня 2024 року завершився.", "3–4 грудня 2024 року => 2024-12-03..2024-12-04"),
+            ("", "Голосування відбудеться 3 грудня.", "3 грудня => --12-03"),
+            ("", "Ярмарок триватиме з 3 по 5 грудня.", "3 по 5 грудня => --12-03..--12-05"),
+            ("", "Війна почалася у лютому 2022 року.", "лютому 2022 року => 2022-02"),
+            ("", "Повномасштабне вторгнення почалося 24 лютого 2022 року.", "24 лютого 2022 року => 2022-02-24"),
+            ("", "У 2023 році економіка зросла.", "2023 році => 2023"),
+            ("", "Близько 2000 людей протестували.", ""),
+            ("", "Вибори відбудуться у травні.", "травні => --05"),
+            ("", "Датовано 03.12.2024.", "03.12.2024 => 2024-12-03"),
+            ("", "У п'ятницю відбулися протести.", "п'ятницю => wd5"),
+            ("", "У п’ятницю відбулися протести.", "п’ятницю => wd5"),
+            ("", "П'ятниця, 3 грудня 2024 року", "П'ятниця, 3 грудня 2024 року => 2024-12-03 wd5"),
+            ("", "Між березнем і травнем ціни впали.", ""),
+            ("", "З 30 листопада по 2 грудня 2024 року.", "30 листопада по 2 грудня 2024 року => 2024-11-30..2024-12-02"),
+            ("", "Засідання почнеться о 10:30.", ""),
+            ("", "3-го грудня відбудеться засідання.", "3-го грудня => --12-03"),
+            (PUB, "Голосування відбулося вчора.", "вчора => 2024-12-04 rel:Day-1"),
+            (PUB, "Сьогодні міністр виступив.", "Сьогодні => 2024-12-05 rel:Day+0"),
+            (PUB, "Угоду підпишуть завтра.", "завтра => 2024-12-06 rel:Day+1"),
+            (PUB, "Зустріч відбудеться наступного тижня.", "наступного тижня => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "Продажі впали минулого місяця.", "минулого місяця => 2024-11 rel:Month-1"),
+            (PUB, "ВВП зріс минулого року.", "минулого року => 2023 rel:Year-1"),
+            (PUB, "Міністр виступив у п'ятницю.", "п'ятницю => 2024-11-29 wd5"),
+            (PUB, "Вони зустрінуться наступної п'ятниці.", "наступної п'ятниці => 2024-12-06 wd5 rel:Weekday+1"),
+            (PUB, "Вони зустрілися минулої п'ятниці.", "минулої п'ятниці => 2024-11-29 wd5 rel:Weekday-1"),
+            (PUB, "Угоду підписали 3 дні тому.", "3 дні тому => 2024-12-02 rel:Day-3"),
+            (PUB, "Голосування відбудеться 20 грудня.", "20 грудня => 2024-12-20"),
+        ],
+    );
+}
+
+#[test]
+fn russian() {
+    run(
+        "ru",
+        &[
+            ("", "Саммит 3-4 декабря 2024 года завершился.", "3-4 декабря 2024 года => 2024-12-03..2024-12-04"),
+            ("", "Голосование пройдет 3 декабря.", "3 декабря => --12-03"),
+            ("", "Ярмарка продлится с 3 по 5 декабря.", "3 по 5 декабря => --12-03..--12-05"),
+            ("", "Война началась в феврале 2022 года.", "феврале 2022 года => 2022-02"),
+            ("", "В 2023 году экономика выросла.", "2023 году => 2023"),
+            ("", "В 2023 г. экономика выросла.", "2023 г. => 2023"),
+            ("", "Около 2000 человек вышли на протест.", ""),
+            ("", "До 2000 человек вышли на протест.", ""),
+            ("", "Выборы пройдут в мае.", "мае => --05"),
+            ("", "Датировано 03.12.2024.", "03.12.2024 => 2024-12-03"),
+            ("", "В пятницу прошли протесты.", "пятницу => wd5"),
+            ("", "Окружающая среда важна.", ""),
+            ("", "В среду прошли протесты.", "среду => wd3"),
+            ("", "Пятница, 3 декабря 2024 года", "Пятница, 3 декабря 2024 года => 2024-12-03 wd5"),
+            ("", "С 30 ноября по 2 декабря 2024 года.", "30 ноября по 2 декабря 2024 года => 2024-11-30..2024-12-02"),
+            ("", "Заседание начнется в 10:30.", ""),
+            ("", "3-го декабря пройдет заседание.", "3-го декабря => --12-03"),
+            (PUB, "Голосование прошло вчера.", "вчера => 2024-12-04 rel:Day-1"),
+            (PUB, "Сегодня министр выступил.", "Сегодня => 2024-12-05 rel:Day+0"),
+            (PUB, "Соглашение подпишут завтра.", "завтра => 2024-12-06 rel:Day+1"),
+            (PUB, "Встреча пройдет на следующей неделе.", "на следующей неделе => 2024-12-09..2024-12-15 rel:Week+1"),
+            (PUB, "Продажи упали в прошлом месяце.", "в прошлом месяце => 2024-11 rel:Month-1"),
+            (PUB, "ВВП вырос в прошлом году.", "в прошлом году => 2023 rel:Year-1"),
+            (PUB, "Министр выступил в пятницу.", "пятницу => 2024-11-29 wd5"),
+            (PUB, "Они встретятся в следующую пятницу.", "в следующую пятницу => 2024-12-06 wd5 rel:Weekday+1"),
+            (PUB, "Они встретились в прошлую пятницу.", "в прошлую пятницу => 2024-11-29 wd5 rel:Weekday-1"),
+            (PUB, "Соглашение подписали 3 дня назад.", "3 дня назад => 2024-12-02 rel:Day-3"),
+            (PUB, "Голосование пройдет 20 декабря.", "20 декабря => 2024-12-20"),
+        ],
+    );
+}
