@@ -368,3 +368,166 @@ fn russian() {
         ],
     );
 }
+
+/// The one date of a short text.
+fn one(lang: &str, published: &str, text: &str) -> DateFact {
+    let (_, f) = facts(lang, published, text);
+    assert_eq!(f.dates.len(), 1, "{lang} {text:?}: {:?}", f.dates);
+    f.dates[0].clone()
+}
+
+#[test]
+fn one_date_in_many_forms_is_compatible() {
+    let forms = [
+        ("en", "3-4 December 2024"),
+        ("en", "December 3-4, 2024"),
+        ("en", "December 3-4"),
+        ("en", "Dec. 3-4"),
+        ("pt", "3 e 4 de dezembro de 2024"),
+        ("es", "3 y 4 de diciembre"),
+        ("de", "3.–4. Dezember"),
+        ("fr", "les 3 et 4 décembre"),
+        ("it", "3 e 4 dicembre"),
+        ("uk", "3–4 грудня 2024"),
+        ("ru", "3-4 декабря 2024 года"),
+    ];
+    let other = [("en", "10-11 December"), ("pt", "10 e 11 de dezembro de 2024"), ("uk", "3–4 листопада")];
+    for (la, a) in forms {
+        let fa = one(la, "", a);
+        for (lb, b) in forms {
+            let fb = one(lb, "", b);
+            assert!(fa.compatible(&fb) && fb.compatible(&fa), "{a} ~ {b}");
+        }
+        for (lb, b) in other {
+            let fb = one(lb, "", b);
+            assert!(fa.conflicts(&fb) && fb.conflicts(&fa), "{a} vs {b}");
+        }
+    }
+}
+
+#[test]
+fn conflicts_table() {
+    // (published, lang a, text a, lang b, text b, conflicts)
+    let rows = [
+        ("", "en", "3 December 2024", "en", "in 2024", false),
+        ("", "en", "3 December 2024", "en", "in 2023", true),
+        ("", "en", "3 December 2024", "pt", "dezembro de 2024", false),
+        ("", "en", "3 December 2024", "de", "3. Dezember 2023", true),
+        ("", "en", "3 December", "en", "4 December", true),
+        ("", "en", "3 December", "pt", "3 e 4 de dezembro", false),
+        ("", "en", "5 December", "en", "3-4 December", true),
+        ("", "en", "3-4 December", "en", "4-5 December", true),
+        ("", "en", "in December", "fr", "3 décembre 2024", false),
+        ("", "en", "on Friday", "en", "29 November 2024", false),
+        ("", "en", "on Friday", "en", "30 November 2024", true),
+        ("", "en", "on Friday", "ru", "в субботу", true),
+        ("", "en", "yesterday", "es", "hoy", true),
+        ("", "en", "yesterday", "en", "last week", false),
+        ("", "en", "yesterday", "en", "3 December", false),
+        (PUB, "en", "yesterday", "it", "4 dicembre", false),
+        (PUB, "en", "yesterday", "it", "5 dicembre", true),
+        ("", "pt", "nesta sexta-feira (29)", "en", "29 November", false),
+        ("", "pt", "nesta sexta-feira (29)", "en", "30 November", true),
+        ("", "en", "30 December to 2 January", "en", "1 January", false),
+        ("", "en", "30 December to 2 January", "en", "3 January", true),
+        ("", "en", "between March and May", "uk", "у квітні", false),
+        ("", "en", "between March and May", "uk", "у червні", true),
+    ];
+    for (published, la, a, lb, b, conflict) in rows {
+        let (fa, fb) = (one(la, published, a), one(lb, published, b));
+        assert_eq!(fa.conflicts(&fb), conflict, "{a} vs {b}");
+        assert_eq!(fb.conflicts(&fa), conflict, "{b} vs {a}");
+        assert_eq!(fa.compatible(&fb), !conflict, "{a} ~ {b}");
+    }
+}
+
+#[test]
+fn dateline_gives_the_reference_date() {
+    let text = "KYIV, Nov 14, 2024 (Reuters) - The minister said on Friday that talks went on.\n\n\
+                The talks resume next week.";
+    let (d, f) = facts("en", "", text);
+    assert_eq!(f.reference, Some(PartialDate::ymd(2024, 11, 14)));
+    let got: Vec<String> = f.dates.iter().map(|x| render(&d, x)).collect();
+    assert_eq!(
+        got,
+        [
+            "Nov 14, 2024 => 2024-11-14",
+            "Friday => 2024-11-08 wd5",
+            "next week => 2024-11-18..2024-11-24 rel:Week+1"
+        ]
+    );
+    assert!(f.dates[1].resolved && !f.dates[0].resolved);
+}
+
+#[test]
+fn published_wins_and_boilerplate_is_flagged() {
+    let text = "Publicado em 28/11/2024\n\nO ministro falou ontem com os colegas sobre o orçamento.";
+    let (d, f) = facts("pt", "2024-11-29T21:50:00Z", text);
+    assert_eq!(f.reference, Some(PartialDate::ymd(2024, 11, 29)));
+    assert!(f.dates[0].boilerplate, "{:?}", d.boilerplate);
+    assert_eq!(f.dates[1].date().as_deref(), Some("2024-11-28"));
+    assert!(!f.dates[1].boilerplate);
+}
+
+#[test]
+fn times_are_recorded_not_dated() {
+    let cases = [
+        ("en", "at 10:30 and 3 p.m. and 11.45 am", vec![(10, 30), (15, 0), (11, 45)]),
+        ("pt", "às 21h50 e às 16h", vec![(21, 50), (16, 0)]),
+        ("de", "um 10.30 Uhr und 15 Uhr", vec![(10, 30), (15, 0)]),
+        ("uk", "о 10:30 та о 15 годині", vec![(10, 30), (15, 0)]),
+    ];
+    for (lang, text, expected) in cases {
+        let (d, f) = facts(lang, "", text);
+        assert!(f.dates.is_empty(), "{text}: {:?}", f.dates);
+        let got: Vec<(u8, u8)> = f.times.iter().map(|t| (t.hour, t.minute)).collect();
+        assert_eq!(got, expected, "{text}");
+        assert!(covers(&f.dates, &f.times, f.times[0].span));
+        assert!(f.times.iter().all(|t| d.slice(t.span).chars().next().is_some_and(|c| c.is_ascii_digit())));
+    }
+}
+
+#[test]
+fn iso_renderings() {
+    let p = |year, month, day| PartialDate { year, month, day };
+    assert_eq!(p(Some(2024), None, None).iso().as_deref(), Some("2024"));
+    assert_eq!(p(Some(2024), Some(12), None).iso().as_deref(), Some("2024-12"));
+    assert_eq!(p(None, Some(12), Some(3)).iso().as_deref(), Some("--12-03"));
+    assert_eq!(p(None, None, Some(29)).iso().as_deref(), Some("---29"));
+    assert_eq!(p(None, None, None).iso(), None);
+    assert_eq!(parse_published("2024-11-29T21:50:00+02:00"), Some(PartialDate::ymd(2024, 11, 29)));
+    assert_eq!(parse_published("2024-02-30"), None);
+    assert_eq!(parse_published("29/11/2024"), None);
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "3", "4", "12", "29", "2024", "1999", "-", "–", ".", "/", ",", "(", ")", ":", " ", "\n\n",
+            "December", "Dec", "de", "dezembro", "грудня", "декабря", "року", "Friday", "sexta-feira",
+            "п'ятницю", "next", "week", "h", "Uhr", "p.m.", "3rd", "of", "e", "bis", "по", "é", "ß", "🙂",
+        ]);
+        prop::collection::vec(atoms, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_exact_slices(text in prop_oneof![any::<String>(), "\\PC{0,80}", pieces()]) {
+            for lang in crate::lexicon::LANGUAGES {
+                let (d, f) = facts(lang, "2024-12-05", &text);
+                for span in f.dates.iter().map(|x| x.span).chain(f.times.iter().map(|t| t.span)) {
+                    prop_assert!(span.start < span.end && span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                    prop_assert_eq!(d.slice(span), &text[span.start..span.end]);
+                }
+                for x in &f.dates {
+                    let _ = (x.date(), x.date_end());
+                    prop_assert!(x.compatible(x) || x.end.is_some());
+                }
+            }
+        }
+    }
+}
