@@ -140,9 +140,9 @@ pub fn slot_key(slot: &Slot) -> &str {
 
 impl DateLexicon {
     pub(super) fn parse(words: (&str, &str), relative: (&str, &str)) -> Result<Self> {
-        Ok(DateLexicon::default()
+        DateLexicon::default()
             .with_words(words)?
-            .with_relative(relative)?)
+            .with_relative(relative)
     }
 
     /// Finds the abbreviated forms of month and weekday names.

@@ -51,7 +51,10 @@ pub fn weekday(days: i64) -> u8 {
 /// A month shifted by a number of months: (year, month).
 pub fn add_months(year: i32, month: u8, delta: i32) -> (i32, u8) {
     let index = i64::from(year) * 12 + i64::from(month) - 1 + i64::from(delta);
-    (index.div_euclid(12) as i32, (index.rem_euclid(12) + 1) as u8)
+    (
+        index.div_euclid(12) as i32,
+        (index.rem_euclid(12) + 1) as u8,
+    )
 }
 
 #[cfg(test)]

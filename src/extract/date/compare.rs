@@ -47,7 +47,9 @@ fn bounds(d: &PartialDate, scale: Scale) -> (i64, i64) {
         }
         Scale::YearCycle => {
             let m = i64::from(d.month.unwrap_or(1)) - 1;
-            let (d0, d1) = d.day.map_or((0, 30), |d| (i64::from(d) - 1, i64::from(d) - 1));
+            let (d0, d1) = d
+                .day
+                .map_or((0, 30), |d| (i64::from(d) - 1, i64::from(d) - 1));
             (m * 31 + d0, m * 31 + d1)
         }
         Scale::MonthCycle => {
@@ -103,15 +105,14 @@ pub fn conflicts(a: &DateFact, b: &DateFact) -> bool {
         }
     }
     match (a.end, b.end) {
-        (Some(ae), Some(be)) => {
-            differ(&a.start, &b.start) || differ(&ae, &be)
-        }
+        (Some(ae), Some(be)) => differ(&a.start, &b.start) || differ(&ae, &be),
         _ => {
             let (a_end, b_end) = (a.end.unwrap_or(a.start), b.end.unwrap_or(b.start));
             let Some(s) = scale(&[&a.start, &a_end, &b.start, &b_end]) else {
                 return false;
             };
-            let span = |start: &PartialDate, end: &PartialDate| (bounds(start, s).0, bounds(end, s).1);
+            let span =
+                |start: &PartialDate, end: &PartialDate| (bounds(start, s).0, bounds(end, s).1);
             !meet(span(&a.start, &a_end), span(&b.start, &b_end), s)
         }
     }

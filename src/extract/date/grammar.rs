@@ -115,7 +115,8 @@ impl Grammar<'_> {
     }
 
     fn word_in(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
-        self.next(i).is_some_and(|t| t.is_word() && set.contains(&t.key))
+        self.next(i)
+            .is_some_and(|t| t.is_word() && set.contains(&t.key))
     }
 
     /// True when the word before `i` is a `prep` word.
@@ -190,16 +191,18 @@ impl Grammar<'_> {
     /// A day number with its ordinal suffix, not checked for what precedes.
     fn day_inner(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.next(i)?;
-        let n = t.num().filter(|n| (1..=31).contains(n) && t.digits() <= 2)?;
+        let n = t
+            .num()
+            .filter(|n| (1..=31).contains(n) && t.digits() <= 2)?;
         if self.continues_number(i) {
             return None;
         }
         let mut end = i + 1;
         if let Some(s) = self.adjacent(end) {
             let ordinal = &self.w.ordinal;
-            if s.is_word() && ordinal.contains(&s.key) {
-                end += 1;
-            } else if s.is('.') && ordinal.contains(".") {
+            let suffix =
+                (s.is_word() && ordinal.contains(&s.key)) || (s.is('.') && ordinal.contains("."));
+            if suffix {
                 end += 1;
             } else if is_dash(s)
                 && self
@@ -221,7 +224,9 @@ impl Grammar<'_> {
     /// ("2024 року", "2024 г.").
     fn year(&self, i: usize) -> Option<(i32, usize)> {
         let t = self.next(i)?;
-        let n = t.num().filter(|n| (1000..=2999).contains(n) && t.digits() == 4)?;
+        let n = t
+            .num()
+            .filter(|n| (1000..=2999).contains(n) && t.digits() == 4)?;
         if self.continues_number(i) || self.adjacent(i + 1).is_some_and(|n| n.num().is_some()) {
             return None;
         }
@@ -232,7 +237,9 @@ impl Grammar<'_> {
     fn year_marker(&self, i: usize) -> Option<usize> {
         let t = self.next(i).filter(|t| t.is_word())?;
         let markers = &self.w.year_marker;
-        if self.adjacent(i + 1).is_some_and(|d| d.is('.')) && markers.contains(&format!("{}.", t.key)) {
+        if self.adjacent(i + 1).is_some_and(|d| d.is('.'))
+            && markers.contains(&format!("{}.", t.key))
+        {
             return Some(i + 2);
         }
         markers.contains(&t.key).then_some(i + 1)
@@ -255,7 +262,11 @@ impl Grammar<'_> {
             return Some(j + 1);
         }
         if comma && t.is(',') {
-            return Some(if self.word_in(j + 1, &self.w.range) { j + 2 } else { j + 1 });
+            return Some(if self.word_in(j + 1, &self.w.range) {
+                j + 2
+            } else {
+                j + 1
+            });
         }
         None
     }
@@ -265,8 +276,12 @@ impl Grammar<'_> {
         let (first, mut end) = self.day(i)?;
         let mut days = vec![first];
         while days.len() < MAX_DAYS {
-            let Some(k) = self.range_sep(end, true) else { break };
-            let Some((d, e)) = self.day_inner(k) else { break };
+            let Some(k) = self.range_sep(end, true) else {
+                break;
+            };
+            let Some((d, e)) = self.day_inner(k) else {
+                break;
+            };
             days.push(d);
             end = e;
         }
@@ -323,8 +338,12 @@ impl Grammar<'_> {
         let (first, mut j) = self.day_inner(month.end)?;
         let mut days = vec![first];
         while days.len() < MAX_DAYS {
-            let Some(k) = self.range_sep(j, true) else { break };
-            let Some((d, e)) = self.day_inner(k) else { break };
+            let Some(k) = self.range_sep(j, true) else {
+                break;
+            };
+            let Some((d, e)) = self.day_inner(k) else {
+                break;
+            };
             days.push(d);
             j = e;
         }
@@ -395,7 +414,9 @@ impl Grammar<'_> {
         }
         let end = i + 5;
         let trailing = self.adjacent(end).is_some_and(|t| {
-            t.num().is_some() || t.is_word() || (t.kind == sep && self.adjacent(end + 1).is_some_and(|n| n.num().is_some()))
+            t.num().is_some()
+                || t.is_word()
+                || (t.kind == sep && self.adjacent(end + 1).is_some_and(|n| n.num().is_some()))
         });
         if trailing {
             return None;
@@ -409,7 +430,9 @@ impl Grammar<'_> {
         } else {
             return None;
         };
-        let year = i32::try_from(year).ok().filter(|y| (1000..=2999).contains(y))?;
+        let year = i32::try_from(year)
+            .ok()
+            .filter(|y| (1000..=2999).contains(y))?;
         let (first, second) = (u8::try_from(first).ok()?, u8::try_from(second).ok()?);
         let order = if a.digits() == 4 {
             // Year first is always year-month-day.
@@ -433,7 +456,11 @@ impl Grammar<'_> {
         };
         match order {
             Some(o) => {
-                let (day, month) = if o == Order::DayMonth { (first, second) } else { (second, first) };
+                let (day, month) = if o == Order::DayMonth {
+                    (first, second)
+                } else {
+                    (second, first)
+                };
                 if !calendar::valid(Some(year), month, day) {
                     return None;
                 }
@@ -441,7 +468,9 @@ impl Grammar<'_> {
                 d.order = (a.digits() != 4).then_some(o);
             }
             None => {
-                if !(calendar::valid(Some(year), second, first) || calendar::valid(Some(year), first, second)) {
+                if !(calendar::valid(Some(year), second, first)
+                    || calendar::valid(Some(year), first, second))
+                {
                     return None;
                 }
                 d.open = Some((first, second));
@@ -456,16 +485,19 @@ impl Grammar<'_> {
     /// the module documentation.
     fn year_alone(&self, i: usize) -> Option<(RawDate, usize)> {
         let t = self.next(i)?;
-        let n = t.num().filter(|n| (1900..=2100).contains(n) && t.digits() == 4)?;
+        let n = t
+            .num()
+            .filter(|n| (1900..=2100).contains(n) && t.digits() == 4)?;
         if !self.starts_number(i)
             || self.continues_number(i)
-            || self.adjacent(i + 1).is_some_and(|n| n.num().is_some() || n.is_word())
+            || self
+                .adjacent(i + 1)
+                .is_some_and(|n| n.num().is_some() || n.is_word())
         {
             return None;
         }
-        let prev_is = |set: &std::collections::HashSet<String>| {
-            i > 0 && !t.brk && self.word_in(i - 1, set)
-        };
+        let prev_is =
+            |set: &std::collections::HashSet<String>| i > 0 && !t.brk && self.word_in(i - 1, set);
         let year_only = |end| {
             Some((
                 RawDate {
@@ -486,7 +518,10 @@ impl Grammar<'_> {
             return year_only(i + 1);
         };
         let w = self.w;
-        let plural = w.plural_ending.iter().any(|e| next.key.ends_with(e.as_str()));
+        let plural = w
+            .plural_ending
+            .iter()
+            .any(|e| next.key.ends_with(e.as_str()));
         let is_year = prev_is(&w.year_prep)
             || self.lex.is_function_word(next.span.slice(self.text))
             || self.month(i + 1).is_some()
@@ -498,7 +533,11 @@ impl Grammar<'_> {
     /// in parentheses ("Friday (29)"), or alone ("on Friday").
     fn weekday_date(&self, i: usize) -> Option<(RawDate, usize)> {
         let name = self.weekday(i)?;
-        let k = if self.next(name.end).is_some_and(|t| t.is(',')) { name.end + 1 } else { name.end };
+        let k = if self.next(name.end).is_some_and(|t| t.is(',')) {
+            name.end + 1
+        } else {
+            name.end
+        };
         if let Some((mut d, end)) = self.absolute(k) {
             d.weekday = Some(name.value);
             return Some((d, end));
@@ -631,7 +670,11 @@ impl Grammar<'_> {
         let mut best: Option<(Option<RawDate>, usize)> = None;
         let mut consider = |c: Option<(RawDate, usize)>, ranged: bool| {
             if let Some((d, end)) = c {
-                let (d, end) = if ranged { self.extend(d, end) } else { (d, end) };
+                let (d, end) = if ranged {
+                    self.extend(d, end)
+                } else {
+                    (d, end)
+                };
                 if best.as_ref().is_none_or(|(_, e)| end > *e) {
                     best = Some((Some(d), end));
                 }
@@ -687,14 +730,26 @@ impl Grammar<'_> {
             self.month_year(k),
             self.month_alone(k, false),
             self.year(k).map(|(y, e)| {
-                let start = PartialDate { year: Some(y), ..PartialDate::default() };
-                (RawDate { start, ..RawDate::default() }, e)
+                let start = PartialDate {
+                    year: Some(y),
+                    ..PartialDate::default()
+                };
+                (
+                    RawDate {
+                        start,
+                        ..RawDate::default()
+                    },
+                    e,
+                )
             }),
         ]
         .into_iter()
         .flatten()
         .filter(|(s, _)| s.end.is_none() && s.open.is_none())
-        .filter(|(s, _)| s.start.day.is_some() == d.start.day.is_some() && s.start.month.is_some() == d.start.month.is_some())
+        .filter(|(s, _)| {
+            s.start.day.is_some() == d.start.day.is_some()
+                && s.start.month.is_some() == d.start.month.is_some()
+        })
         .max_by_key(|(_, e)| *e);
         let Some((s, e)) = second else {
             return (d, end);
@@ -706,7 +761,10 @@ impl Grammar<'_> {
                 (y, _, _) => y,
             };
         }
-        if a.year.is_some() && b.year.is_some() && (a.year, a.month, a.day) >= (b.year, b.month, b.day) {
+        if a.year.is_some()
+            && b.year.is_some()
+            && (a.year, a.month, a.day) >= (b.year, b.month, b.day)
+        {
             return (d, end);
         }
         d.end = Some(b);
@@ -719,7 +777,9 @@ impl Grammar<'_> {
     /// True when "(Agency)" follows: a news dateline.
     fn agency(&self, j: usize) -> bool {
         self.next(j).is_some_and(|t| t.is('('))
-            && self.next(j + 1).is_some_and(|t| t.is_word() && crate::text::is_capitalized(t.span.slice(self.text)))
+            && self.next(j + 1).is_some_and(|t| {
+                t.is_word() && crate::text::is_capitalized(t.span.slice(self.text))
+            })
             && (j + 2..j + 5).any(|k| self.next(k).is_some_and(|t| t.is(')')))
     }
 
@@ -769,7 +829,10 @@ impl Grammar<'_> {
         } else if !clock {
             return None;
         }
-        if self.adjacent(j).is_some_and(|t| t.num().is_some() || t.is_word()) {
+        if self
+            .adjacent(j)
+            .is_some_and(|t| t.num().is_some() || t.is_word())
+        {
             return None;
         }
         let span = Span::new(t.span.start, self.t[j - 1].span.end);

@@ -140,7 +140,9 @@ fn full(days: i64) -> PartialDate {
 
 /// Resolves a weekday or relative expression against the reference date.
 fn resolve_relative(d: &mut DateFact, reference: PartialDate) {
-    let Some((ry, rm, rd)) = ymd(reference) else { return };
+    let Some((ry, rm, rd)) = ymd(reference) else {
+        return;
+    };
     let today = day_number(ry, rm, rd);
     let rel = d.relative;
     let weekday_only = d.start.year.is_none() && d.start.month.is_none();
@@ -154,7 +156,11 @@ fn resolve_relative(d: &mut DateFact, reference: PartialDate) {
             }
             RelativeUnit::Month => {
                 let (y, m) = add_months(ry, rm, rel.offset);
-                Some(PartialDate { year: Some(y), month: Some(m), day: None })
+                Some(PartialDate {
+                    year: Some(y),
+                    month: Some(m),
+                    day: None,
+                })
             }
             RelativeUnit::Year => Some(PartialDate {
                 year: Some(ry + rel.offset),
@@ -166,7 +172,11 @@ fn resolve_relative(d: &mut DateFact, reference: PartialDate) {
                     1 => ry + i32::from(m <= rm) + rel.offset - 1,
                     _ => ry,
                 };
-                PartialDate { year: Some(year), month: Some(m), day: None }
+                PartialDate {
+                    year: Some(year),
+                    month: Some(m),
+                    day: None,
+                }
             }),
             RelativeUnit::Weekday => d
                 .weekday

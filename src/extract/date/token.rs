@@ -98,10 +98,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if is_letter(c) {
             let mut end = start;
             while let Some(&(i, d)) = chars.peek() {
-                if is_letter(d) {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else if joins_word(d) && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic) {
+                let joined = joins_word(d)
+                    && text[i + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if is_letter(d) || joined {
                     end = i + d.len_utf8();
                     chars.next();
                 } else {
@@ -142,7 +144,21 @@ mod tests {
         let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["na", "sexta-feira", ",", "3", ".", "–", "4", ".", "dezember", "п'ятницю", "21", "h", "50"]
+            [
+                "na",
+                "sexta-feira",
+                ",",
+                "3",
+                ".",
+                "–",
+                "4",
+                ".",
+                "dezember",
+                "п'ятницю",
+                "21",
+                "h",
+                "50"
+            ]
         );
         assert!(toks[9].brk && !toks[8].brk);
         assert!(toks[1].gap && !toks[2].gap);
