@@ -31,11 +31,16 @@
 //!   after. "this Friday (29)" takes the day of the month from the
 //!   parentheses and the month nearest the publication date.
 //! - A date without a year takes the year that puts it nearest the
-//!   publication date; without one, the year of the document's fully written
-//!   dates when they all share one year; otherwise it stays `--12-03`.
+//!   publication date; without one, the year of the document's written dates
+//!   with a month (outside boilerplate) when they all share one year;
+//!   otherwise it stays `--12-03`.
+//! - A relative phrase whose first word is capitalised in mid-sentence is a
+//!   name ("Japan Today"), not a date.
 //! - The publication date is [`Document::published`]; failing that, a date
 //!   with day, month and year near the top that boilerplate marked as a
-//!   dateline or that is followed by an agency in parentheses ("(Reuters)").
+//!   dateline (among the first eight paragraphs) or that is followed by an
+//!   agency in parentheses ("(Reuters)") or stands on a short line among the
+//!   first three paragraphs. A dateline without a year is no reference.
 
 mod calendar;
 mod compare;
@@ -192,11 +197,12 @@ pub fn covers(dates: &[DateFact], times: &[TimeFact], span: Span) -> bool {
 pub fn extract(doc: &Document, lex: &LangLexicon) -> DateFacts {
     let published = doc.published.as_deref().and_then(parse_published);
     let found = grammar::scan(&doc.text, lex);
-    let mut facts = resolve::resolve(found, published, |span| top_line(doc, span));
-    for d in &mut facts.dates {
-        d.boilerplate = doc.is_boilerplate(d.span);
-    }
-    facts
+    resolve::resolve(
+        found,
+        published,
+        |span| top_line(doc, span),
+        |span| doc.is_boilerplate(span),
+    )
 }
 
 /// The publication date of an RFC 3339 date or date-time ("2024-11-29",
@@ -213,16 +219,19 @@ pub fn parse_published(s: &str) -> Option<PartialDate> {
     .then_some(PartialDate::ymd(year, month, day))
 }
 
-/// Whether a span lies in one of the document's first three paragraphs
-/// (`None` when not) and whether that paragraph is a dateline: marked so by
-/// boilerplate, or a short line.
+/// Whether a span may hold the document's dateline (`None` when not) and
+/// whether its paragraph is a dateline line: one boilerplate marked so among
+/// the first eight paragraphs (page furniture comes first), or a short line
+/// among the first three.
 fn top_line(doc: &Document, span: Span) -> Option<bool> {
-    doc.paragraphs
+    let (k, p) = doc
+        .paragraphs
         .iter()
-        .take(3)
-        .find(|p| p.span.contains(&span))
-        .map(|p| {
-            p.boilerplate == Some(crate::document::Reason::Dateline)
-                || doc.slice(p.span).split_whitespace().count() <= 8
-        })
+        .enumerate()
+        .take(8)
+        .find(|(_, p)| p.span.contains(&span))?;
+    if p.boilerplate == Some(crate::document::Reason::Dateline) {
+        return Some(true);
+    }
+    (k < 3).then(|| doc.slice(p.span).split_whitespace().count() <= 8)
 }

@@ -119,6 +119,14 @@ impl Grammar<'_> {
             .is_some_and(|t| t.is_word() && set.contains(&t.key))
     }
 
+    /// True when the token at `i` starts a line or follows sentence
+    /// punctuation, where any word may be capitalised.
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.t[i].line_start
+            || matches!(self.t[i - 1].kind, Kind::Punct(c) if ".!?:;\"“”«»„()[]–—-•*#>".contains(c))
+    }
+
     /// True when the word before `i` is a `prep` word.
     fn prep_before(&self, i: usize) -> bool {
         i > 0 && self.next(i).is_some() && self.word_in(i - 1, &self.w.prep)
@@ -700,7 +708,10 @@ impl Grammar<'_> {
                 }
             }
         }
-        if let Some((d, end)) = self.relative(i) {
+        let named = t.is_word()
+            && crate::text::is_capitalized(t.span.slice(self.text))
+            && !self.sentence_start(i);
+        if let Some((d, end)) = self.relative(i).filter(|_| !named) {
             if best.as_ref().is_none_or(|(_, e)| end > *e) {
                 best = Some((d, end));
             }

@@ -13,10 +13,14 @@ pub fn resolve(
     found: Found,
     published: Option<PartialDate>,
     top: impl Fn(Span) -> Option<bool>,
+    boilerplate: impl Fn(Span) -> bool,
 ) -> DateFacts {
     let reference = published.or_else(|| dateline(&found.dates, &top));
     let order = document_order(&found.dates);
     let mut dates: Vec<DateFact> = found.dates.iter().map(|raw| fact(raw, order)).collect();
+    for d in &mut dates {
+        d.boilerplate = boilerplate(d.span);
+    }
     let shared = shared_year(&dates);
     for d in &mut dates {
         infer_year(d, reference, shared);
@@ -93,11 +97,12 @@ fn fact(raw: &RawDate, order: Option<Order>) -> DateFact {
     }
 }
 
-/// The year every written date with a month and a year shares, if they share one.
+/// The year every written date with a month and a year shares, if they
+/// share one; boilerplate (captions of old photos) does not count.
 fn shared_year(dates: &[DateFact]) -> Option<i32> {
     let mut years = dates
         .iter()
-        .filter(|d| d.relative.is_none() && d.start.month.is_some())
+        .filter(|d| d.relative.is_none() && d.start.month.is_some() && !d.boilerplate)
         .filter_map(|d| d.start.year);
     let first = years.next()?;
     years.all(|y| y == first).then_some(first)

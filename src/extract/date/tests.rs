@@ -1238,3 +1238,32 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn capitalised_relative_words_mid_sentence_are_names() {
+    run(
+        "en",
+        &[
+            (PUB, "Read it in Japan Today or USA Today.", ""),
+            (
+                PUB,
+                "Today the minister spoke.",
+                "Today => 2024-12-05 rel:Day+0",
+            ),
+            (
+                PUB,
+                "He said: \"Tomorrow we vote.\"",
+                "Tomorrow => 2024-12-06 rel:Day+1",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn the_first_lines_of_a_page_may_carry_its_date() {
+    let text = "Headline of the page\n\nhttps://example.org/a/b\nSome Media Group\nPolitics\n29/11/2024 21h50\n\n\
+                The minister spoke on Friday about the budget and the vote next week.";
+    let (_, f) = facts("en", "", text);
+    assert_eq!(f.reference, Some(PartialDate::ymd(2024, 11, 29)));
+    assert_eq!(f.dates[1].date().as_deref(), Some("2024-11-29"));
+}

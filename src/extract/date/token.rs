@@ -32,6 +32,8 @@ pub struct Token {
     pub gap: bool,
     /// A blank line comes before it: nothing joins across.
     pub brk: bool,
+    /// It starts the text or a line.
+    pub line_start: bool,
 }
 
 impl Token {
@@ -126,6 +128,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             key,
             gap,
             brk: newlines >= 2,
+            line_start: out.is_empty() || newlines > 0,
         });
         gap = false;
         newlines = 0;
