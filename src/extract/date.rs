@@ -158,8 +158,13 @@ pub struct DateFacts {
 
 impl DateFact {
     /// The ISO rendering of the date (see [`PartialDate::iso`]); `None` for an
-    /// unresolved weekday or relative expression.
+    /// unresolved weekday or relative expression, and for a day of the month
+    /// alone ("this Friday (29)" without a publication date), which the
+    /// facts report cannot write; `start.day` keeps it for comparisons.
     pub fn date(&self) -> Option<String> {
+        if self.start.year.is_none() && self.start.month.is_none() {
+            return None;
+        }
         self.start.iso()
     }
 

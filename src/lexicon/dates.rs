@@ -120,8 +120,9 @@ pub struct DateLexicon {
     /// Relative phrases.
     pub relative: Vec<RelativeRule>,
     /// Month and weekday forms that are abbreviations (folded): written with a
-    /// period, or a short prefix of a longer form of the same name ("dec",
-    /// "sexta" of "sexta-feira").
+    /// period; a prefix of at most four letters of a form at least two letters
+    /// longer ("dec" of "december", not the case form "мае" of "маем"); or a
+    /// prefix before a hyphen ("sexta" of "sexta-feira").
     pub short_forms: HashSet<String>,
     /// Indices into `relative` by the folded first word of the phrase, or by
     /// `{weekday}`, `{month}`, `{n}` when it starts with a slot.
@@ -153,9 +154,11 @@ impl DateLexicon {
                 let prefix = || {
                     forms.iter().any(|(other, m)| {
                         m == n
-                            && other.len() > form.len()
                             && other.starts_with(form.as_str())
-                            && (form.chars().count() <= 4 || other[form.len()..].starts_with('-'))
+                            && other.len() > form.len()
+                            && (other[form.len()..].starts_with('-')
+                                || (form.chars().count() <= 4
+                                    && other[form.len()..].chars().count() >= 2))
                     })
                 };
                 if form.ends_with('.') || prefix() {

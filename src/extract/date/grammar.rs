@@ -837,6 +837,18 @@ impl Grammar<'_> {
             j = e;
         } else if let Some(e) = marker(&self.w.hour) {
             j = e;
+            // "20 h 45", "10 Uhr 30": minutes after the hour word.
+            if !clock {
+                if let Some(m) = self
+                    .next(j)
+                    .filter(|m| m.digits() == 2)
+                    .and_then(Token::num)
+                {
+                    if m < 60 && !self.continues_number(j) {
+                        (minute, j) = (m, j + 1);
+                    }
+                }
+            }
         } else if !clock {
             return None;
         }
