@@ -8,8 +8,9 @@
 //! - A 4-digit number from 1900 to 2100 standing alone is a year unless it
 //!   counts something: it is a year after a `year_prep` word ("in 2023",
 //!   "seit 2014"), before a year marker ("2023 року"), before punctuation, the
-//!   end, a function word or a month; after an `attributive` word ("the 2022
-//!   invasion", "a invasão de 2022") unless the next word ends like a plural
+//!   end, a function word or a month; after an `attributive` word or a
+//!   possessive ("the 2022 invasion", "Russia's 2022 invasion", "a invasão de
+//!   2022") unless the next word ends like a plural
 //!   noun ("the 2000 soldiers", "de 2000 pessoas"). Before any other word it
 //!   is taken as a count ("2000 soldiers", "2000 Menschen").
 //! - Numeric dates: ISO `2024-12-03` everywhere; `03/12/2024`, `03.12.2024`

@@ -533,8 +533,17 @@ impl Grammar<'_> {
         let is_year = prev_is(&w.year_prep)
             || self.lex.is_function_word(next.span.slice(self.text))
             || self.month(i + 1).is_some()
-            || (prev_is(&w.attributive) && !plural);
+            || ((prev_is(&w.attributive) || self.possessive_before(i)) && !plural);
         if is_year { year_only(i + 1) } else { None }
+    }
+
+    /// True when the word before `i` is a possessive ("Russia's 2022
+    /// invasion"), which makes a following year attributive.
+    fn possessive_before(&self, i: usize) -> bool {
+        i > 0
+            && self.next(i).is_some()
+            && self.t[i - 1].is_word()
+            && (self.t[i - 1].key.ends_with("'s") || self.t[i - 1].key.ends_with("s'"))
     }
 
     /// A weekday: with a date after it ("Friday, December 3"), with the day

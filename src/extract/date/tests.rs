@@ -123,6 +123,7 @@ fn english() {
             ("", "In 2023 prices rose.", "2023 => 2023"),
             ("", "Since the 2022 invasion, exports fell.", "2022 => 2022"),
             ("", "About 2000 soldiers were sent.", ""),
+            ("", "Russia's 2022 invasion changed Europe.", "2022 => 2022"),
             ("", "The 2000 soldiers arrived.", ""),
             ("", "It costs $2024 and 2024.5 units.", ""),
             ("", "It may rain in May.", "May => --05"),
@@ -271,6 +272,11 @@ fn portuguese() {
                 "03/12/2024 => 2024-12-03",
             ),
             ("", "A data é 2024-12-03.", "2024-12-03 => 2024-12-03"),
+            (
+                "",
+                "Vence em 3 de mai. de 2025.",
+                "3 de mai. de 2025 => 2025-05-03",
+            ),
             ("", "O mar. estava calmo e o mar também.", ""),
             ("", "Na sexta-feira houve protestos.", "sexta-feira => wd5"),
             ("", "A sexta edição do festival.", ""),
@@ -476,6 +482,7 @@ fn german() {
             ("", "Seit 2014 herrscht Krieg.", "2014 => 2014"),
             ("", "Etwa 2000 Menschen protestierten.", ""),
             ("", "Die Wahl ist im Mai.", "Mai => --05"),
+            ("", "Die Wahl war im Mai 2024.", "Mai 2024 => 2024-05"),
             ("", "Datiert 03.12.2024.", "03.12.2024 => 2024-12-03"),
             ("", "Am 1.12.2024 um 10.30 Uhr.", "1.12.2024 => 2024-12-01"),
             ("", "Die Sitzung beginnt um 15 Uhr.", ""),
@@ -585,6 +592,17 @@ fn french() {
             ("", "En 2023 l'économie a progressé.", "2023 => 2023"),
             ("", "Environ 2000 personnes ont manifesté.", ""),
             ("", "Les élections auront lieu en mai.", "mai => --05"),
+            ("", "Le vote aura lieu en juin.", "juin => --06"),
+            (
+                "",
+                "Le vote aura lieu en juin 2025.",
+                "juin 2025 => 2025-06",
+            ),
+            (
+                "",
+                "Le vote, en juin, suit celui du 3 mars 2025.",
+                "juin => 2025-06; 3 mars 2025 => 2025-03-03",
+            ),
             ("", "Le vote aura lieu en mars.", "mars => --03"),
             ("", "Mars est une planète.", ""),
             (
@@ -818,6 +836,11 @@ fn ukrainian() {
             ("", "У 2023 році економіка зросла.", "2023 році => 2023"),
             ("", "Близько 2000 людей протестували.", ""),
             ("", "Вибори відбудуться у травні.", "травні => --05"),
+            (
+                "",
+                "Ціни зросли з лютого 2022 року.",
+                "лютого 2022 року => 2022-02",
+            ),
             ("", "Датовано 03.12.2024.", "03.12.2024 => 2024-12-03"),
             ("", "У п'ятницю відбулися протести.", "п'ятницю => wd5"),
             ("", "У п’ятницю відбулися протести.", "п’ятницю => wd5"),
@@ -1286,4 +1309,33 @@ fn the_first_lines_of_a_page_may_carry_its_date() {
     let (_, f) = facts("en", "", text);
     assert_eq!(f.reference, Some(PartialDate::ymd(2024, 11, 29)));
     assert_eq!(f.dates[1].date().as_deref(), Some("2024-11-29"));
+}
+
+#[test]
+fn every_language_has_the_basic_relative_phrases() {
+    use crate::lexicon::dates::Offset;
+    let lexicons = Lexicons::embedded();
+    let units = [
+        (RelativeUnit::Day, [-1, 0, 1]),
+        (RelativeUnit::Week, [-1, 0, 1]),
+        (RelativeUnit::Month, [-1, 0, 1]),
+        (RelativeUnit::Year, [-1, 0, 1]),
+    ];
+    for lang in crate::lexicon::LANGUAGES {
+        let rules = &lexicons.lang(lang).dates.relative;
+        let has = |unit, offset| {
+            rules
+                .iter()
+                .any(|r| r.meaning == Some((unit, Offset::Fixed(offset))))
+        };
+        for (unit, offsets) in units {
+            for offset in offsets {
+                assert!(has(unit, offset), "{lang} lacks {unit:?} {offset}");
+            }
+        }
+        assert!(
+            has(RelativeUnit::Weekday, -1) && has(RelativeUnit::Weekday, 1),
+            "{lang} weekdays"
+        );
+    }
 }
