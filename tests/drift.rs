@@ -392,3 +392,81 @@ La policía detuvo a 12 manifestantes, según el ministerio.";
         .is_empty()
     );
 }
+
+// --- dates ---
+
+const EN_DATE: &str = "Foreign ministers will meet in Vienna on 3-4 December 2024 to discuss the crisis. \
+The talks were announced on Monday by the host government. \
+A first round of talks took place in February 2023.";
+
+#[test]
+fn date_drift_in_english() {
+    let moved = EN_DATE.replace("on 3-4 December 2024", "on 10-11 December 2024");
+    let f = check(&[
+        ("a", "en", EN_DATE),
+        ("b", "en", EN_DATE),
+        ("c", "en", &moved),
+    ]);
+    let d = kinds(&f, Kind::DateDrift);
+    assert_eq!(d.len(), 1, "{f:#?}");
+    assert_eq!(d[0].severity, Severity::Error);
+    assert!(
+        d[0].evidence
+            .iter()
+            .any(|e| e.doc == "c" && e.text.contains("10-11 December"))
+    );
+    let year = EN_DATE.replace("February 2023", "February 2022");
+    assert_eq!(
+        kinds(
+            &check(&[
+                ("a", "en", EN_DATE),
+                ("b", "en", EN_DATE),
+                ("c", "en", &year)
+            ]),
+            Kind::DateDrift
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn date_form_twins_are_clean() {
+    // Other date forms, less precision, other languages: one date.
+    let us = EN_DATE.replace("on 3-4 December 2024", "on December 3-4, 2024");
+    let short = EN_DATE.replace("on 3-4 December 2024", "on Dec. 3-4");
+    let pt = "Os ministros dos Negócios Estrangeiros vão reunir-se em Viena nos dias 3 e 4 de dezembro de 2024 para discutir a crise. \
+As conversações foram anunciadas na segunda-feira pelo governo anfitrião. \
+Uma primeira ronda de conversações decorreu em fevereiro de 2023.";
+    let f = check(&[
+        ("a", "en", EN_DATE),
+        ("b", "en", &us),
+        ("c", "en", &short),
+        ("d", "pt", pt),
+    ]);
+    assert!(kinds(&f, Kind::DateDrift).is_empty(), "{f:#?}");
+}
+
+#[test]
+fn date_drift_in_german_and_ukrainian() {
+    let de = "Die Außenminister treffen sich am 3. und 4. Dezember 2024 in Wien, um über die Krise zu beraten. \
+Die Gespräche wurden am Montag von der Regierung angekündigt.";
+    let moved = de.replace("am 3. und 4. Dezember 2024", "am 10. und 11. Dezember 2024");
+    assert_eq!(
+        kinds(
+            &check(&[("a", "de", de), ("b", "de", de), ("c", "de", &moved)]),
+            Kind::DateDrift
+        )
+        .len(),
+        1
+    );
+    let uk = "Міністри закордонних справ зустрінуться у Відні 3–4 грудня 2024 року, щоб обговорити кризу. \
+Про переговори в понеділок оголосив уряд.";
+    let moved = uk.replace("3–4 грудня 2024 року", "10–11 грудня 2024 року");
+    let f = check(&[("a", "uk", uk), ("b", "uk", uk), ("c", "uk", &moved)]);
+    assert_eq!(kinds(&f, Kind::DateDrift).len(), 1, "{f:#?}");
+    // Across languages: the English version moved, the others agree.
+    let moved_en = EN_DATE.replace("on 3-4 December 2024", "on 10-11 December 2024");
+    let f = check(&[("a", "de", de), ("b", "uk", uk), ("c", "en", &moved_en)]);
+    assert_eq!(kinds(&f, Kind::DateDrift).len(), 1, "{f:#?}");
+}

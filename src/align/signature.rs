@@ -112,6 +112,16 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                     .quantities
                     .iter()
                     .filter(|q| !q.boilerplate && sentence.span.contains(&q.span));
+                let dates = facts
+                    .dates
+                    .iter()
+                    .filter(|d| !d.boilerplate && sentence.span.contains(&d.span));
+                anchors.extend(dates.filter_map(|d| {
+                    d.start
+                        .month
+                        .and(d.start.iso())
+                        .map(|iso| format!("d:{iso}"))
+                }));
                 for q in quantities {
                     anchors.push(quantity_anchor(q));
                     if let Some(concept) = q.counts.as_ref().and_then(|c| c.concept.as_ref()) {

@@ -4,6 +4,7 @@
 mod attribution;
 mod calque;
 mod coverage;
+mod date;
 mod name_variant;
 mod numeric;
 mod polarity;
@@ -38,6 +39,7 @@ pub static REGISTRY: &[&dyn Check] = &[
     &calque::Calque,
     &name_variant::NameVariant,
     &numeric::NumericDrift,
+    &date::DateDrift,
     &polarity::Polarity,
     &attribution::AttributionDrift,
     &pronoun::PronounDrift,

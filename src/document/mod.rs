@@ -230,7 +230,11 @@ fn ends_with_abbreviation(sentence: &str, lex: &LangLexicon) -> bool {
     }
     let mut letters = last.chars();
     let initial = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    // "0." in the list: the language writes ordinals as a number and a
+    // period ("am 3. Dezember", "in der 78. Minute").
+    let ordinal = last.bytes().all(|b| b.is_ascii_digit()) && lex.abbreviations.contains("0.");
     initial
+        || ordinal
         || lex
             .abbreviations
             .contains(&format!("{}.", crate::text::lower(last)))
@@ -269,6 +273,26 @@ mod tests {
                 "Dr. Ana Lima met J. Smith on Dec. 3.",
                 "They talked.",
                 "Next line here."
+            ]
+        );
+    }
+
+    #[test]
+    fn german_ordinals_do_not_end_sentences() {
+        let raw = RawDocument {
+            id: "t".into(),
+            text: "Sie treffen sich am 3. und 4. Dezember in Wien. In der 78. Minute fiel das Tor."
+                .into(),
+            language: Some("de".into()),
+            ..Default::default()
+        };
+        let d = Document::analyze(raw, &Lexicons::embedded());
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            [
+                "Sie treffen sich am 3. und 4. Dezember in Wien.",
+                "In der 78. Minute fiel das Tor."
             ]
         );
     }

@@ -8,6 +8,8 @@ pub mod quantity;
 pub mod quote;
 pub mod speaker;
 
+pub mod date;
+
 use crate::document::Document;
 use crate::lexicon::Lexicons;
 use quantity::Quantity;
@@ -17,6 +19,7 @@ pub use quote::{Quote, SpeakerRef};
 pub use speaker::{GenderCue, GenderSignal};
 
 mod unify;
+pub use date::{DateFact, PartialDate, Relative, TimeFact};
 pub use unify::unify_names;
 
 /// Every fact of one document.
@@ -30,6 +33,14 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     /// Gender cues of people, by entity key, in text order.
     pub genders: Vec<GenderSignal>,
+    /// Dates, in text order. Numbers inside their spans are days and years,
+    /// not quantities.
+    pub dates: Vec<DateFact>,
+    /// Clock times, in text order; their numbers are not quantities either.
+    pub times: Vec<TimeFact>,
+    /// The date relative dates were resolved against: the publication date,
+    /// or the document's dateline.
+    pub reference_date: Option<PartialDate>,
 }
 
 impl Facts {
@@ -39,8 +50,16 @@ impl Facts {
         let mut quotes = quote::find(doc);
         speaker::attribute(doc, lexicons, &names, &mut quotes, &mut genders);
         genders.sort_by_key(|g| (g.span.start, g.span.end));
+        let lex = lexicons.lang(&doc.language.code);
+        let dates = date::extract(doc, lex);
+        // Days, years and clock times are parts of dates, not quantities.
+        let mut quantities = quantity::extract_document(doc, lexicons);
+        quantities.retain(|q| !date::covers(&dates.dates, &dates.times, q.number));
         Facts {
-            quantities: quantity::extract_document(doc, lexicons),
+            quantities,
+            dates: dates.dates,
+            times: dates.times,
+            reference_date: dates.reference,
             names,
             quotes,
             genders,

@@ -16,8 +16,11 @@
 //!   and are parsed by [`crate::extract::quantity::QuantityLexicon`];
 //! - concepts: `concepts.txt` (`id: form | form`, the same ids in every
 //!   language), parsed by [`concepts::Concepts`].
+//! - date grammar words and relative dates (`date_words.txt`,
+//!   `relative_dates.txt`, see [`dates`]).
 
 pub mod concepts;
+pub mod dates;
 pub mod parse;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -38,7 +41,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_lexicons.rs"));
 pub const LANGUAGES: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 /// The per-language lexicon kinds (file stems under `lexicons/<lang>/`).
-pub const KINDS: [&str; 19] = [
+pub const KINDS: [&str; 21] = [
     "function_words",
     "abbreviations",
     "boilerplate",
@@ -58,6 +61,8 @@ pub const KINDS: [&str; 19] = [
     "units",
     "concepts",
     "glossary",
+    "date_words",
+    "relative_dates",
 ];
 
 /// The raw text of every lexicon file, after a user overlay.
@@ -224,6 +229,8 @@ pub struct LangLexicon {
     /// Cross-language cues for aligning claims (`glossary.txt`, the format
     /// of `concepts.txt`).
     pub glossary: concepts::Concepts,
+    /// Date grammar words and relative date phrases.
+    pub dates: dates::DateLexicon,
 }
 
 /// All parsed lexicons.
@@ -377,6 +384,14 @@ impl LangLexicon {
             antonyms.push((stem(a), stem(b)));
         }
 
+        let (words_origin, words_text) = file("date_words");
+        let (relative_origin, relative_text) = file("relative_dates");
+        let mut dates = dates::DateLexicon::parse(
+            (&words_origin, &words_text),
+            (&relative_origin, &relative_text),
+        )?;
+        dates.mark_short_forms([&months, &weekdays]);
+
         let cues = NameCues::parse(
             &file("titles"),
             &file("speech_verbs"),
@@ -395,6 +410,7 @@ impl LangLexicon {
 
         Ok(LangLexicon {
             lang: lang.to_string(),
+            dates,
             quantities,
             concepts,
             glossary,

@@ -8,8 +8,8 @@ use serde_json::{Map, Value, json};
 
 use super::{Format, excerpt, markdown::cell, table::new_table};
 use crate::document::Document;
-use crate::extract::Facts;
 use crate::extract::quantity::{Quantity, Unit};
+use crate::extract::{DateFact, Facts};
 use crate::report::SCHEMA_VERSION;
 use crate::span::Span;
 use crate::story::Story;
@@ -17,7 +17,7 @@ use crate::story::Story;
 /// One fact: its type, span, text and the fields of its type.
 #[derive(Clone, Debug, Serialize)]
 pub struct FactRecord {
-    /// `quantity`, `date`, `name`, `quote` or `gender`.
+    /// `quantity`, `date`, `time`, `name`, `quote` or `gender`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// First byte.
@@ -109,6 +109,25 @@ fn records(doc: &Document, facts: &Facts) -> Vec<FactRecord> {
             q.boilerplate,
         ));
     }
+    for d in &facts.dates {
+        out.push(FactRecord::new(
+            doc,
+            "date",
+            d.span,
+            date_fields(d),
+            d.boilerplate,
+        ));
+    }
+    for t in &facts.times {
+        let fields = json!({"time": format!("{:02}:{:02}", t.hour, t.minute)});
+        out.push(FactRecord::new(
+            doc,
+            "time",
+            t.span,
+            fields,
+            doc.is_boilerplate(t.span),
+        ));
+    }
     for n in &facts.names {
         out.push(FactRecord::new(
             doc,
@@ -170,6 +189,31 @@ fn quantity_fields(q: &Quantity) -> Value {
     }
     if q.vague {
         fields["vague"] = json!(true);
+    }
+    fields
+}
+
+/// The fields of a date (SPEC: `date`, `date_end`; no `date` for an
+/// unresolved weekday or relative expression).
+fn date_fields(d: &DateFact) -> Value {
+    let mut fields = json!({});
+    if let Some(date) = d.date() {
+        fields["date"] = json!(date);
+    }
+    if let Some(end) = d.date_end() {
+        fields["date_end"] = json!(end);
+    }
+    if let Some(w) = d.weekday {
+        fields["weekday"] = json!(w);
+    }
+    if let Some(r) = d.relative {
+        fields["relative"] = json!(r);
+    }
+    if d.resolved {
+        fields["resolved"] = json!(true);
+    }
+    if d.ambiguous_order {
+        fields["ambiguous_order"] = json!(true);
     }
     fields
 }
