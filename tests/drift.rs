@@ -126,11 +126,14 @@ fn additions_and_omissions() {
     let om = kinds(&f, Kind::Omission);
     assert_eq!(om.len(), 1, "{om:#?}");
     assert!(om[0].message.starts_with("d omits"), "{}", om[0].message);
-    assert_eq!(
-        om[0].evidence.len(),
-        3,
-        "cites every version that has the claim"
-    );
+    // Every version that has the claim, and where the omitting one would.
+    assert_eq!(om[0].evidence.len(), 4, "{om:#?}");
+    let gap = om[0]
+        .evidence
+        .iter()
+        .find(|e| e.doc == "d")
+        .expect("cites the omitting version");
+    assert!(gap.text.is_empty() && gap.start == gap.end);
 }
 
 #[test]

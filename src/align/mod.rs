@@ -25,6 +25,13 @@ pub use signature::{Claim, Weights, shared_features};
 const MIN_SCORE: f64 = 0.28;
 /// A pair out of order must score at least this to be aligned anyway.
 const RESCUE_SCORE: f64 = 0.5;
+/// The longest run of claims aligned by position alone.
+const MAX_GAP: usize = 3;
+/// Claims aligned by position alone may differ this much in length.
+const GAP_LENGTH_RATIO: f64 = 2.5;
+/// The score a claim aligned by position alone gets, when its words score
+/// less: the alignment is as sure as its neighbours make it.
+const GAP_SCORE: f64 = 0.5;
 /// Weight of the relative-position prior.
 const POSITION_WEIGHT: f64 = 0.12;
 
@@ -111,14 +118,17 @@ impl Alignment {
             let same = languages[d] == languages[pivot];
             let pairs = align_pair(&claims[pivot], &claims[d], same, &weights);
             let mut taken = vec![false; claims[d].len()];
-            for (p, members) in pairs {
+            for (p, members, by_position) in pairs {
                 if groups[p].member(d).is_some() {
                     continue;
                 }
-                let score = members
+                let mut score = members
                     .iter()
                     .map(|&j| similarity(&claims[pivot][p], &claims[d][j], same))
                     .fold(0.0, f64::max);
+                if by_position {
+                    score = score.max(GAP_SCORE);
+                }
                 for &j in &members {
                     taken[j] = true;
                 }
@@ -228,7 +238,7 @@ fn align_pair(
     other: &[Claim],
     same_language: bool,
     weights: &Weights,
-) -> Vec<(usize, Vec<usize>)> {
+) -> Vec<(usize, Vec<usize>, bool)> {
     let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
     let (n, m) = (pivot.len(), other.len());
     if n == 0 || m == 0 {
@@ -345,19 +355,69 @@ fn align_pair(
             matched.push((p, o));
         }
     }
-    let mut by_pivot: std::collections::BTreeMap<usize, Vec<usize>> =
+    let gaps = fill_gaps(pivot, other, &matched, &taken_p, &taken_o);
+    let mut by_pivot: std::collections::BTreeMap<usize, (Vec<usize>, bool)> =
         std::collections::BTreeMap::new();
     for (p, o) in matched {
-        by_pivot.entry(p).or_default().push(o);
+        by_pivot.entry(p).or_default().0.push(o);
+    }
+    for (p, o) in gaps {
+        by_pivot.insert(p, (vec![o], true));
     }
     by_pivot
         .into_iter()
-        .map(|(p, mut os)| {
+        .map(|(p, (mut os, by_position))| {
             os.sort_unstable();
             os.dedup();
-            (p, os)
+            (p, os, by_position)
         })
         .collect()
+}
+
+/// Claims that only their position aligns: between two aligned pairs (or a
+/// document's start or end and its nearest aligned pair), a gap of the same
+/// number of unaligned claims on both sides, at most [`MAX_GAP`], is
+/// matched in order when lengths agree, as Gale-Church aligns by position and
+/// length where words cannot help.
+fn fill_gaps(
+    pivot: &[Claim],
+    other: &[Claim],
+    matched: &[(usize, usize)],
+    taken_p: &[bool],
+    taken_o: &[bool],
+) -> Vec<(usize, usize)> {
+    let mut bounds: Vec<(usize, usize)> = matched.to_vec();
+    bounds.sort_unstable();
+    // Monotonic anchors only, from the start (before 0) to the end.
+    let mut anchors: Vec<(isize, isize)> = vec![(-1, -1)];
+    for (p, o) in bounds {
+        let last = anchors[anchors.len() - 1];
+        if p as isize > last.0 && o as isize > last.1 {
+            anchors.push((p as isize, o as isize));
+        }
+    }
+    anchors.push((pivot.len() as isize, other.len() as isize));
+    let mut out = Vec::new();
+    for w in anchors.windows(2) {
+        let (ps, os) = ((w[0].0 + 1) as usize, (w[0].1 + 1) as usize);
+        let (pe, oe) = (w[1].0 as usize, w[1].1 as usize);
+        let k = pe.saturating_sub(ps);
+        if k == 0 || k > MAX_GAP || oe.saturating_sub(os) != k {
+            continue;
+        }
+        let free = (ps..pe).all(|p| !taken_p[p]) && (os..oe).all(|o| !taken_o[o]);
+        let lengths_agree = (0..k).all(|i| {
+            let (a, b) = (
+                pivot[ps + i].span.len().max(1) as f64,
+                other[os + i].span.len().max(1) as f64,
+            );
+            a.max(b) / a.min(b) <= GAP_LENGTH_RATIO
+        });
+        if free && lengths_agree {
+            out.extend((0..k).map(|i| (ps + i, os + i)));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,10 +2,13 @@
 //! most versions (or the reference) report that one version lacks.
 
 use super::Check;
-use super::support::{doc_names, is_heading, member_evidence, member_text, versions};
+use super::support::{
+    doc_names, is_heading, member_evidence, member_text, sort_evidence, versions,
+};
 use crate::align::{Group, Member};
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
+use crate::span::Span;
 use crate::story::Story;
 
 /// Claims found in one version and in none of the others.
@@ -36,6 +39,25 @@ fn weight(story: &Story, member: &Member, lexicons: &Lexicons) -> Option<&'stati
             })
     });
     dated.then_some("a date")
+}
+
+/// Where a version would hold a group's claim: an empty span after its last
+/// claim that comes before the claim's position in the versions that have
+/// it (relative positions), so the omitting version is cited too.
+fn gap(story: &Story, group: &Group, doc: usize) -> Span {
+    let target = group
+        .members
+        .iter()
+        .map(|m| story.alignment.claims[m.doc][m.claims[0]].position)
+        .sum::<f64>()
+        / group.members.len() as f64;
+    let claims = &story.alignment.claims[doc];
+    match claims.iter().rev().find(|c| c.position <= target) {
+        Some(c) => Span::new(c.span.end, c.span.end),
+        None => claims
+            .first()
+            .map_or(Span::default(), |c| Span::new(c.span.start, c.span.start)),
+    }
 }
 
 fn story_groups(story: &Story) -> impl Iterator<Item = &Group> {
@@ -134,12 +156,10 @@ has it."
                     versions(holders.len()),
                     doc_names(story, &holders),
                 );
-                out.push(Finding::new(
-                    Kind::Omission,
-                    severity,
-                    message,
-                    evidence.clone(),
-                ));
+                let mut cited = evidence.clone();
+                cited.push(Evidence::new(&story.docs[d], gap(story, g, d)));
+                sort_evidence(story, &mut cited);
+                out.push(Finding::new(Kind::Omission, severity, message, cited));
             }
         }
         out

@@ -15,7 +15,7 @@ use crate::text::lower;
 pub struct Polarity;
 
 /// Across languages a flip is only trusted in a group this well aligned.
-const CROSS_LANGUAGE_SCORE: f64 = 0.45;
+const CROSS_LANGUAGE_SCORE: f64 = 0.3;
 /// How many content words after a negation cue it negates, at most (a
 /// clause boundary ends the scope earlier).
 const SCOPE: usize = 3;
@@ -38,6 +38,9 @@ struct Reading {
     words: Vec<Signed>,
     /// Spans of the negation cues and negative words.
     cues: Vec<Span>,
+    /// How many of them are negation cues ("not", "não"), which translations
+    /// keep, rather than negative words ("refused"), which they may rephrase.
+    plain: usize,
 }
 
 impl Reading {
@@ -102,6 +105,7 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
     let mut reading = Reading {
         words: Vec::new(),
         cues: Vec::new(),
+        plain: 0,
     };
     let is = |list: &[String], w: &str| list.iter().any(|c| c == w);
     for &c in &member.claims {
@@ -125,6 +129,7 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             i += len;
             if is(&lex.negation_cues, text) || text.ends_with("n't") {
                 reading.cues.push(span);
+                reading.plain += 1;
                 scope = SCOPE;
                 head = true;
                 continue;
@@ -241,8 +246,10 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
             (odd, even, word)
         }
         None => {
-            // Across languages only a lone version against a well-aligned
-            // majority in other languages is trusted.
+            // Across languages only a lone version against an aligned
+            // majority in other languages is trusted, and only a plain
+            // negation against versions with no negation at all: negative
+            // words are rephrased by translators, "not" is not.
             let negated: Vec<(usize, bool)> =
                 (0..n).map(|i| (i, !readings[i].cues.is_empty())).collect();
             let (odd, even) = split(story, group, &negated)?;
@@ -252,7 +259,14 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
                 .iter()
                 .all(|m| m.score >= CROSS_LANGUAGE_SCORE);
             let foreign = even.iter().all(|&e| lang(e) != lang(odd[0]));
-            if !(lone && aligned && foreign) {
+            let plain =
+                |i: usize| readings[i].plain > 0 && readings[i].plain == readings[i].cues.len();
+            let clear = if readings[odd[0]].cues.is_empty() {
+                even.iter().all(|&e| plain(e))
+            } else {
+                plain(odd[0])
+            };
+            if !(lone && aligned && foreign && clear) {
                 return None;
             }
             (odd, even, None)

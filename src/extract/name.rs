@@ -355,9 +355,14 @@ impl<'a> Ctx<'a> {
         if tok.initial {
             // An unknown word opening a sentence before another name is as
             // likely an adverb ("Later Kovalenko said"): it needs support.
+            // "Officials said", "Diplomats say": a common noun of the news
+            // vocabulary before a speech verb is a source, not a name.
+            let common = self.lex.concepts.of_noun(text).is_some()
+                || self.lex.glossary.of_noun(text).is_some();
             return known
                 || self.attested(i)
                 || (!self.lower_words.contains(&tok.fold)
+                    && !common
                     && self.speech_verb_at(i + 1, sentence_end));
         }
         if !self.cues.noun_markers.is_empty() && i > 0 {

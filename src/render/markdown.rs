@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{excerpt, summary_line};
+use super::{evidence_excerpt, excerpt, summary_line};
 use crate::finding::KINDS;
 use crate::report::{BaselineOutcome, Report};
 
@@ -57,7 +57,7 @@ pub fn body(report: &Report, heading: &str, out: &mut dyn Write) -> io::Result<(
                         cell(&e.doc),
                         e.line,
                         e.column,
-                        cell(&excerpt(&e.text, 80))
+                        cell(&evidence_excerpt(&e.text, 80))
                     )
                 })
                 .collect();

@@ -57,6 +57,16 @@ pub fn excerpt(text: &str, max: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// The excerpt of an evidence span; an empty span marks where something is
+/// missing (an omission), which a person should see as such.
+pub fn evidence_excerpt(text: &str, max: usize) -> String {
+    if text.is_empty() {
+        "(missing here)".to_string()
+    } else {
+        excerpt(text, max)
+    }
+}
+
 /// "3 findings (1 error, 2 warnings)".
 pub fn summary_line(report: &Report) -> String {
     use crate::finding::Severity;

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 
-use super::{excerpt, summary_line};
+use super::{evidence_excerpt, excerpt, summary_line};
 use crate::finding::KINDS;
 use crate::report::{BaselineOutcome, Report};
 
@@ -48,7 +48,7 @@ pub fn body(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                         e.doc,
                         e.line,
                         e.column,
-                        excerpt(&e.text, 60)
+                        evidence_excerpt(&e.text, 60)
                     )
                 })
                 .collect();
