@@ -11,7 +11,9 @@
 //! - `@head: first|last` — where a noun group puts its head word ("member
 //!   countries": last; "países membros": first);
 //! - `@stems: yes` — also match a word whose stem equals a listed form's stem,
-//!   for languages with more case forms than the file lists.
+//!   for languages with more case forms than the file lists;
+//! - `@nouns: capitalized` — the language capitalises nouns, so a lower-case
+//!   word after one ends the noun group.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -31,6 +33,7 @@ pub struct Concepts {
     suffixes: Vec<(String, String)>,
     stems: Option<HashMap<String, String>>,
     head_last: bool,
+    capitalized_nouns: bool,
 }
 
 impl Concepts {
@@ -49,6 +52,7 @@ impl Concepts {
                     _ => return Err(item.error(origin, "`@head` is `first` or `last`")),
                 },
                 "@stems" => use_stems = item.items.as_slice() == ["yes"],
+                "@nouns" => table.capitalized_nouns = item.items.as_slice() == ["capitalized"],
                 "" => return Err(item.error(origin, "expected `concept: form | form`")),
                 id => {
                     for form in &item.items {
@@ -114,6 +118,12 @@ impl Concepts {
                 .filter(|head| head.chars().count() >= MIN_COMPOUND_HEAD)
                 .map(|_| id.as_str())
         })
+    }
+
+    /// True when the language capitalises every noun (German): a lower-case
+    /// word after a noun ends the noun group ("6.268 Mitarbeiter einstellen").
+    pub fn capitalized_nouns(&self) -> bool {
+        self.capitalized_nouns
     }
 
     /// True when the language puts the head of a noun group last.

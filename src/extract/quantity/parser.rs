@@ -831,9 +831,13 @@ impl Parser<'_> {
         // Words of the group: each a word or hyphenated words (token ranges).
         let mut units: Vec<(usize, usize)> = Vec::new();
         let mut k = start;
+        let mut noun_seen = false;
         while units.len() < 3 {
             let Some(t) = self.tokens.get(k) else { break };
+            let lower_after_noun = noun_seen && !crate::text::is_capitalized(self.word(k));
+            noun_seen |= concepts.capitalized_nouns() && crate::text::is_capitalized(self.word(k));
             if !t.is_word()
+                || lower_after_noun
                 || self.blocked[k]
                 || k == 0
                 || !self.spaced(k - 1, k)
