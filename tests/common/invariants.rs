@@ -26,7 +26,10 @@ pub fn assert_slice(text: &str, span: Span, what: &str) {
 fn assert_ordered(spans: impl Iterator<Item = Span>, what: &str) {
     let mut end = 0;
     for span in spans {
-        assert!(span.start >= end, "{what} {span:?} overlaps or precedes the one before");
+        assert!(
+            span.start >= end,
+            "{what} {span:?} overlaps or precedes the one before"
+        );
         end = span.end;
     }
 }
@@ -41,13 +44,22 @@ pub fn assert_document(doc: &Document) {
     assert_ordered(doc.paragraphs.iter().map(|p| p.span), "paragraph");
     for s in &doc.sentences {
         assert_slice(text, s.span, "sentence");
-        assert!(doc.paragraphs[s.paragraph].span.contains(&s.span), "sentence outside its paragraph");
-        assert!(s.first_word <= s.end_word && s.end_word <= doc.words.len(), "sentence word range");
+        assert!(
+            doc.paragraphs[s.paragraph].span.contains(&s.span),
+            "sentence outside its paragraph"
+        );
+        assert!(
+            s.first_word <= s.end_word && s.end_word <= doc.words.len(),
+            "sentence word range"
+        );
     }
     assert_ordered(doc.sentences.iter().map(|s| s.span), "sentence");
     for w in &doc.words {
         assert_slice(text, w.span, "word");
-        assert!(doc.sentences[w.sentence].span.contains(&w.span), "word outside its sentence");
+        assert!(
+            doc.sentences[w.sentence].span.contains(&w.span),
+            "word outside its sentence"
+        );
     }
     assert_ordered(doc.words.iter().map(|w| w.span), "word");
     for b in &doc.boilerplate {
@@ -60,13 +72,20 @@ pub fn assert_document(doc: &Document) {
 
 /// Panics unless every document and foreign span of the story is valid.
 pub fn assert_story(story: &Story) {
-    assert!(story.docs.windows(2).all(|w| w[0].id < w[1].id), "documents not sorted by id");
+    assert!(
+        story.docs.windows(2).all(|w| w[0].id < w[1].id),
+        "documents not sorted by id"
+    );
     assert_eq!(story.docs.len(), story.foreign.len());
     for (doc, foreign) in story.docs.iter().zip(&story.foreign) {
         assert_document(doc);
         for f in foreign {
             assert_slice(&doc.text, f.span, "foreign span");
-            assert!((0.0..=1.0).contains(&f.confidence), "foreign confidence {}", f.confidence);
+            assert!(
+                (0.0..=1.0).contains(&f.confidence),
+                "foreign confidence {}",
+                f.confidence
+            );
         }
         assert_ordered(foreign.iter().map(|f| f.span), "foreign span");
     }
@@ -76,11 +95,23 @@ pub fn assert_story(story: &Story) {
 /// is exactly the document's slice; then renders every format.
 pub fn assert_report(story: &Story, report: &Report) {
     for f in &report.findings {
-        assert!(!f.evidence.is_empty(), "finding without evidence: {}", f.message);
+        assert!(
+            !f.evidence.is_empty(),
+            "finding without evidence: {}",
+            f.message
+        );
         for e in &f.evidence {
-            let doc = story.docs.iter().find(|d| d.id == e.doc).expect("evidence names a document");
+            let doc = story
+                .docs
+                .iter()
+                .find(|d| d.id == e.doc)
+                .expect("evidence names a document");
             assert_slice(&doc.text, e.span(), "evidence");
-            assert_eq!(e.text, doc.slice(e.span()), "evidence text is not the slice");
+            assert_eq!(
+                e.text,
+                doc.slice(e.span()),
+                "evidence text is not the slice"
+            );
             assert!(e.line >= 1 && e.column >= 1);
         }
     }
@@ -94,7 +125,10 @@ pub fn assert_report(story: &Story, report: &Report) {
     let mut json = Vec::new();
     render::render(report, Format::Json, &mut json).expect("render json");
     let value: serde_json::Value = serde_json::from_slice(&json).expect("JSON report parses");
-    assert_eq!(value["findings"].as_array().map(Vec::len), Some(report.findings.len()));
+    assert_eq!(
+        value["findings"].as_array().map(Vec::len),
+        Some(report.findings.len())
+    );
 }
 
 /// Builds, checks and validates a story from raw documents.
