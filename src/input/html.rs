@@ -135,7 +135,7 @@ pub fn sniff(text: &str) -> bool {
 
 /// Extracts the visible text of an HTML page.
 pub fn extract(source: &str) -> Extracted {
-    let page = Html::parse_document(source);
+    let page = Html::parse_document(&flatten(source));
     let mut out = Builder::default();
     // The element whose subtree is dropped, and the one whose subtree is
     // boilerplate (with its start and reason): only the outermost counts.
@@ -206,6 +206,139 @@ pub fn extract(source: &str) -> Extracted {
         }
     }
     out.finish()
+}
+
+/// The deepest element nesting handed to the parser. The HTML tree builder
+/// walks the stack of open elements for many tags, so its cost grows with
+/// tags × depth; browsers cap the depth for the same reason (Blink at 512).
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements that never have content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
+];
+
+/// Elements whose end tag the parser implies (a new `<p>`, `<li>`, `<td>`
+/// closes the open one), so they do not deepen the tree when left open.
+const SELF_ENDING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc",
+    "tbody", "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Elements whose content is raw text up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// The page with start and end tags nested deeper than [`MAX_DEPTH`]
+/// removed (their text stays, in their parent), or the page itself when it
+/// is not that deep. A light linear tag scanner estimates the depth; it
+/// only needs to be right about pathological pages.
+fn flatten(source: &str) -> std::borrow::Cow<'_, str> {
+    if scan_tags(source, None) <= MAX_DEPTH {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    scan_tags(source, Some(&mut out));
+    std::borrow::Cow::Owned(out)
+}
+
+/// Scans the tags of a page and returns the deepest nesting seen; with
+/// `out`, copies the page there without the tags nested deeper than
+/// [`MAX_DEPTH`].
+fn scan_tags(source: &str, mut out: Option<&mut String>) -> usize {
+    let bytes = source.as_bytes();
+    let (mut depth, mut deepest, mut copied, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(lt) = bytes[i..].iter().position(|&b| b == b'<').map(|p| p + i) {
+        let rest = &bytes[lt + 1..];
+        let end_tag = rest.first() == Some(&b'/');
+        let name_start = lt + 1 + usize::from(end_tag);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // A comment, doctype or processing instruction runs to its end;
+            // a lone `<` is text.
+            i = if rest.starts_with(b"!--") {
+                find(bytes, lt + 4, b"-->").map_or(bytes.len(), |e| e + 3)
+            } else if matches!(rest.first(), Some(b'!' | b'?')) {
+                find(bytes, lt, b">").map_or(bytes.len(), |e| e + 1)
+            } else {
+                lt + 1
+            };
+            continue;
+        }
+        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
+        let close = tag_end(bytes, name_start + name_len);
+        let self_closing = close >= 2 && bytes[close - 2] == b'/';
+        let nests = !VOID.contains(&name.as_str())
+            && !SELF_ENDING.contains(&name.as_str())
+            && !self_closing;
+        let mut drop = false;
+        if nests && end_tag {
+            drop = depth > MAX_DEPTH;
+            depth = depth.saturating_sub(1);
+        } else if nests {
+            depth += 1;
+            deepest = deepest.max(depth);
+            drop = depth > MAX_DEPTH;
+        }
+        if let Some(out) = out.as_deref_mut() {
+            out.push_str(&source[copied..lt]);
+            if !drop {
+                out.push_str(&source[lt..close]);
+            }
+            copied = close;
+        }
+        i = close;
+        if !end_tag && RAW_TEXT.contains(&name.as_str()) {
+            // Its content is not markup: skip to its end tag.
+            i = find_end_tag(bytes, close, &name).unwrap_or(bytes.len());
+        }
+    }
+    if let Some(out) = out {
+        out.push_str(&source[copied..]);
+    }
+    deepest
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// One past the `>` that ends a tag whose attributes start at `from`
+/// (a `>` inside a quoted attribute value does not end it).
+fn tag_end(bytes: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') if bytes[from..i].last() == Some(&b'=') => quote = Some(b),
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
+}
+
+/// The offset of `</name` (any case) at or after `from`.
+fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(lt) = find(bytes, at, b"</") {
+        let tail = &bytes[lt + 2..];
+        if tail.len() >= name.len() && tail[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(lt);
+        }
+        at = lt + 2;
+    }
+    None
 }
 
 /// The reason an element is page furniture, if it is: by tag, then by the
@@ -412,9 +545,24 @@ Talks will go on next week, officials said.\n\n12 comments\n\nGreat article!\n\n
     }
 
     #[test]
-    fn deep_nesting_and_garbage_do_not_panic() {
-        let deep = "<div>".repeat(20_000) + "deep text" + &"</div>".repeat(20_000);
+    fn nesting_is_capped_and_text_kept() {
+        let page = "<div class=\"a>b\"><p>One<p>Two<br/><b>x</b><!-- <div> --><script>'<div>'</script></div>";
+        assert_eq!(scan_tags(page, None), 2);
+        assert!(matches!(flatten(page), std::borrow::Cow::Borrowed(_)));
+        let deep = "<div><b>".repeat(MAX_DEPTH) + "deep text" + &"</b></div>".repeat(MAX_DEPTH);
+        assert_eq!(scan_tags(&deep, None), 2 * MAX_DEPTH);
+        let flat = flatten(&deep);
+        assert_eq!(scan_tags(&flat, None), MAX_DEPTH);
+        assert_eq!(flat.matches("<div>").count(), MAX_DEPTH / 2);
         assert_eq!(extract(&deep).text, "deep text");
+    }
+
+    #[test]
+    fn deep_nesting_and_garbage_do_not_panic() {
+        let deep = "<div>".repeat(200_000) + "deep text" + &"</div>".repeat(200_000);
+        let started = std::time::Instant::now();
+        assert_eq!(extract(&deep).text, "deep text");
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
         let garbage = "<<<>>></p></div><b><i></b></i>&#xFFFFFF;&bogus;<![CDATA[x]]>";
         let ex = extract(garbage);
         assert!(ex.text.is_char_boundary(ex.text.len()));
