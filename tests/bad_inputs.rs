@@ -312,6 +312,7 @@ fn forced_encoding_is_used() {
         .clone();
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["documents"][0]["language"], "ru");
+    assert_eq!(report["documents"][0]["encoding"], "windows-1251");
 }
 
 #[test]
@@ -361,6 +362,22 @@ fn document_over_max_doc_bytes_is_exit_2() {
     );
     assert!(
         err.contains("--max-doc-bytes") && err.contains("lots"),
+        "{err}"
+    );
+}
+
+#[test]
+fn huge_document_over_the_default_limit_is_exit_2() {
+    // A sparse 100 MB file: the size is checked before a byte is read.
+    let dir = dir_with(&[("a.txt", EN_A.as_bytes())]);
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100_000_000)
+        .unwrap();
+    let err = fails(cmd().arg("check").arg(dir.path()));
+    assert!(
+        err.contains("huge.txt: 100000000 bytes is more than the limit of 67108864 bytes"),
         "{err}"
     );
 }

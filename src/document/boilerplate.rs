@@ -463,6 +463,44 @@ mod tests {
     }
 
     #[test]
+    fn marked_spans_cover_paragraphs_by_majority() {
+        let para = |start, end| Paragraph {
+            span: Span::new(start, end),
+            boilerplate: None,
+        };
+        let mut paragraphs = vec![para(0, 10), para(12, 20), para(22, 30), para(32, 40)];
+        let marked = [
+            Boilerplate {
+                span: Span::new(25, 41),
+                reason: Reason::Share,
+            },
+            Boilerplate {
+                span: Span::new(0, 3),
+                reason: Reason::Caption,
+            },
+            Boilerplate {
+                span: Span::new(11, 21),
+                reason: Reason::Caption,
+            },
+            Boilerplate {
+                span: Span::new(14, 18),
+                reason: Reason::Navigation,
+            },
+        ];
+        apply_marked(&mut paragraphs, &marked);
+        let reasons: Vec<Option<Reason>> = paragraphs.iter().map(|p| p.boilerplate).collect();
+        assert_eq!(
+            reasons,
+            [
+                None,
+                Some(Reason::Caption),
+                Some(Reason::Share),
+                Some(Reason::Share)
+            ]
+        );
+    }
+
+    #[test]
     fn shapes() {
         assert!(VOTES.is_match("-4 ( +4 / -8 )"));
         assert!(VOTES.is_match("0 ( +0 / -0 )"));

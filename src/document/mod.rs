@@ -217,7 +217,9 @@ fn sentences_of(text: &str, para: Span, lex: &LangLexicon) -> Vec<Span> {
 /// True when the text ends with a word that the lexicon lists as an
 /// abbreviation ("Dr.", "Dec.") or with a single-letter initial ("J.").
 fn ends_with_abbreviation(sentence: &str, lex: &LangLexicon) -> bool {
-    let Some(before) = sentence.strip_suffix('.') else {
+    // Abbreviations are short: looking at the tail keeps a long run of
+    // glued fragments without spaces from being rescanned at every glue.
+    let Some(before) = tail(sentence, 64).strip_suffix('.') else {
         return false;
     };
     let last = before
@@ -233,6 +235,15 @@ fn ends_with_abbreviation(sentence: &str, lex: &LangLexicon) -> bool {
         || lex
             .abbreviations
             .contains(&format!("{}.", crate::text::lower(last)))
+}
+
+/// The last `max` bytes of a text (fewer, to start on a char boundary).
+fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 /// Word spans of a sentence (tokens with at least one letter or digit).
