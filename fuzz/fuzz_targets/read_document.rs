@@ -8,7 +8,14 @@ use driftcheck_fuzz::{LEXICONS, invariants, selector};
 use libfuzzer_sys::fuzz_target;
 
 const PATHS: [&str; 4] = ["doc.txt", "doc.html", "-", "doc.md"];
-const FORCED: [Option<&str>; 6] = [None, None, Some("utf-8"), Some("windows-1251"), Some("koi8-u"), Some("utf-16le")];
+const FORCED: [Option<&str>; 6] = [
+    None,
+    None,
+    Some("utf-8"),
+    Some("windows-1251"),
+    Some("koi8-u"),
+    Some("utf-16le"),
+];
 
 fuzz_target!(|data: &[u8]| {
     let (sel, bytes) = selector(data);
