@@ -95,3 +95,29 @@ fn known_ids(raws: &[RawDocument]) -> String {
     }
     list
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_ids_list_a_few_known_ones() {
+        let raws: Vec<RawDocument> = (0..30)
+            .map(|i| RawDocument {
+                id: format!("v{i:02}"),
+                ..Default::default()
+            })
+            .collect();
+        let options = StoryOptions {
+            reference: Some("nope".into()),
+            ..Default::default()
+        };
+        let err = Story::build(raws, &options, &Lexicons::embedded()).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("v00, v01") && message.contains("v19, ... (30 in all)"),
+            "{message}"
+        );
+        assert!(!message.contains("v20"), "{message}");
+    }
+}
