@@ -272,22 +272,23 @@ proptest! {
     }
 
     #[test]
-    fn form_only_variant_adds_no_error(story in story(), variant in 1usize..4) {
+    fn form_only_variants_add_no_error(story in story(), forms in prop::collection::vec(0usize..4, 1..4)) {
         let (template, lang) = story;
-        let text = form_variant(&template, lang, 0);
-        let other = form_variant(&template, lang, variant);
         let lexicons = Lexicons::embedded();
-        let report = check_all(
-            vec![raw("a", &text, Some(lang.to_string())), raw("b", &other, Some(lang.to_string()))],
-            &lexicons,
-        );
+        let raws: Vec<RawDocument> = std::iter::once(0)
+            .chain(forms)
+            .enumerate()
+            .map(|(i, form)| raw(&format!("v{i}"), &form_variant(&template, lang, form), Some(lang.to_string())))
+            .collect();
+        let texts: Vec<String> = raws.iter().map(|r| r.text.clone()).collect();
+        let report = check_all(raws, &lexicons);
         let errors: Vec<&str> = report
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| f.message.as_str())
             .collect();
-        prop_assert!(errors.is_empty(), "{text}\n---\n{other}\n{errors:?}");
+        prop_assert!(errors.is_empty(), "{texts:#?}\n{errors:?}");
     }
 }
 
