@@ -348,6 +348,16 @@ mod tests {
     }
 
     #[test]
+    fn legacy_html_page_is_decoded_then_extracted() {
+        let page = "<html><head><meta charset=\"windows-1251\"></head><body>\
+            <p>Міністр заявив, що переговори тривають.</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+        let doc = decode_document("p", Path::new("p.htm"), bytes.into_owned()).unwrap();
+        assert_eq!(doc.encoding, "windows-1251");
+        assert_eq!(doc.text, "Міністр заявив, що переговори тривають.");
+    }
+
+    #[test]
     fn limits_are_typed_errors() {
         let dir = tempfile::tempdir().unwrap();
         for name in ["a.txt", "b.txt", "c.txt"] {
