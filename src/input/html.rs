@@ -108,11 +108,13 @@ const CUES: &[(&str, Reason)] = &[
     ("breadcrumb", Reason::Navigation),
     ("breadcrumbs", Reason::Navigation),
     ("menu", Reason::Navigation),
+    ("nav", Reason::Navigation),
     ("navbar", Reason::Navigation),
     ("navigation", Reason::Navigation),
     ("banner", Reason::Navigation),
     ("contentinfo", Reason::Navigation),
     ("complementary", Reason::Related),
+    ("sidebar", Reason::Related),
 ];
 
 /// The visible text of a page and its boilerplate spans (sorted, disjoint).
