@@ -126,14 +126,18 @@ fn unreadable_file_is_exit_2() {
     let mut perms = std::fs::metadata(&secret).unwrap().permissions();
     std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o000);
     std::fs::set_permissions(&secret, perms).unwrap();
-    // Root reads anything: drop to `nobody` so the permissions really apply.
+    // Root reads anything: drop to `nobody` so the permissions really apply,
+    // running a copy of the binary that `nobody` can reach.
     let is_root = std::fs::File::open(&secret).is_ok();
     let mut command = if is_root {
         let mut open = std::fs::metadata(dir.path()).unwrap().permissions();
         std::os::unix::fs::PermissionsExt::set_mode(&mut open, 0o755);
         std::fs::set_permissions(dir.path(), open).unwrap();
+        let copy = dir.path().join("driftcheck");
+        std::fs::copy(BIN, &copy).unwrap();
         let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&copy);
         c
     } else {
         cmd()
