@@ -34,6 +34,48 @@ pub enum Error {
         /// Byte offset of the first invalid byte (after a removed BOM).
         offset: usize,
     },
+    /// The bytes are neither UTF-8 nor plausibly any legacy encoding.
+    #[error(
+        "{path}: not valid UTF-8 (first bad byte at offset {offset}) and no other encoding \
+         fits; name one with --encoding"
+    )]
+    Undecodable {
+        /// The input.
+        path: PathBuf,
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// The bytes are not valid in the encoding they were read in (forced
+    /// with `--encoding`, or given by a byte-order mark).
+    #[error("{path}: not valid {encoding}: malformed bytes at offset {offset}")]
+    Malformed {
+        /// The input.
+        path: PathBuf,
+        /// The encoding's WHATWG name.
+        encoding: &'static str,
+        /// File offset of the first malformed byte.
+        offset: usize,
+    },
+    /// A document is larger than `--max-doc-bytes` allows.
+    #[error(
+        "{path}: {size} bytes is more than the limit of {limit} bytes (raise it with --max-doc-bytes)"
+    )]
+    TooLarge {
+        /// The input.
+        path: PathBuf,
+        /// Its size in bytes (for standard input: the bytes read before stopping).
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The inputs hold more documents than `--max-docs` allows.
+    #[error("{path}: more than the limit of {limit} documents (raise it with --max-docs)")]
+    TooManyDocuments {
+        /// The input that went over the limit.
+        path: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
     /// The input looks like a binary file, not text.
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not text")]
     Binary {

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
-use crate::span::{Span, line_col};
+use crate::span::Span;
 
 /// The kinds of finding (SPEC.md). Their order here is the report order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -129,7 +129,7 @@ pub struct Evidence {
 impl Evidence {
     /// Cites a span of a document.
     pub fn new(doc: &Document, span: Span) -> Evidence {
-        let (line, column) = line_col(&doc.text, span.start);
+        let (line, column) = doc.lines.line_col(&doc.text, span.start);
         Evidence {
             doc: doc.id.clone(),
             start: span.start,
@@ -194,13 +194,13 @@ impl Finding {
 /// severity (errors first), then evidence position (document order, then
 /// offset), then message. `doc_order` maps a document id to its position.
 pub fn sort(findings: &mut [Finding], doc_order: impl Fn(&str) -> usize) {
-    let key = |f: &Finding| {
+    // Keys are built once per finding, not once per comparison.
+    findings.sort_by_cached_key(|f| {
         let ev: Vec<(usize, usize, usize)> = f
             .evidence
             .iter()
             .map(|e| (doc_order(&e.doc), e.start, e.end))
             .collect();
-        (f.kind, std::cmp::Reverse(f.severity), ev)
-    };
-    findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message)));
+        (f.kind, std::cmp::Reverse(f.severity), ev, f.message.clone())
+    });
 }

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use driftcheck::baseline::{Baseline, Matcher};
 use driftcheck::feed::{self, FeedOptions, FeedSink, LineProblem, Progress, StoryReport};
 use driftcheck::finding::{Finding, KINDS, Kind, Severity};
-use driftcheck::input::read_inputs;
+use driftcheck::input::{self, ReadOptions, read_inputs_with};
 use driftcheck::lexicon::Lexicons;
 use driftcheck::render::{self, AlignReport, FactsReport, FeedWriter, Format, LangsReport};
 use driftcheck::report::{BaselineOutcome, Report};
@@ -97,6 +97,40 @@ struct CommonArgs {
     /// ones (a file whose first line is `#!replace` replaces its twin)
     #[arg(long, value_name = "DIR")]
     lexicons: Option<PathBuf>,
+
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Args)]
+struct ReadArgs {
+    /// Read every input in this encoding (a WHATWG label: utf-8,
+    /// windows-1252, latin1, utf-16le, windows-1251, koi8-u ...) instead of
+    /// detecting it
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+
+    /// The largest document accepted, in bytes (suffixes K, M, G)
+    #[arg(long, value_name = "SIZE", default_value = "64M")]
+    max_doc_bytes: String,
+
+    /// The most documents accepted in one run
+    #[arg(long, value_name = "N", default_value_t = input::DEFAULT_MAX_DOCS)]
+    max_docs: usize,
+}
+
+impl ReadArgs {
+    fn options(&self) -> Result<ReadOptions, Error> {
+        Ok(ReadOptions {
+            encoding: self
+                .encoding
+                .as_deref()
+                .map(input::encoding_for_label)
+                .transpose()?,
+            max_doc_bytes: input::parse_byte_size(&self.max_doc_bytes)?,
+            max_docs: self.max_docs,
+        })
+    }
 }
 
 #[derive(Args)]
@@ -243,7 +277,8 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("driftcheck: {err:#}");
+            // A failing stderr must not turn the error into a panic.
+            let _ = writeln!(io::stderr(), "driftcheck: {err:#}");
             ExitCode::from(2)
         }
     }
@@ -579,7 +614,7 @@ fn load(
         .iter()
         .map(|spec| parse_language(spec))
         .collect::<Result<Vec<_>, _>>()?;
-    let raws = read_inputs(&args.inputs)?;
+    let raws = read_inputs_with(&args.inputs, &args.read.options()?)?;
     if compare && raws.len() < 2 {
         let hint = if raws.len() == 1 {
             ": give two or more files, or a directory holding the versions".to_string()

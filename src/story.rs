@@ -66,29 +66,22 @@ impl Story {
         options: &StoryOptions,
         lexicons: &Lexicons,
     ) -> Result<Story> {
-        let known = raws
-            .iter()
-            .map(|r| r.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
         for (id, code) in &options.languages {
-            let known_ids = known.clone();
-            let raw =
-                raws.iter_mut()
-                    .find(|r| &r.id == id)
-                    .ok_or_else(|| Error::UnknownDocument {
-                        option: "--language".into(),
-                        id: id.clone(),
-                        known: known_ids,
-                    })?;
-            raw.language = Some(code.clone());
+            let Some(at) = raws.iter().position(|r| &r.id == id) else {
+                return Err(Error::UnknownDocument {
+                    option: "--language".into(),
+                    id: id.clone(),
+                    known: known_ids(&raws),
+                });
+            };
+            raws[at].language = Some(code.clone());
         }
         if let Some(id) = &options.reference {
             if !raws.iter().any(|r| &r.id == id) {
                 return Err(Error::UnknownDocument {
                     option: "--reference".into(),
                     id: id.clone(),
-                    known,
+                    known: known_ids(&raws),
                 });
             }
         }
@@ -133,11 +126,49 @@ impl Story {
         }
     }
 
-    /// The position of a document id in [`Story::docs`] (unknown ids last).
+    /// The position of a document id in [`Story::docs`] (unknown ids last):
+    /// a binary search, as the documents are sorted by id.
     pub fn doc_index(&self, id: &str) -> usize {
         self.docs
-            .iter()
-            .position(|d| d.id == id)
+            .binary_search_by(|d| d.id.as_str().cmp(id))
             .unwrap_or(usize::MAX)
+    }
+}
+
+/// The ids for an error message: all of a few, the first ones of many.
+fn known_ids(raws: &[RawDocument]) -> String {
+    const SHOWN: usize = 20;
+    let mut ids: Vec<&str> = raws.iter().map(|r| r.id.as_str()).collect();
+    ids.sort_unstable();
+    let mut list = ids[..ids.len().min(SHOWN)].join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(&format!(", ... ({} in all)", ids.len()));
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_ids_list_a_few_known_ones() {
+        let raws: Vec<RawDocument> = (0..30)
+            .map(|i| RawDocument {
+                id: format!("v{i:02}"),
+                ..Default::default()
+            })
+            .collect();
+        let options = StoryOptions {
+            reference: Some("nope".into()),
+            ..Default::default()
+        };
+        let err = Story::build(raws, &options, &Lexicons::embedded()).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("v00, v01") && message.contains("v19, ... (30 in all)"),
+            "{message}"
+        );
+        assert!(!message.contains("v20"), "{message}");
     }
 }

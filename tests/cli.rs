@@ -139,7 +139,11 @@ fn input_errors_exit_two_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir(d.join("empty")).unwrap();
-    std::fs::write(d.join("bad.txt"), b"caf\xe9 au lait, \xff\xfe").unwrap();
+    // Mostly UTF-8 (so not a legacy encoding), with one damaged byte.
+    let mut bad = "Olá, café é ótimo. ".as_bytes().to_vec();
+    bad.push(0xFF);
+    bad.extend_from_slice(b" fim");
+    std::fs::write(d.join("bad.txt"), bad).unwrap();
     std::fs::write(d.join("bin.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
     std::fs::write(d.join("one.txt"), "Only one version of the story.").unwrap();
     let p = |name: &str| d.join(name).display().to_string();
@@ -153,7 +157,7 @@ fn input_errors_exit_two_with_one_line() {
     input_error(
         &["check", &p("bad.txt"), &p("one.txt")],
         None,
-        "bad.txt: not valid UTF-8: first bad byte at offset 3",
+        "bad.txt: not valid UTF-8: first bad byte at offset 23",
     );
     input_error(
         &["check", &p("bin.txt"), &p("one.txt")],

@@ -13,6 +13,8 @@
 
 mod signature;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::document::Document;
@@ -23,6 +25,8 @@ pub use signature::{Claim, Weights, shared_features};
 
 /// A pair scores at least this to be aligned.
 const MIN_SCORE: f64 = 0.28;
+/// A feature shared by more groups than this proposes none of them.
+const MAX_POSTINGS: usize = 64;
 /// A pair out of order must score at least this to be aligned anyway.
 const RESCUE_SCORE: f64 = 0.5;
 /// The longest run of claims aligned by position alone.
@@ -146,18 +150,30 @@ impl Alignment {
                     .map(|(j, _)| (d, j)),
             );
         }
-        // Claims the pivot lacks: group them with each other.
+        // Claims the pivot lacks: group them with each other. Each is compared
+        // only with the groups whose first claim shares a feature with it (an
+        // inverted index; features found in many groups propose none), so a
+        // version full of claims the others lack stays linear.
+        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
         for (d, j) in unmatched {
-            let best = groups
-                .iter()
-                .enumerate()
-                .skip(claims[pivot].len())
-                .filter(|(_, g)| g.member(d).is_none())
-                .map(|(g, group)| {
-                    let first = &group.members[0];
+            let claim = &claims[d][j];
+            let features = || claim.stems.iter().chain(&claim.roots).chain(&claim.anchors);
+            let mut candidates: Vec<usize> = features()
+                .filter_map(|f| index.get(f.as_str()))
+                .filter(|postings| postings.len() <= MAX_POSTINGS)
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let best = candidates
+                .into_iter()
+                .filter(|&g| groups[g].member(d).is_none())
+                .map(|g| {
+                    let first = &groups[g].members[0];
                     let a = &claims[first.doc][first.claims[0]];
                     let same = languages[first.doc] == languages[d];
-                    (g, similarity(a, &claims[d][j], same))
+                    (g, similarity(a, claim, same))
                 })
                 .filter(|(_, s)| *s >= MIN_SCORE)
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -167,13 +183,18 @@ impl Alignment {
                     claims: vec![j],
                     score: round3(s),
                 }),
-                None => groups.push(Group {
-                    members: vec![Member {
-                        doc: d,
-                        claims: vec![j],
-                        score: 1.0,
-                    }],
-                }),
+                None => {
+                    for f in features() {
+                        index.entry(f.as_str()).or_default().push(groups.len());
+                    }
+                    groups.push(Group {
+                        members: vec![Member {
+                            doc: d,
+                            claims: vec![j],
+                            score: 1.0,
+                        }],
+                    });
+                }
             }
         }
         for g in &mut groups {
@@ -244,60 +265,66 @@ fn align_pair(
     if n == 0 || m == 0 {
         return Vec::new();
     }
-    let mut sim = vec![0.0f64; n * m];
+    // Pair scores above the threshold, plus the position prior; 0 elsewhere.
+    let cells = Band::new(n, m, 0);
+    let mut sim = vec![0.0f64; cells.len()];
     for i in 0..n {
-        for j in 0..m {
+        for j in cells.columns(i) {
             let s = similarity(&pivot[i], &other[j], same_language);
             let prior = POSITION_WEIGHT
                 * (1.0 - (pivot[i].position - other[j].position).abs() / 0.3).max(0.0);
-            sim[i * m + j] = if s >= MIN_SCORE {
-                s - MIN_SCORE + prior + 0.01
-            } else {
-                0.0
-            };
+            if s >= MIN_SCORE {
+                sim[cells.at(i, j).unwrap_or(0)] = s - MIN_SCORE + prior + 0.01;
+            }
         }
     }
+    let score = |i: usize, j: usize| cells.at(i, j).map_or(0.0, |k| sim[k]);
     // best[i][j]: best score aligning pivot[..i] with other[..j].
-    let w = m + 1;
-    let mut best = vec![0.0f64; (n + 1) * w];
-    let mut back = vec![0u8; (n + 1) * w];
+    let dp = Band::new(n, m, 1);
+    let mut best = vec![f64::MIN; dp.len()];
+    let mut back = vec![0u8; dp.len()];
+    let value = |best: &[f64], i: usize, j: usize| dp.at(i, j).map_or(f64::MIN, |k| best[k]);
     for i in 0..=n {
-        for j in 0..=m {
+        for j in dp.columns(i) {
+            let Some(k) = dp.at(i, j) else { continue };
             if i == 0 && j == 0 {
+                best[k] = 0.0;
                 continue;
             }
             let mut here = f64::MIN;
             let mut from = 0u8;
-            if i > 0 && best[(i - 1) * w + j] > here {
-                here = best[(i - 1) * w + j];
+            if i > 0 && value(&best, i - 1, j) > here {
+                here = value(&best, i - 1, j);
                 from = 1;
             }
-            if j > 0 && best[i * w + j - 1] > here {
-                here = best[i * w + j - 1];
+            if j > 0 && value(&best, i, j - 1) > here {
+                here = value(&best, i, j - 1);
                 from = 2;
             }
             if i > 0 && j > 0 {
-                let s = sim[(i - 1) * m + (j - 1)];
-                if s > 0.0 && best[(i - 1) * w + j - 1] + s > here {
-                    here = best[(i - 1) * w + j - 1] + s;
+                let s = score(i - 1, j - 1);
+                if s > 0.0 && value(&best, i - 1, j - 1) + s > here {
+                    here = value(&best, i - 1, j - 1) + s;
                     from = 3;
                 }
             }
-            best[i * w + j] = here;
-            back[i * w + j] = from;
+            best[k] = here;
+            back[k] = from;
         }
     }
     let mut matched: Vec<(usize, usize)> = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        match back[i * w + j] {
-            1 => i -= 1,
-            2 => j -= 1,
-            _ => {
+        match dp.at(i, j).map(|k| back[k]) {
+            Some(1) => i -= 1,
+            Some(2) => j -= 1,
+            Some(3) => {
                 matched.push((i - 1, j - 1));
                 i -= 1;
                 j -= 1;
             }
+            // Off the band (cannot happen: rows overlap) or at the origin.
+            _ => break,
         }
     }
     matched.reverse();
@@ -308,15 +335,17 @@ fn align_pair(
         taken_o[o] = true;
     }
     // Splits: an unmatched claim next to a matched one that also fits the
-    // same pivot claim joins it (one sentence translated as two).
+    // same pivot claim joins it (one sentence translated as two), unless a
+    // free pivot claim nearby fits it better.
     let mut extra = Vec::new();
     for &(p, o) in &matched {
         for next in [o.wrapping_sub(1), o + 1] {
-            if next >= m || taken_o[next] || sim[p * m + next] <= 0.0 {
+            if next >= m || taken_o[next] || score(p, next) <= 0.0 {
                 continue;
             }
-            let other_fits_better =
-                (0..n).any(|q| !taken_p[q] && sim[q * m + next] > sim[p * m + next]);
+            let other_fits_better = cells
+                .rows(next)
+                .any(|q| !taken_p[q] && score(q, next) > score(p, next));
             if !other_fits_better {
                 extra.push((p, next));
                 taken_o[next] = true;
@@ -327,11 +356,12 @@ fn align_pair(
     // claim of this version (two sentences rendered as one).
     for &(p, o) in &matched {
         for next in [p.wrapping_sub(1), p + 1] {
-            if next >= n || taken_p[next] || sim[next * m + o] <= 0.0 {
+            if next >= n || taken_p[next] || score(next, o) <= 0.0 {
                 continue;
             }
-            let other_fits_better =
-                (0..m).any(|q| !taken_o[q] && sim[next * m + q] > sim[next * m + o]);
+            let other_fits_better = cells
+                .columns(next)
+                .any(|q| !taken_o[q] && score(next, q) > score(next, o));
             if !other_fits_better {
                 extra.push((next, o));
                 taken_p[next] = true;
@@ -339,12 +369,14 @@ fn align_pair(
         }
     }
     matched.extend(extra);
-    // Rescue strong pairs out of order.
+    // Rescue strong pairs out of order (every pair when the band is the
+    // whole matrix; within the band for huge documents).
     for o in 0..m {
         if taken_o[o] {
             continue;
         }
-        let best_p = (0..n)
+        let best_p = cells
+            .rows(o)
             .filter(|&p| !taken_p[p])
             .map(|p| (p, similarity(&pivot[p], &other[o], same_language)))
             .filter(|(_, s)| *s >= RESCUE_SCORE)
@@ -372,6 +404,89 @@ fn align_pair(
             (p, os, by_position)
         })
         .collect()
+}
+
+/// The cells of a pivot × version matrix that alignment looks at: all of
+/// them for stories of ordinary size; for huge documents a band around the
+/// diagonal, so time and memory grow with the number of claims rather than
+/// with its square.
+struct Band {
+    rows: usize,
+    cols: usize,
+    /// Half-width of the band in columns (the whole row when it is wider).
+    width: usize,
+    /// Index of each row's first cell in the flat storage, and the total.
+    starts: Vec<usize>,
+}
+
+/// Matrices up to this many cells are computed whole.
+const FULL_CELLS: usize = 4_000_000;
+/// Half-width of the band of huge matrices, in claims.
+const BAND: usize = 64;
+
+impl Band {
+    /// The band of an `n × m` matrix; `extra` is 1 for the dynamic program's
+    /// matrix, which has a row and a column more.
+    fn new(n: usize, m: usize, extra: usize) -> Band {
+        let (rows, cols) = (n + extra, m + extra);
+        let width = if n.saturating_mul(m) <= FULL_CELLS {
+            cols
+        } else {
+            // Wide enough that consecutive rows overlap whatever the slope.
+            BAND.max(cols / rows.max(1) + 2)
+        };
+        let mut band = Band {
+            rows,
+            cols,
+            width,
+            starts: Vec::with_capacity(rows + 1),
+        };
+        let mut total = 0;
+        for i in 0..rows {
+            band.starts.push(total);
+            total += band.columns(i).len();
+        }
+        band.starts.push(total);
+        band
+    }
+
+    fn len(&self) -> usize {
+        self.starts[self.rows]
+    }
+
+    fn center(&self, i: usize) -> usize {
+        i * self.cols / self.rows.max(1)
+    }
+
+    /// The columns of row `i` inside the band.
+    fn columns(&self, i: usize) -> std::ops::Range<usize> {
+        if self.width >= self.cols {
+            return 0..self.cols;
+        }
+        let c = self.center(i);
+        c.saturating_sub(self.width)..(c + self.width + 1).min(self.cols)
+    }
+
+    /// The rows whose band holds column `j`.
+    fn rows(&self, j: usize) -> impl Iterator<Item = usize> + '_ {
+        let (lo, hi) = if self.width >= self.cols {
+            (0, self.rows)
+        } else {
+            // Row i holds j when its centre is within `width` of j.
+            let scale = |c: usize| c * self.rows / self.cols.max(1);
+            (
+                scale(j.saturating_sub(self.width)).saturating_sub(1),
+                (scale(j + self.width + 1) + 2).min(self.rows),
+            )
+        };
+        (lo..hi).filter(move |&i| self.columns(i).contains(&j))
+    }
+
+    /// The flat index of cell `(i, j)`, when it lies in the band.
+    fn at(&self, i: usize, j: usize) -> Option<usize> {
+        let cols = self.columns(i);
+        (i < self.rows && cols.contains(&j)).then(|| self.starts[i] + j - cols.start)
+    }
 }
 
 /// Claims that only their position aligns: between two aligned pairs (or a

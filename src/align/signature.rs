@@ -8,7 +8,7 @@ use crate::document::Document;
 use crate::extract::Facts;
 use crate::extract::quantity::Quantity;
 use crate::lexicon::Lexicons;
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 use crate::stem::stem;
 use crate::text::{fold, is_capitalized, lower};
 
@@ -103,17 +103,14 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                 }
             }
             if let Some(facts) = facts {
-                let names = facts
-                    .names
+                let names = starting_in(&facts.names, sentence.span, |n| n.span.start)
                     .iter()
                     .filter(|n| !n.boilerplate && sentence.span.contains(&n.span));
                 anchors.extend(names.map(|n| format!("p:{}", n.key)));
-                let quantities = facts
-                    .quantities
+                let quantities = starting_in(&facts.quantities, sentence.span, |q| q.span.start)
                     .iter()
                     .filter(|q| !q.boilerplate && sentence.span.contains(&q.span));
-                let dates = facts
-                    .dates
+                let dates = starting_in(&facts.dates, sentence.span, |d| d.span.start)
                     .iter()
                     .filter(|d| !d.boilerplate && sentence.span.contains(&d.span));
                 anchors.extend(dates.filter_map(|d| {

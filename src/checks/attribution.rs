@@ -9,7 +9,11 @@ use super::support::{
 use crate::align::{Group, Member};
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
+use crate::span::overlapping;
 use crate::story::Story;
+
+/// Quotes opened before a claim that are still looked at (nested or long quotes).
+const QUOTE_LOOKBACK: usize = 8;
 
 /// Flags aligned claims whose named speakers differ.
 pub struct AttributionDrift;
@@ -20,13 +24,13 @@ pub struct AttributionDrift;
 /// is a guess), as are quotes that only continue an earlier one.
 fn speaker(story: &Story, member: &Member) -> Option<String> {
     let span = story.alignment.member_span(member);
-    story.facts[member.doc]
-        .quotes
-        .iter()
-        .filter(|q| !q.boilerplate && q.depth == 0 && q.span.overlaps(&span))
-        .find_map(|q| q.speaker.as_ref())
-        .filter(|s| !s.via_pronoun && !s.continued)
-        .map(|s| s.key.clone())
+    overlapping(&story.facts[member.doc].quotes, span, QUOTE_LOOKBACK, |q| {
+        q.span
+    })
+    .filter(|q| !q.boilerplate && q.depth == 0)
+    .find_map(|q| q.speaker.as_ref())
+    .filter(|s| !s.via_pronoun && !s.continued)
+    .map(|s| s.key.clone())
 }
 
 impl Check for AttributionDrift {

@@ -6,6 +6,7 @@ use crate::align::Group;
 use crate::extract::DateFact;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
+use crate::span::starting_in;
 use crate::story::Story;
 
 /// Compares the dates of aligned claims.
@@ -97,8 +98,7 @@ fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<(usize, &'a DateFact)>>
     let mut slots: Vec<Vec<(usize, &DateFact)>> = Vec::new();
     for (i, member) in group.members.iter().enumerate() {
         let span = story.alignment.member_span(member);
-        let dates = story.facts[member.doc]
-            .dates
+        let dates = starting_in(&story.facts[member.doc].dates, span, |d| d.span.start)
             .iter()
             .filter(|d| !d.boilerplate && !d.ambiguous_order && span.contains(&d.span));
         for d in dates {

@@ -7,6 +7,7 @@ use crate::align::Group;
 use crate::extract::quantity::Quantity;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
+use crate::span::starting_in;
 use crate::story::Story;
 
 /// Compares the quantities of aligned claims.
@@ -64,8 +65,7 @@ fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<Slotted<'a>>> {
     let mut slots: Vec<Vec<Slotted<'a>>> = Vec::new();
     for (i, member) in group.members.iter().enumerate() {
         let span = story.alignment.member_span(member);
-        let quantities = story.facts[member.doc]
-            .quantities
+        let quantities = starting_in(&story.facts[member.doc].quantities, span, |q| q.span.start)
             .iter()
             .filter(|q| !q.boilerplate && span.contains(&q.span));
         let free = |slots: &Vec<Vec<Slotted<'a>>>, s: usize, q: &Quantity| {

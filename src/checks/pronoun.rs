@@ -9,7 +9,7 @@ use crate::extract::{GenderCue, GenderSignal};
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
 use crate::names::Gender;
-use crate::span::Span;
+use crate::span::{Span, overlapping};
 use crate::story::Story;
 use crate::text::{fold, lower};
 
@@ -145,12 +145,15 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
 fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gender, Span)> {
     let doc = &story.docs[member.doc];
     let cues = &lexicons.lang(&doc.language.code).cues;
-    let quotes: Vec<Span> = story.facts[member.doc]
-        .quotes
-        .iter()
-        .filter(|q| !q.indirect)
-        .map(|q| q.span)
-        .collect();
+    let quotes: Vec<Span> = overlapping(
+        &story.facts[member.doc].quotes,
+        story.alignment.member_span(member),
+        8,
+        |q| q.span,
+    )
+    .filter(|q| !q.indirect)
+    .map(|q| q.span)
+    .collect();
     let claims = &story.alignment.claims[member.doc];
     let mut out = Vec::new();
     for &c in &member.claims {

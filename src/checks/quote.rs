@@ -87,11 +87,13 @@ fn collect(story: &Story) -> Vec<Quoted<'_>> {
             if words.len() < MIN_WORDS {
                 continue;
             }
-            let groups = story.alignment.claims[d]
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.span.overlaps(&q.span))
-                .flat_map(|(c, _)| claim_groups[d][c].iter().copied())
+            // Claims are in text order and disjoint: find the first that ends
+            // after the quote starts, then walk while they start inside it.
+            let claims = &story.alignment.claims[d];
+            let first = claims.partition_point(|c| c.span.end <= q.span.start);
+            let groups = (first..claims.len())
+                .take_while(|&c| claims[c].span.start < q.span.end)
+                .flat_map(|c| claim_groups[d][c].iter().copied())
                 .collect();
             let keys = words.iter().map(|w| fold(w)).collect();
             out.push(Quoted {

@@ -318,24 +318,42 @@ pub(crate) fn classify(
 }
 
 /// A paragraph repeated inside a caption (pages often print a caption twice,
-/// once with its credit) is a caption too.
+/// once with its credit) is a caption too. One automaton over the candidate
+/// paragraphs scans the captions once, so many captions and paragraphs cost
+/// linear time, not their product.
 fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph]) {
-    let captions: Vec<String> = paragraphs
+    let captions: Vec<&str> = paragraphs
         .iter()
         .filter(|p| p.boilerplate == Some(Reason::Caption))
-        .map(|p| p.span.slice(text).to_string())
+        .map(|p| p.span.slice(text))
         .collect();
-    if captions.is_empty() {
+    let longest = captions.iter().map(|c| c.len()).max().unwrap_or(0);
+    let mut candidates: Vec<&str> = paragraphs
+        .iter()
+        .filter(|p| p.boilerplate.is_none() && p.span.len() < longest)
+        .map(|p| p.span.slice(text))
+        .filter(|body| word_count(body) >= 4)
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    if candidates.is_empty() {
         return;
+    }
+    let Ok(matcher) = AhoCorasick::new(&candidates) else {
+        return;
+    };
+    let mut copied = vec![false; candidates.len()];
+    for caption in captions {
+        for m in matcher.find_overlapping_iter(caption) {
+            copied[m.pattern().as_usize()] |= m.len() < caption.len();
+        }
     }
     for para in paragraphs.iter_mut().filter(|p| p.boilerplate.is_none()) {
         let body = para.span.slice(text);
-        if word_count(body) >= 4
-            && captions
-                .iter()
-                .any(|c| c.len() > body.len() && c.contains(body))
-        {
-            para.boilerplate = Some(Reason::Caption);
+        if let Ok(i) = candidates.binary_search(&body) {
+            if copied[i] {
+                para.boilerplate = Some(Reason::Caption);
+            }
         }
     }
 }
@@ -351,6 +369,46 @@ fn mark_trailing_labels(text: &str, paragraphs: &mut [Paragraph]) {
     for para in &mut paragraphs[last_story + 1..] {
         if para.boilerplate.is_none() && is_short_label(para.span.slice(text)) {
             para.boilerplate = Some(Reason::Navigation);
+        }
+    }
+}
+
+/// Marks the paragraphs that spans known in advance (page furniture of an
+/// HTML page) cover for at least half their length, with the reason of the
+/// span covering most of it. Such marks win over the text cues: the page's
+/// structure is better evidence than its wording.
+pub(crate) fn apply_marked(paragraphs: &mut [Paragraph], marked: &[Boilerplate]) {
+    if marked.is_empty() {
+        return;
+    }
+    let mut spans = marked.to_vec();
+    spans.sort_by_key(|b| (b.span.start, b.span.end));
+    // Clip overlaps so the spans are disjoint and one cursor can walk them.
+    let mut end = 0;
+    for b in &mut spans {
+        b.span.start = b.span.start.max(end);
+        b.span.end = b.span.end.max(b.span.start);
+        end = b.span.end;
+    }
+    let mut first = 0;
+    for para in paragraphs.iter_mut() {
+        while first < spans.len() && spans[first].span.end <= para.span.start {
+            first += 1;
+        }
+        let mut covered = 0;
+        let mut best: Option<(usize, Reason)> = None;
+        for b in spans[first..]
+            .iter()
+            .take_while(|b| b.span.start < para.span.end)
+        {
+            let overlap = b.span.end.min(para.span.end) - b.span.start.max(para.span.start);
+            covered += overlap;
+            if best.is_none_or(|(n, _)| overlap > n) {
+                best = Some((overlap, b.reason));
+            }
+        }
+        if let Some((_, reason)) = best.filter(|_| covered * 2 >= para.span.len()) {
+            para.boilerplate = Some(reason);
         }
     }
 }
@@ -413,6 +471,44 @@ mod tests {
         );
         assert_eq!(c.find("Resubscribe tomorrow"), None);
         assert_eq!(c.find("12 Comments"), Some(Reason::Comments));
+    }
+
+    #[test]
+    fn marked_spans_cover_paragraphs_by_majority() {
+        let para = |start, end| Paragraph {
+            span: Span::new(start, end),
+            boilerplate: None,
+        };
+        let mut paragraphs = vec![para(0, 10), para(12, 20), para(22, 30), para(32, 40)];
+        let marked = [
+            Boilerplate {
+                span: Span::new(25, 41),
+                reason: Reason::Share,
+            },
+            Boilerplate {
+                span: Span::new(0, 3),
+                reason: Reason::Caption,
+            },
+            Boilerplate {
+                span: Span::new(11, 21),
+                reason: Reason::Caption,
+            },
+            Boilerplate {
+                span: Span::new(14, 18),
+                reason: Reason::Navigation,
+            },
+        ];
+        apply_marked(&mut paragraphs, &marked);
+        let reasons: Vec<Option<Reason>> = paragraphs.iter().map(|p| p.boilerplate).collect();
+        assert_eq!(
+            reasons,
+            [
+                None,
+                Some(Reason::Caption),
+                Some(Reason::Share),
+                Some(Reason::Share)
+            ]
+        );
     }
 
     #[test]

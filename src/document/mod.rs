@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::input::RawDocument;
 use crate::lang::{self, Language};
 use crate::lexicon::{LangLexicon, Lexicons};
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 pub use boilerplate::{Boilerplate, Reason};
 
 /// A paragraph: one line, or several when the text is hard-wrapped.
@@ -65,6 +65,8 @@ pub struct Document {
     pub words: Vec<Word>,
     /// Spans that are not the story, merged, in text order.
     pub boilerplate: Vec<Boilerplate>,
+    /// Line starts, for citing line and column of an offset.
+    pub lines: LineIndex,
 }
 
 impl Document {
@@ -102,7 +104,9 @@ impl Document {
             }
         }
         boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
+        boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
         let boilerplate = boilerplate::merge(&raw.text, &paragraphs);
+        let lines = LineIndex::new(&raw.text);
         Document {
             id: raw.id,
             path: raw.path,
@@ -114,6 +118,7 @@ impl Document {
             sentences,
             words,
             boilerplate,
+            lines,
         }
     }
 
@@ -122,9 +127,15 @@ impl Document {
         span.slice(&self.text)
     }
 
-    /// True when the span lies in boilerplate.
+    /// True when the span overlaps boilerplate. The spans are sorted and
+    /// disjoint, so this is a binary search.
     pub fn is_boilerplate(&self, span: Span) -> bool {
-        self.boilerplate.iter().any(|b| b.span.overlaps(&span))
+        let after = self
+            .boilerplate
+            .partition_point(|b| b.span.end <= span.start);
+        self.boilerplate
+            .get(after)
+            .is_some_and(|b| b.span.overlaps(&span))
     }
 
     /// The sentences of the story (not boilerplate), with their indices.
@@ -218,7 +229,9 @@ fn sentences_of(text: &str, para: Span, lex: &LangLexicon) -> Vec<Span> {
 /// True when the text ends with a word that the lexicon lists as an
 /// abbreviation ("Dr.", "Dec.") or with a single-letter initial ("J.").
 fn ends_with_abbreviation(sentence: &str, lex: &LangLexicon) -> bool {
-    let Some(before) = sentence.strip_suffix('.') else {
+    // Abbreviations are short: looking at the tail keeps a long run of
+    // glued fragments without spaces from being rescanned at every glue.
+    let Some(before) = tail(sentence, 64).strip_suffix('.') else {
         return false;
     };
     let last = before
@@ -238,6 +251,15 @@ fn ends_with_abbreviation(sentence: &str, lex: &LangLexicon) -> bool {
         || lex
             .abbreviations
             .contains(&format!("{}.", crate::text::lower(last)))
+}
+
+/// The last `max` bytes of a text (fewer, to start on a char boundary).
+fn tail(text: &str, max: usize) -> &str {
+    let mut start = text.len().saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 /// Word spans of a sentence (tokens with at least one letter or digit).

@@ -62,6 +62,9 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
+/// Quotes open at once beyond which more opening marks are ignored.
+const MAX_DEPTH: usize = 8;
+
 /// Dashes that introduce speech at the start of a paragraph.
 fn is_dash(c: char) -> bool {
     matches!(c, '—' | '―' | '–')
@@ -165,7 +168,9 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
             _ => false,
         };
         // » and › open only German-style quotes: not right after a word.
-        if opener && (!matches!(c, '»' | '›') || space(prev)) {
+        // Nesting deeper than a few levels is stray marks, not quotes (and an
+        // unbounded stack would make this loop quadratic).
+        if opener && (!matches!(c, '»' | '›') || space(prev)) && stack.len() < MAX_DEPTH {
             stack.push(Open {
                 mark: c,
                 start: i,

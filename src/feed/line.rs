@@ -148,9 +148,9 @@ pub fn parse(
         id,
         path: format!("{feed}:{number}"),
         text,
-        encoding: "utf-8",
         language,
         published: published.filter(|_| time.is_some()),
+        ..RawDocument::default()
     };
     Ok(Some((
         FeedLine {

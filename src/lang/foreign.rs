@@ -10,7 +10,7 @@
 //! document's language and the voted ones, must not call it the document's
 //! own language. Established loanwords (lexicon) never vote.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -64,10 +64,11 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
         .map(|l| (l, l.is_cyrillic()))
         .collect();
     let doc_cyrillic = own.is_cyrillic();
+    let loanwords = Loanwords::new(own);
     let mut out: Vec<ForeignSpan> = Vec::new();
     for (_, sentence) in doc.story_sentences() {
         let words = doc.words_of(sentence);
-        let loan = loanword_mask(doc, words, own);
+        let loan = loanwords.mask(doc, words);
         let votes: Vec<Vote> = words
             .iter()
             .enumerate()
@@ -102,27 +103,44 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
     out
 }
 
-/// Marks the words that belong to an established loanword phrase.
-fn loanword_mask(doc: &Document, words: &[Word], own: &LangLexicon) -> Vec<bool> {
-    let keys: Vec<String> = words.iter().map(|w| fold(doc.slice(w.span))).collect();
-    let mut mask = vec![false; words.len()];
-    for phrase in &own.loanwords {
-        let parts: Vec<&str> = phrase
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.is_empty() || parts.len() > keys.len() {
-            continue;
-        }
-        for start in 0..=keys.len() - parts.len() {
-            if parts.iter().zip(&keys[start..]).all(|(p, k)| p == k) {
-                mask[start..start + parts.len()]
-                    .iter_mut()
-                    .for_each(|m| *m = true);
+/// A language's loanword phrases as word keys, indexed by their first word,
+/// so marking a sentence costs one lookup per word, not one scan per phrase.
+struct Loanwords<'a> {
+    by_first: HashMap<&'a str, Vec<Vec<&'a str>>>,
+}
+
+impl<'a> Loanwords<'a> {
+    fn new(own: &'a LangLexicon) -> Self {
+        let mut by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        for phrase in &own.loanwords {
+            let parts: Vec<&str> = phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if let Some(first) = parts.first() {
+                by_first.entry(first).or_default().push(parts);
             }
         }
+        Loanwords { by_first }
     }
-    mask
+
+    /// Marks the words that belong to an established loanword phrase.
+    fn mask(&self, doc: &Document, words: &[Word]) -> Vec<bool> {
+        let keys: Vec<String> = words.iter().map(|w| fold(doc.slice(w.span))).collect();
+        let mut mask = vec![false; words.len()];
+        for start in 0..keys.len() {
+            let Some(phrases) = self.by_first.get(keys[start].as_str()) else {
+                continue;
+            };
+            for parts in phrases {
+                let end = start + parts.len();
+                if end <= keys.len() && parts.iter().zip(&keys[start..end]).all(|(p, k)| p == k) {
+                    mask[start..end].iter_mut().for_each(|m| *m = true);
+                }
+            }
+        }
+        mask
+    }
 }
 
 fn vote(

@@ -32,6 +32,8 @@ pub struct LangsDocument {
     pub language: String,
     /// Its confidence.
     pub language_confidence: f64,
+    /// The encoding the document was read in (WHATWG name).
+    pub encoding: String,
     /// Boilerplate spans (label: reason).
     pub boilerplate: Vec<LabeledSpan>,
     /// Foreign spans (label: language).
@@ -65,6 +67,7 @@ impl LangsReport {
                     id: doc.id.clone(),
                     language: doc.language.code.clone(),
                     language_confidence: doc.language.confidence,
+                    encoding: doc.encoding.to_string(),
                     boilerplate: doc
                         .boilerplate
                         .iter()

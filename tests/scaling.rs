@@ -1,0 +1,90 @@
+//! Pathological shapes that used to cost (or could cost) quadratic time: each
+//! is about a megabyte and must be analysed and checked in seconds even in a
+//! debug build. The bounds are generous; a quadratic step takes minutes.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::invariants::check_all;
+use driftcheck::input::RawDocument;
+use driftcheck::lexicon::Lexicons;
+
+const SIZE: usize = 1 << 20;
+const BOUND: Duration = Duration::from_secs(60);
+
+fn repeat_to(piece: &str, size: usize) -> String {
+    piece.repeat(size / piece.len() + 1)
+}
+
+fn timed_check(name: &str, text: String, language: Option<&str>) {
+    let raws = vec![
+        RawDocument {
+            id: "a".into(),
+            text,
+            language: language.map(str::to_string),
+            ..Default::default()
+        },
+        RawDocument {
+            id: "b".into(),
+            text: "The minister said on Tuesday that talks would go on.".into(),
+            ..Default::default()
+        },
+    ];
+    let started = Instant::now();
+    check_all(raws, &Lexicons::embedded());
+    assert!(started.elapsed() < BOUND, "{name}: {:?}", started.elapsed());
+}
+
+#[test]
+fn glued_fragments_without_spaces() {
+    timed_check("initials", repeat_to("J.中", SIZE), Some("en"));
+    timed_check("abbreviations", repeat_to("e.g.", SIZE), Some("en"));
+}
+
+#[test]
+fn many_captions_and_paragraphs() {
+    // Every caption is a candidate container for every story paragraph.
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < SIZE {
+        text.push_str(&format!(
+            "Photo: the ministers meet in the capital, number {i}\n\nThe ministers met again in the capital on day {i} of talks.\n\n"
+        ));
+        i += 1;
+    }
+    timed_check("captions", text, Some("en"));
+}
+
+#[test]
+fn many_foreign_runs_and_findings() {
+    // Thousands of foreign spans, each cited with line and column.
+    timed_check(
+        "foreign",
+        repeat_to(
+            "The plan was called an escalation [das negociações] by critics. ",
+            SIZE,
+        ),
+        Some("en"),
+    );
+    timed_check(
+        "one line of foreign words",
+        repeat_to("das negociações para ", SIZE),
+        Some("en"),
+    );
+}
+
+#[test]
+fn many_short_lines_of_boilerplate() {
+    timed_check("vote lines", repeat_to("-4 ( +4 / -8 )\n", SIZE), None);
+    timed_check(
+        "links",
+        repeat_to("https://example.org/a\nRelated\n", SIZE),
+        None,
+    );
+}
+
+#[test]
+fn unbalanced_marks() {
+    timed_check("brackets", repeat_to("[das (de « „ ", SIZE), Some("pt"));
+}
