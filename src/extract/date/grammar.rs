@@ -163,7 +163,21 @@ impl Grammar<'_> {
 
     fn name(&self, i: usize, table: &FormTable, capitalized: bool) -> Option<Name> {
         let t = self.next(i).filter(|t| t.is_word())?;
-        if capitalized && !crate::text::is_capitalized(t.span.slice(self.text)) {
+        let written = t.span.slice(self.text);
+        let glued_prep = t
+            .key
+            .split_once('-')
+            .filter(|_| table.get(&t.key).is_none());
+        if let Some((prep, name)) = glued_prep {
+            // "mid-December", "early-June": a `prep` glued by a hyphen.
+            let (_, written) = written.split_once('-')?;
+            if capitalized && !crate::text::is_capitalized(written) {
+                return None;
+            }
+            let value = table.get(name).filter(|_| self.w.prep.contains(prep))?;
+            return Some(self.named(value, i + 1, name));
+        }
+        if capitalized && !crate::text::is_capitalized(written) {
             return None;
         }
         if self.adjacent(i + 1).is_some_and(|d| d.is('.')) {
@@ -208,10 +222,18 @@ impl Grammar<'_> {
         let mut end = i + 1;
         if let Some(s) = self.adjacent(end) {
             let ordinal = &self.w.ordinal;
-            let suffix =
-                (s.is_word() && ordinal.contains(&s.key)) || (s.is('.') && ordinal.contains("."));
+            let suffix = (s.is_word() && ordinal.contains(&s.key))
+                || (s.is('.') && ordinal.contains("."))
+                || (s.is('°') && ordinal.contains("°"));
             if suffix {
                 end += 1;
+            } else if s.is('.')
+                && self
+                    .adjacent(end + 1)
+                    .is_some_and(|w| w.is_word() && ordinal.contains(&w.key))
+            {
+                // "1.º de junio"
+                end += 2;
             } else if is_dash(s)
                 && self
                     .adjacent(end + 1)

@@ -1339,3 +1339,42 @@ fn every_language_has_the_basic_relative_phrases() {
         );
     }
 }
+
+#[test]
+fn ordinal_marks_and_glued_month_preps() {
+    run(
+        "en",
+        &[
+            (
+                "",
+                "Talks resume in mid-December 2025.",
+                "mid-December 2025 => 2025-12",
+            ),
+            ("", "A well-known March-born poet.", ""),
+        ],
+    );
+    run(
+        "es",
+        &[(
+            "",
+            "Entra en vigor el 1.º de junio de 2025.",
+            "1.º de junio de 2025 => 2025-06-01",
+        )],
+    );
+    run(
+        "it",
+        &[(
+            "",
+            "Firmato il 1° maggio 2024 a Roma.",
+            "1° maggio 2024 => 2024-05-01",
+        )],
+    );
+    run(
+        "pt",
+        &[(
+            "",
+            "Assinado em 1° de maio de 2024.",
+            "1° de maio de 2024 => 2024-05-01",
+        )],
+    );
+}

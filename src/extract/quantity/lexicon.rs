@@ -130,6 +130,8 @@ pub enum After {
     Unit(Unit),
     /// A clock time follows ("a.m.", "Uhr"): the number is no quantity.
     Time,
+    /// A fraction's denominator ("two-thirds": 3).
+    Fraction(u32),
 }
 
 /// The number lexicon of one language.
@@ -269,6 +271,10 @@ impl QuantityLexicon {
                 "percent" => After::Unit(Unit::Percent),
                 "pp" => After::Unit(Unit::PercentagePoint),
                 "time" => After::Time,
+                label if label.starts_with('/') => match label[1..].parse() {
+                    Ok(d) if d >= 2 => After::Fraction(d),
+                    _ => return Err(item.error(origin, "a fraction label is `/N`, N ≥ 2")),
+                },
                 "id" => {
                     for form in &item.items {
                         self.ids.insert(form, ());
@@ -282,7 +288,7 @@ impl QuantityLexicon {
                 _ => {
                     return Err(item.error(
                         origin,
-                        "label is `percent`, `pp`, `time`, `id` or a currency code",
+                        "label is `percent`, `pp`, `time`, `id`, `/N` or a currency code",
                     ));
                 }
             };

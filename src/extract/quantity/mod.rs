@@ -12,8 +12,10 @@
 //! - ranges ("3-4", "between 10 and 12", "від 10 до 12"); two integers joined
 //!   by a dash where the first is not smaller ("3-1"), or by a colon ("3:1"),
 //!   are a [`Unit::Score`], not a range;
-//! - vague amounts as intervals ("tens of thousands" = 20000..=99999,
+//! - vague amounts as intervals ("tens of thousands" = 20000..=90000,
 //!   `vague.txt`) and qualifiers ("more than 30": [`Qualifier::Min`]);
+//! - proper fractions in words ("two-thirds", "due terzi", "дві третини"),
+//!   the denominators from `units.txt`;
 //! - what a quantity counts: the noun after it, with a concept id from
 //!   `concepts.txt` ([`crate::lexicon::concepts`]).
 //!
@@ -58,6 +60,8 @@ pub enum Unit {
     Ordinal,
     /// A match score ("3-1", "2:0"); [`Quantity::sides`] holds both sides.
     Score,
+    /// A proper fraction written in words ("two-thirds" is 0.666…).
+    Fraction,
 }
 
 /// How the text bounds a quantity, without changing its value.

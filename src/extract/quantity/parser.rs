@@ -18,6 +18,8 @@ static NOT_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b",
         r"|\b\d{4}-\d{1,2}-\d{1,2}\b",
         r"|\b\d{1,2}-\d{1,2}-\d{4}\b",
+        // A season or fiscal year: "2024/25", "2024-25".
+        r"|\b(?:19|20)\d{2}[/–-]\d{2}\b",
         r"|\b\d{2}\.(?:0[1-9]|1[0-2])\.(?:\s|$)",
         r"|\b(?:[01]?\d|2[0-4])[:h]\d{2}(?::\d{2})?\b",
         r"|\b\d{1,2}h\b",
@@ -434,7 +436,7 @@ impl<'a> Parser<'a> {
         let mut next = self.skip_of(end);
         while let Some((m, after)) = self.multiplier_at(next).filter(|&(m, _)| m >= 100.0) {
             lo *= m;
-            hi = (hi + 1.0) * m - 1.0;
+            hi *= m;
             end = after;
             next = after;
         }
@@ -514,7 +516,22 @@ impl<'a> Parser<'a> {
     /// The unit after a number (directly, or after "of" for a currency:
     /// "milhões de euros"), or a clock-time marker.
     fn unit_after(&self, at: usize) -> Option<(After, usize)> {
-        if at == 0 || !self.spaced(at - 1, at) {
+        if at == 0 {
+            return None;
+        }
+        // "two-thirds"
+        if at + 1 < self.tokens.len()
+            && self.tokens[at].is_punct(&DASHES)
+            && self.glued(at - 1, at)
+            && self.glued(at, at + 1)
+        {
+            if let Some((after @ After::Fraction(_), end)) =
+                self.q.after_at(self.text, &self.tokens, at + 1)
+            {
+                return Some((after.clone(), end));
+            }
+        }
+        if !self.spaced(at - 1, at) {
             return None;
         }
         if let Some((after, end)) = self.q.after_at(self.text, &self.tokens, at) {
@@ -698,9 +715,22 @@ impl Parser<'_> {
             }
             _ => {}
         }
+        let mut denominator = None;
         if unit == Unit::Count || matches!(unit, Unit::Currency(_)) {
             match self.unit_after(end) {
                 Some((After::Time, after)) => return Outcome::Skip(after),
+                Some((After::Fraction(d), after)) => {
+                    // Only a proper fraction: "two-thirds", not "5 quarti".
+                    let numerator = match &core {
+                        Core::One(n) if unit == Unit::Count => n.value,
+                        _ => 0.0,
+                    };
+                    if numerator >= 1.0 && numerator < f64::from(d) && numerator.fract() == 0.0 {
+                        unit = Unit::Fraction;
+                        denominator = Some(f64::from(d));
+                        end = after;
+                    }
+                }
                 Some((After::Unit(u), after)) => {
                     if unit == Unit::Count {
                         unit = u;
@@ -727,6 +757,8 @@ impl Parser<'_> {
         };
         let counted = match unit {
             Unit::Count => self.counted_at(end, of),
+            // "two-thirds of the voters"
+            Unit::Fraction => self.counted_at(end, true),
             _ => None,
         };
         let concept = counted.as_ref().and_then(|(c, _)| c.concept.as_deref());
@@ -772,11 +804,12 @@ impl Parser<'_> {
         };
         match core {
             Core::One(n) => {
-                let v = if negative { -n.value } else { n.value };
+                let d = denominator.unwrap_or(1.0);
+                let v = if negative { -n.value } else { n.value } / d;
                 q.value = Some(v);
                 q.min = v;
                 q.max = v;
-                q.precision = n.precision;
+                q.precision = n.precision / d;
                 q.spelled = n.spelled;
             }
             Core::Range(a, b) => {

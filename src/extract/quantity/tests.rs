@@ -22,6 +22,7 @@ fn unit_name(u: &Unit) -> String {
         Unit::Currency(c) => c.clone(),
         Unit::Ordinal => "ord".into(),
         Unit::Score => "score".into(),
+        Unit::Fraction => "frac".into(),
     }
 }
 
@@ -149,9 +150,9 @@ fn english() {
             ("Unemployment stood at 4.2 percent.", "=4.2 %"),
             (
                 "Tens of thousands of protesters marched.",
-                "~20000..99999 # @protester",
+                "~20000..90000 # @protester",
             ),
-            ("Hundreds of people gathered.", "~200..999 # @person"),
+            ("Hundreds of people gathered.", "~200..900 # @person"),
             ("Dozens were arrested.", "~24..99 #"),
             ("Between 10 and 12 percent voted no.", "10..12 %"),
             (
@@ -221,12 +222,12 @@ fn portuguese() {
             ("O apoio caiu 3 pontos percentuais.", "=3 pp"),
             (
                 "Dezenas de milhares de manifestantes protestaram.",
-                "~20000..99999 # @protester",
+                "~20000..90000 # @protester",
             ),
-            ("Centenas de pessoas se reuniram.", "~200..999 # @person"),
+            ("Centenas de pessoas se reuniram.", "~200..900 # @person"),
             (
                 "Milhares de torcedores comemoraram.",
-                "~2000..9999 # @spectator",
+                "~2000..9000 # @spectator",
             ),
             ("Entre 10 e 12 por cento votaram contra.", "10..12 %"),
             ("Mais de 30 pessoas morreram.", "=30 # @person q=min"),
@@ -284,12 +285,12 @@ fn spanish() {
             ("El apoyo cayó 3 puntos porcentuales.", "=3 pp"),
             (
                 "Decenas de miles de manifestantes marcharon.",
-                "~20000..99999 # @protester",
+                "~20000..90000 # @protester",
             ),
-            ("Cientos de personas se reunieron.", "~200..999 # @person"),
+            ("Cientos de personas se reunieron.", "~200..900 # @person"),
             (
                 "Miles de aficionados celebraron.",
-                "~2000..9999 # @spectator",
+                "~2000..9000 # @spectator",
             ),
             ("Entre 10 y 12 por ciento votó en contra.", "10..12 %"),
             ("Más de 30 personas murieron.", "=30 # @person q=min"),
@@ -335,13 +336,13 @@ fn german() {
             ("Die Zustimmung sank um 3 Prozentpunkte.", "=3 pp"),
             (
                 "Zehntausende Demonstranten zogen durch die Stadt.",
-                "~20000..99999 # @protester",
+                "~20000..90000 # @protester",
             ),
             (
                 "Hunderte Menschen versammelten sich.",
-                "~200..999 # @person",
+                "~200..900 # @person",
             ),
-            ("Tausende Fans feierten.", "~2000..9999 # @spectator"),
+            ("Tausende Fans feierten.", "~2000..9000 # @spectator"),
             ("Zwischen 10 und 12 Prozent stimmten dagegen.", "10..12 %"),
             ("Mehr als 30 Menschen starben.", "=30 # @person q=min"),
             ("Fast 40 Schulen wurden geschlossen.", "=40 # @school q=max"),
@@ -381,15 +382,15 @@ fn french() {
             ("Le chômage est de 4,2 pour cent.", "=4.2 %"),
             (
                 "Des dizaines de milliers de manifestants ont défilé.",
-                "~20000..99999 # @protester",
+                "~20000..90000 # @protester",
             ),
             (
                 "Des centaines de personnes se sont réunies.",
-                "~200..999 # @person",
+                "~200..900 # @person",
             ),
             (
                 "Des milliers de supporters ont fêté la victoire.",
-                "~2000..9999 # @spectator",
+                "~2000..9000 # @spectator",
             ),
             (
                 "Une centaine de soldats ont été déployés.",
@@ -436,15 +437,15 @@ fn italian() {
             ("Il consenso è sceso di 3 punti percentuali.", "=3 pp"),
             (
                 "Decine di migliaia di manifestanti hanno sfilato.",
-                "~20000..99999 # @protester",
+                "~20000..90000 # @protester",
             ),
             (
                 "Centinaia di persone si sono radunate.",
-                "~200..999 # @person",
+                "~200..900 # @person",
             ),
             (
                 "Migliaia di tifosi hanno festeggiato.",
-                "~2000..9999 # @spectator",
+                "~2000..9000 # @spectator",
             ),
             ("Tra 10 e 12 per cento ha votato contro.", "10..12 %"),
             ("Oltre 30 persone sono morte.", "=30 # @person q=min"),
@@ -491,12 +492,12 @@ fn ukrainian() {
             ("Безробіття становить 4,2 відсотка.", "=4.2 %"),
             (
                 "Десятки тисяч людей вийшли на протест.",
-                "~20000..99999 # @person",
+                "~20000..90000 # @person",
             ),
-            ("Сотні людей зібралися на площі.", "~200..999 # @person"),
+            ("Сотні людей зібралися на площі.", "~200..900 # @person"),
             (
                 "Тисячі вболівальників святкували.",
-                "~2000..9999 # @spectator",
+                "~2000..9000 # @spectator",
             ),
             ("Від 10 до 12 відсотків проголосували проти.", "10..12 %"),
             ("Понад 30 людей загинули.", "=30 # @person q=min"),
@@ -513,7 +514,7 @@ fn ukrainian() {
             ),
             (
                 "Сотні тисяч біженців виїхали.",
-                "~200000..999999 # @refugee",
+                "~200000..900000 # @refugee",
             ),
             ("Команда посіла 3-тє місце.", "=3 ord"),
             ("Команда посіла 3-й раунд.", "=3 ord"),
@@ -555,12 +556,12 @@ fn russian() {
             ("Безработица составляет 4,2 процента.", "=4.2 %"),
             (
                 "Десятки тысяч человек вышли на протест.",
-                "~20000..99999 # @person",
+                "~20000..90000 # @person",
             ),
-            ("Сотни людей собрались на площади.", "~200..999 # @person"),
+            ("Сотни людей собрались на площади.", "~200..900 # @person"),
             (
                 "Тысячи болельщиков праздновали.",
-                "~2000..9999 # @spectator",
+                "~2000..9000 # @spectator",
             ),
             ("От 10 до 12 процентов проголосовали против.", "10..12 %"),
             ("Более 30 человек погибли.", "=30 # @person q=min"),
@@ -832,4 +833,72 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn fractions_in_words() {
+    let two_thirds = "=0.666666666667 frac";
+    check(
+        "en",
+        &[
+            ("Two-thirds of voters backed it.", two_thirds),
+            ("Three quarters of the staff left.", "=0.75 frac"),
+            ("The third quarter was weak.", "none"),
+        ],
+    );
+    check("pt", &[("Dois terços dos eleitores apoiaram.", two_thirds)]);
+    check(
+        "es",
+        &[("Dos tercios de los votantes lo apoyaron.", two_thirds)],
+    );
+    check(
+        "de",
+        &[("Zwei Drittel der Wähler stimmten zu.", two_thirds)],
+    );
+    check(
+        "fr",
+        &[("Trois quarts des électeurs ont voté.", "=0.75 frac")],
+    );
+    check(
+        "it",
+        &[
+            ("Due terzi degli elettori hanno votato.", two_thirds),
+            ("Cinque quarti di finale.", "=5 #"),
+        ],
+    );
+    check(
+        "uk",
+        &[("Дві третини виборців підтримали план.", two_thirds)],
+    );
+    check(
+        "ru",
+        &[("Две трети избирателей поддержали план.", two_thirds)],
+    );
+}
+
+#[test]
+fn ranges_with_articles_and_space_groups_everywhere() {
+    check(
+        "it",
+        &[(
+            "I prezzi sono scesi tra il 10 e il 12 per cento.",
+            "10..12 %",
+        )],
+    );
+    check("it", &[("Un calo dal 5 al 7%.", "5..7 %")]);
+    check(
+        "es",
+        &[("Cayeron entre el 10 y el 12 por ciento.", "10..12 %")],
+    );
+    check("es", &[("Subieron del 5 al 7%.", "5..7 %")]);
+    check("pt", &[("Caíram entre o 10 e o 12 por cento.", "10..12 %")]);
+    check("fr", &[("Une hausse de 3 à 4 %.", "3..4 %")]);
+    check("de", &[("Ein Anstieg von 3 bis 4 Prozent.", "3..4 %")]);
+    check("en", &[("The club has 1 000 staff.", "=1000 #")]);
+}
+
+#[test]
+fn seasons_are_not_quantities() {
+    check("en", &[("The 2024/25 season starts soon.", "none")]);
+    check("pt", &[("A temporada 2024-25 começa em breve.", "none")]);
 }

@@ -76,18 +76,15 @@ pub struct Locale {
     /// The decimal mark, `.` or `,`, used when a lone separator before three
     /// digits is ambiguous ("1.000", "1,000").
     pub decimal: char,
-    /// True when a plain space may group thousands ("10 000").
-    pub space_groups: bool,
 }
 
 impl Locale {
     /// The convention of a language (ISO 639-1): English writes "3.5" and
-    /// "1,000"; the others "3,5" and "1.000" or "1 000".
+    /// "1,000"; the others "3,5" and "1.000". Every language may group with
+    /// spaces ("1 000"): translations carry it into English too.
     pub fn of(lang: &str) -> Locale {
-        let english = lang == "en";
         Locale {
-            decimal: if english { '.' } else { ',' },
-            space_groups: !english,
+            decimal: if lang == "en" { '.' } else { ',' },
         }
     }
 }
@@ -148,9 +145,8 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Separators that only group thousands.
-fn is_group_space(c: char, locale: Locale) -> bool {
-    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\'' | '’')
-        || (c == ' ' && locale.space_groups)
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\'' | '’')
 }
 
 /// Reads a number at the start of `s` (which starts with a digit): its
@@ -170,10 +166,10 @@ fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
     while let Some(sep) = s[pos..].chars().next() {
         let start = pos + sep.len_utf8();
         let len = run(start);
-        let spacing = is_group_space(sep, locale);
+        let spacing = is_group_space(sep);
         let ok = len > 0
             && if spacing {
-                len == 3 && lead <= 3 && groups.iter().all(|g| is_group_space(g.0, locale))
+                len == 3 && lead <= 3 && groups.iter().all(|g| is_group_space(g.0))
             } else {
                 matches!(sep, ',' | '.')
             };
@@ -279,7 +275,7 @@ mod tests {
         assert_eq!(value("1,234.5", "pt"), (1234.5, 7));
         assert_eq!(value("1.234,5", "en"), (1234.5, 7));
         assert_eq!(value("10 000 people", "fr"), (10_000.0, 6));
-        assert_eq!(value("10 000 people", "en"), (10.0, 2));
+        assert_eq!(value("10 000 people", "en"), (10_000.0, 6));
         assert_eq!(value("10\u{a0}000", "en"), (10_000.0, 7));
         assert_eq!(value("1\u{202f}234,5", "ru"), (1234.5, 9));
         assert_eq!(value("2023 500", "pt"), (2023.0, 4));
