@@ -30,11 +30,11 @@ bytes of every version involved.";
 
 const AFTER_HELP: &str = "\
 Examples:
-  driftcheck check fixtures/summit/               compare every version in a directory
+  driftcheck check fixtures/port-strike/          compare every version in a directory
   driftcheck check --format json a.txt b.txt      the JSON report (SPEC.md)
   driftcheck check --reference orig a/ b.txt      treat orig.txt as the truth
-  driftcheck langs fixtures/summit/               languages, boilerplate, foreign spans
-  driftcheck align fixtures/summit/               which claims were paired across versions
+  driftcheck langs fixtures/port-strike/          languages, boilerplate, foreign spans
+  driftcheck align fixtures/port-strike/          which claims were paired across versions
   driftcheck explain calque                       what a finding kind means
   driftcheck feed --format jsonl feed.jsonl       check every story of a JSONL feed
   driftcheck group feed.jsonl                     the feed back, with a story key per line

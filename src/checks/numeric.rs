@@ -30,7 +30,7 @@ impl Check for NumericDrift {
 percentage changed; a match score changed.\n\n\
 How: numbers are read in every supported language, with any locale's separators, number \
 words (\"thirty-two\", \"trinta e dois\", \"тридцять два\"), multipliers, percentages, \
-currencies, ranges, scores and vague amounts (\"dezenas de milhares\" = 20,000 to 99,999), \
+currencies, ranges, scores and vague amounts (\"dezenas de milhares\" = 20,000 to 90,000), \
 and what each counts is mapped to a concept shared by all languages \
 (lexicons/<lang>/concepts.txt). In each group of aligned claims (see `driftcheck align`), \
 quantities of the same unit that count the same concept are compared; a form difference \
