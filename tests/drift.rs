@@ -473,3 +473,60 @@ Die Gespräche wurden am Montag von der Regierung angekündigt.";
     let f = check(&[("a", "de", de), ("b", "uk", uk), ("c", "en", &moved_en)]);
     assert_eq!(kinds(&f, Kind::DateDrift).len(), 1, "{f:#?}");
 }
+
+const FR_BOARD: &str = "Le groupe Marvello a publié ses résultats jeudi. \
+Le conseil a approuvé un dividende pour les actionnaires. \
+La directrice financière prévoit une hausse des ventes l'an prochain.";
+const ES_BOARD: &str = "El grupo Marvello publicó sus resultados el jueves. \
+El consejo aprobó un dividendo para los accionistas. \
+La directora financiera prevé un aumento de las ventas el próximo año.";
+const DE_BOARD: &str = "Der Konzern Marvello hat am Donnerstag seine Ergebnisse vorgelegt. \
+Der Aufsichtsrat billigte eine Dividende für die Aktionäre. \
+Die Finanzchefin erwartet im nächsten Jahr ein Umsatzplus.";
+
+#[test]
+fn elided_french_negation_against_other_languages() {
+    let negated = FR_BOARD.replace("Le conseil a approuvé un", "Le conseil n'a pas approuvé de");
+    let f = check(&[
+        ("a", "es", ES_BOARD),
+        ("b", "de", DE_BOARD),
+        ("c", "fr", &negated),
+    ]);
+    let p = kinds(&f, Kind::PolarityDrift);
+    assert_eq!(p.len(), 1, "{f:#?}");
+    assert!(
+        p[0].evidence
+            .iter()
+            .any(|e| e.doc == "c" && e.text.contains("n'a pas"))
+    );
+}
+
+#[test]
+fn elided_french_negation_twin_is_clean() {
+    let f = check(&[
+        ("a", "es", ES_BOARD),
+        ("b", "de", DE_BOARD),
+        ("c", "fr", FR_BOARD),
+    ]);
+    assert!(errors(&f).is_empty(), "{:#?}", errors(&f));
+}
+
+#[test]
+fn a_foreign_h_written_kh_in_cyrillic_is_one_speaker() {
+    // Russian writes the h of a German name with х: one person, one speaker.
+    let pt = "O presidente executivo, Helmut Brandhorst, disse que a empresa vai contratar \
+600 trabalhadores em Ulmenfeld.";
+    let fr = "Le directeur général, Helmut Brandhorst, a déclaré que l'entreprise embaucherait \
+600 salariés à Ulmenfeld.";
+    let de = "Vorstandschef Helmut Brandhorst sagte, das Unternehmen werde in Ulmenfeld \
+600 Mitarbeiter einstellen.";
+    let ru = "Генеральный директор Хельмут Брандхорст заявил, что компания наймёт \
+600 работников в городе Ульменфельд.";
+    let f = check(&[
+        ("a", "pt", pt),
+        ("b", "fr", fr),
+        ("c", "de", de),
+        ("d", "ru", ru),
+    ]);
+    assert!(errors(&f).is_empty(), "{:#?}", errors(&f));
+}

@@ -127,7 +127,14 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             let text = pair.as_deref().filter(|_| two).unwrap_or(&lows[i]);
             let span = words[i].span.cover(&words[i + len - 1].span);
             i += len;
-            if is(&lex.negation_cues, text) || text.ends_with("n't") {
+            // An elided cue is one word with its verb: "n'a", "n’est".
+            let elided = || {
+                let text = text.replace('’', "'");
+                lex.negation_cues
+                    .iter()
+                    .any(|c| c.ends_with('\'') && text.starts_with(c.as_str()))
+            };
+            if is(&lex.negation_cues, text) || text.ends_with("n't") || elided() {
                 reading.cues.push(span);
                 reading.plain += 1;
                 scope = SCOPE;
@@ -254,10 +261,10 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
                 (0..n).map(|i| (i, !readings[i].cues.is_empty())).collect();
             let (odd, even) = split(story, group, &negated)?;
             let lone = odd.len() == 1 && even.len() >= 2;
-            let aligned = group
-                .members
-                .iter()
-                .all(|m| m.score >= CROSS_LANGUAGE_SCORE);
+            // The lone version and at least two of the others are well
+            // aligned; a loosely attached member does not veto the rest.
+            let well = |i: usize| group.members[i].score >= CROSS_LANGUAGE_SCORE;
+            let aligned = well(odd[0]) && even.iter().filter(|&&e| well(e)).count() >= 2;
             let foreign = even.iter().all(|&e| lang(e) != lang(odd[0]));
             let plain =
                 |i: usize| readings[i].plain > 0 && readings[i].plain == readings[i].cues.len();
