@@ -55,7 +55,9 @@ doubled letters and -iy/-yy/-y endings from lexicons/names/folding.txt, given-na
 from lexicons/names/given_names.txt, exonyms from lexicons/names/exonyms.txt), and a surname \
 alone takes its full name's key. The words of one entity with one key are then compared by \
 spelling. Not variants: case, diacritics (José / Jose), a possessive 's, Cyrillic case endings (Коваленка is \
-Коваленко), and a Cyrillic spelling beside a Latin one. Latin spellings are compared across \
+Коваленко), and a Cyrillic spelling beside a Latin one, unless the Cyrillic doubles a consonant \
+that no Latin spelling doubles (Ковваленко / Kovalenko: romanisations drop doubles, never add \
+them). Latin spellings are compared across \
 all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
 Bruxelas), only between versions in one language. Between languages, a spelling that one \
 language's romanisation convention explains is not a variant (German \"Kowalenko\" beside \
@@ -68,6 +70,7 @@ spellings and how many documents use each."
         // (entity key, word key, pool) → spellings by form.
         let mut groups: BTreeMap<(String, String, String), BTreeMap<String, Spelling>> =
             BTreeMap::new();
+        let mut scripts: BTreeMap<(String, String), CrossScript> = BTreeMap::new();
         for (d, (doc, facts)) in story.docs.iter().zip(&story.facts).enumerate() {
             for m in facts.names.iter().filter(|m| !m.boilerplate) {
                 for p in &m.parts {
@@ -98,6 +101,17 @@ spellings and how many documents use each."
                             .extend(p.alts.iter().map(|(form, _)| fold(form)));
                     }
                     spelling.first.entry(d).or_insert(p.span);
+                    if !p.exonym {
+                        let cross = scripts.entry((m.key.clone(), p.key.clone())).or_default();
+                        let (side, form) = if cyrillic {
+                            let latin =
+                                key::latin(&p.form, Some(&doc.language.code), &lexicons.names);
+                            (&mut cross.cyrillic, latin)
+                        } else {
+                            (&mut cross.latin, fold(&p.form))
+                        };
+                        side.entry(form).or_default().entry(d).or_insert(p.span);
+                    }
                     if !cyrillic && !p.exonym {
                         let lang = doc.language.code.clone();
                         for conv in key::conventional(&fold(&p.form), &lang, &lexicons.names) {
@@ -115,8 +129,58 @@ spellings and how many documents use each."
             }
             out.push(finding(story, &classes));
         }
+        out.extend(scripts.values().filter_map(|c| c.finding(story)));
         out
     }
+}
+
+/// The Cyrillic and Latin spellings of one word of one entity: (romanised)
+/// spelling → first occurrence in each document.
+#[derive(Default)]
+struct CrossScript {
+    cyrillic: BTreeMap<String, BTreeMap<usize, Span>>,
+    latin: BTreeMap<String, BTreeMap<usize, Span>>,
+}
+
+impl CrossScript {
+    /// A Cyrillic spelling that doubles a consonant no Latin spelling
+    /// doubles ("Ковваленко" beside "Kovalenko"). Romanisations never add a
+    /// doubled consonant, while they may drop one (Russell / Рассел), so
+    /// only this direction is a variant across scripts.
+    fn finding(&self, story: &Story) -> Option<Finding> {
+        if self.latin.is_empty() {
+            return None;
+        }
+        let latin_doubles: BTreeSet<char> = self.latin.keys().flat_map(|f| doubled(f)).collect();
+        let mut odd = Spelling::default();
+        for (form, first) in &self.cyrillic {
+            if doubled(form).iter().any(|c| !latin_doubles.contains(c)) {
+                for (&d, &span) in first {
+                    odd.first.entry(d).or_insert(span);
+                }
+            }
+        }
+        if odd.first.is_empty() {
+            return None;
+        }
+        let mut latin = Spelling::default();
+        for first in self.latin.values() {
+            for (&d, &span) in first {
+                latin.first.entry(d).or_insert(span);
+            }
+        }
+        Some(finding(story, &[latin, odd]))
+    }
+}
+
+/// The consonants a (romanised) spelling doubles.
+fn doubled(form: &str) -> BTreeSet<char> {
+    let chars: Vec<char> = form.chars().collect();
+    chars
+        .windows(2)
+        .filter(|w| w[0] == w[1] && w[0].is_ascii_alphabetic() && !"aeiouy".contains(w[0]))
+        .map(|w| w[0])
+        .collect()
 }
 
 /// Spellings that are one ([`Spelling::same`], transitively) become one
@@ -363,6 +427,49 @@ mod tests {
                 "Olena Kovalchuk met Anna Weber and Irina Petrova in Vienna.",
             ),
             ("c", "de", "Olena Müller traf Olena Miller."),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_consonant_doubled_only_in_cyrillic_is_a_variant() {
+        let en = "Energy minister Olena Kovalenko visited the plant. Kovalenko praised the staff.";
+        let uk = "Міністерка енергетики Олена Ковваленко відвідала станцію.";
+        let f = run(&[("a", "en", en), ("b", "en", en), ("c", "uk", uk)]);
+        assert_eq!(
+            f.len(),
+            1,
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        let cited: Vec<(&str, &str)> = f[0]
+            .evidence
+            .iter()
+            .map(|e| (e.doc.as_str(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            cited,
+            [("a", "Kovalenko"), ("b", "Kovalenko"), ("c", "Ковваленко")]
+        );
+    }
+
+    #[test]
+    fn doubles_kept_or_dropped_by_romanisation_are_not_variants() {
+        let f = run(&[
+            (
+                "a",
+                "en",
+                "Prime minister Mark Kallas met Tom Russell in Tallinn.",
+            ),
+            (
+                "b",
+                "ru",
+                "Премьер-министр Марк Каллас встретился с Томом Расселом в Таллине.",
+            ),
         ]);
         assert!(
             f.is_empty(),
