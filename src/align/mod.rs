@@ -30,7 +30,7 @@ const MAX_POSTINGS: usize = 64;
 /// A pair out of order must score at least this to be aligned anyway.
 const RESCUE_SCORE: f64 = 0.5;
 /// The longest run of claims aligned by position alone.
-const MAX_GAP: usize = 3;
+const MAX_GAP: usize = 4;
 /// Claims aligned by position alone may differ this much in length.
 const GAP_LENGTH_RATIO: f64 = 2.5;
 /// The score a claim aligned by position alone gets, when its words score
@@ -523,8 +523,8 @@ fn fill_gaps(
         let free = (ps..pe).all(|p| !taken_p[p]) && (os..oe).all(|o| !taken_o[o]);
         let lengths_agree = (0..k).all(|i| {
             let (a, b) = (
-                pivot[ps + i].span.len().max(1) as f64,
-                other[os + i].span.len().max(1) as f64,
+                pivot[ps + i].chars.max(1) as f64,
+                other[os + i].chars.max(1) as f64,
             );
             a.max(b) / a.min(b) <= GAP_LENGTH_RATIO
         });

@@ -19,6 +19,8 @@ pub struct Claim {
     pub sentence: usize,
     /// The sentence's span.
     pub span: Span,
+    /// Its length in characters: bytes would make Cyrillic twice as long.
+    pub chars: usize,
     /// Relative position among the document's claims, 0.0 to 1.0.
     pub position: f64,
     /// Stems of its content words (sorted, unique): compared within a language.
@@ -133,6 +135,7 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
             Claim {
                 sentence: s,
                 span: sentence.span,
+                chars: doc.slice(sentence.span).chars().count(),
                 position: k as f64 / count as f64,
                 stems,
                 roots,
@@ -210,7 +213,7 @@ impl Weights {
                 None => 0.7 * roots,
             }
         };
-        let (la, lb) = (a.span.len().max(1) as f64, b.span.len().max(1) as f64);
+        let (la, lb) = (a.chars.max(1) as f64, b.chars.max(1) as f64);
         if la.max(lb) / la.min(lb) > 3.0 {
             score * 0.6
         } else {

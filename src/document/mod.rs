@@ -206,17 +206,27 @@ fn sentences_of(text: &str, para: Span, lex: &LangLexicon) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut glue = false;
     for (i, s) in body.split_sentence_bound_indices() {
-        let span = Span::new(para.start + i, para.start + i + s.len()).trim(text);
+        let mut span = Span::new(para.start + i, para.start + i + s.len()).trim(text);
+        if let Some(last) = out.last_mut() {
+            // "« Fini. » Elle": the closing mark ends the previous sentence.
+            let closing = closing_marks(last.slice(text), span.slice(text));
+            if closing > 0 {
+                last.end = span.start + closing;
+                span = Span::new(span.start + closing, span.end).trim(text);
+            }
+        }
         if span.is_empty() {
             continue;
         }
-        let starts_lower = span
+        // A fragment that starts in lower case continues the sentence, and
+        // one without a word is its closing mark ("… longtemps. »").
+        let continues = span
             .slice(text)
             .chars()
             .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_lowercase);
+            .is_none_or(char::is_lowercase);
         match out.last_mut() {
-            Some(last) if glue || starts_lower => last.end = span.end,
+            Some(last) if glue || continues => last.end = span.end,
             _ => out.push(span),
         }
         glue = out
@@ -224,6 +234,33 @@ fn sentences_of(text: &str, para: Span, lex: &LangLexicon) -> Vec<Span> {
             .is_some_and(|last| ends_with_abbreviation(last.slice(text), lex));
     }
     out
+}
+
+/// The length in bytes of the quotation marks and parentheses at the start
+/// of `next` that close one left open in `previous`.
+fn closing_marks(previous: &str, next: &str) -> usize {
+    let count = |text: &str, c: char| text.chars().filter(|&x| x == c).count();
+    let mut len = 0;
+    for c in next.chars() {
+        let before = &next[..len];
+        let open = |opener: char| {
+            count(previous, opener) + count(before, opener) > count(previous, c) + count(before, c)
+        };
+        let closes = match c {
+            '»' => open('«'),
+            '«' => open('»'),
+            '”' => open('“'),
+            '“' => open('„'),
+            ')' => open('('),
+            '"' => (count(previous, '"') + count(before, '"')) % 2 == 1,
+            _ => false,
+        };
+        if !closes {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    len
 }
 
 /// True when the text ends with a word that the lexicon lists as an
@@ -295,6 +332,26 @@ mod tests {
                 "Dr. Ana Lima met J. Smith on Dec. 3.",
                 "They talked.",
                 "Next line here."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_after_a_space_stays_with_its_sentence() {
+        let raw = RawDocument {
+            id: "t".into(),
+            text: "« Ce n'est pas fini. » Elle est partie. « Vraiment ? »".into(),
+            language: Some("fr".into()),
+            ..Default::default()
+        };
+        let d = Document::analyze(raw, &Lexicons::embedded());
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.slice(s.span)).collect();
+        assert_eq!(
+            s,
+            [
+                "« Ce n'est pas fini. »",
+                "Elle est partie.",
+                "« Vraiment ? »"
             ]
         );
     }

@@ -338,7 +338,15 @@ impl<'a> Ctx<'a> {
         if !tok.cap || tok.title || !text.chars().any(char::is_alphabetic) {
             return false;
         }
-        if self.lex.months.get(text).is_some() || self.lex.weekdays.get(text).is_some() {
+        // Where months and weekdays are written in lower case, a capitalised
+        // one inside a sentence is a name ("Марта", Marta, is also "of March").
+        let words = &self.lex.dates.words;
+        let calendar = |table: &crate::lexicon::FormTable, capitalized: bool| {
+            table.get(text).is_some() && (capitalized || tok.initial)
+        };
+        if calendar(&self.lex.months, words.capitalized_months)
+            || calendar(&self.lex.weekdays, words.capitalized_weekdays)
+        {
             return false;
         }
         let acronym = tok.caps && !tok.initial && !tok.headline;
