@@ -40,6 +40,29 @@ fn cup_final_markdown() {
     insta::assert_snapshot!(report("cup-final", Format::Markdown));
 }
 
+/// Four faithful versions (English, French, Italian, Russian): every claim
+/// aligns across the languages and nothing is reported.
+#[test]
+fn rate_decision_faithful_versions_are_clean() {
+    let lexicons = Lexicons::embedded();
+    let raws = read_inputs(&[PathBuf::from("fixtures/rate-decision")]).expect("fixture reads");
+    let story = Story::build(raws, &StoryOptions::default(), &lexicons).expect("story builds");
+    let report = Report::check(&story, &lexicons);
+    let found: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| format!("{} {}: {}", f.kind, f.severity, f.message))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+    let full = story
+        .alignment
+        .groups
+        .iter()
+        .filter(|g| g.members.len() == story.docs.len())
+        .count();
+    assert_eq!(full, story.alignment.groups.len(), "every claim in all four versions");
+}
+
 /// No untranslated span or calque lands on a person's, place's or
 /// organisation's name, in the fixtures (and in the seed stories when the
 /// shared material is checked out beside the project).
@@ -49,6 +72,7 @@ fn foreign_spans_and_calques_avoid_names() {
     let mut dirs = vec![
         PathBuf::from("fixtures/port-strike"),
         PathBuf::from("fixtures/cup-final"),
+        PathBuf::from("fixtures/rate-decision"),
     ];
     let seeds = PathBuf::from("../shared/seeds");
     if seeds.is_dir() {
