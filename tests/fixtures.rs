@@ -60,7 +60,11 @@ fn rate_decision_faithful_versions_are_clean() {
         .iter()
         .filter(|g| g.members.len() == story.docs.len())
         .count();
-    assert_eq!(full, story.alignment.groups.len(), "every claim in all four versions");
+    assert_eq!(
+        full,
+        story.alignment.groups.len(),
+        "every claim in all four versions"
+    );
 }
 
 /// No untranslated span or calque lands on a person's, place's or

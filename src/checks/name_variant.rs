@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Check;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
-use crate::names::key;
+use crate::names::{EntityType, key};
 use crate::span::Span;
 use crate::story::Story;
 use crate::text::{fold, is_cyrillic_word};
@@ -117,6 +117,13 @@ spellings and how many documents use each."
                         for conv in key::conventional(&fold(&p.form), &lang, &lexicons.names) {
                             spelling.conventional.insert((lang.clone(), conv));
                         }
+                        // Languages double letters by their own orthography in
+                        // the words they share ("Copa" / "Coppa"); people's
+                        // names keep one spelling everywhere.
+                        if m.entity != EntityType::Person {
+                            let single: String = undoubled(&fold(&p.form));
+                            spelling.conventional.insert((lang, single));
+                        }
                     }
                 }
             }
@@ -171,6 +178,17 @@ impl CrossScript {
         }
         Some(finding(story, &[latin, odd]))
     }
+}
+
+/// A spelling with every doubled letter written once.
+fn undoubled(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for c in form.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The consonants a (romanised) spelling doubles.
@@ -473,6 +491,39 @@ mod tests {
         ]);
         assert!(
             f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn orthographic_doubles_between_languages_are_not_variants() {
+        let f = run(&[
+            (
+                "a",
+                "es",
+                "El equipo de Marco Rossi ganó la Copa nacional el sábado.",
+            ),
+            (
+                "b",
+                "it",
+                "La squadra di Marco Rossi ha vinto la Coppa nazionale sabato.",
+            ),
+        ]);
+        assert!(
+            f.is_empty(),
+            "{:?}",
+            f.iter().map(|f| &f.message).collect::<Vec<_>>()
+        );
+        // A person's name is one spelling in every language.
+        let f = run(&[
+            ("a", "es", "El técnico Marco Rossi ganó el sábado."),
+            ("b", "it", "L'allenatore Marco Rosi ha vinto sabato."),
+            ("c", "pt", "O técnico Marco Rossi venceu no sábado."),
+        ]);
+        assert_eq!(
+            f.len(),
+            1,
             "{:?}",
             f.iter().map(|f| &f.message).collect::<Vec<_>>()
         );

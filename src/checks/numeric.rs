@@ -58,9 +58,11 @@ that differ, both are cited. Boilerplate is skipped."
 }
 
 /// The quantities of each member of a group, sorted into slots of
-/// comparable quantities (one per member at most): a quantity joins the slot
-/// whose first quantity states the same value if one does, else the first
-/// comparable slot its member has no quantity in yet.
+/// comparable quantities (one per member at most): first every quantity
+/// joins the slot whose first quantity states the same value, if one does;
+/// then each remaining one joins the first comparable slot its member has no
+/// quantity in yet ("23 minutes … five minutes" beside "five minutes": the
+/// five meet, the 23 stays apart).
 fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<Slotted<'a>>> {
     let mut slots: Vec<Vec<Slotted<'a>>> = Vec::new();
     for (i, member) in group.members.iter().enumerate() {
@@ -71,11 +73,20 @@ fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<Slotted<'a>>> {
         let free = |slots: &Vec<Vec<Slotted<'a>>>, s: usize, q: &Quantity| {
             slots[s][0].quantity.comparable(q) && slots[s].iter().all(|x| x.member != i)
         };
+        let mut rest = Vec::new();
         for q in quantities {
             let same = (0..slots.len())
                 .find(|&s| free(&slots, s, q) && slots[s][0].quantity.same_value(q));
-            let any = same.or_else(|| (0..slots.len()).find(|&s| free(&slots, s, q)));
-            match any {
+            match same {
+                Some(s) => slots[s].push(Slotted {
+                    member: i,
+                    quantity: q,
+                }),
+                None => rest.push(q),
+            }
+        }
+        for q in rest {
+            match (0..slots.len()).find(|&s| free(&slots, s, q)) {
                 Some(s) => slots[s].push(Slotted {
                     member: i,
                     quantity: q,

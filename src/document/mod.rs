@@ -94,7 +94,7 @@ impl Document {
             for span in sentences_of(&raw.text, para.span, lex) {
                 let first_word = words.len();
                 let s = sentences.len();
-                words.extend(words_of(&raw.text, span).map(|span| Word { span, sentence: s }));
+                words.extend(words_of(&raw.text, span, lex).map(|span| Word { span, sentence: s }));
                 sentences.push(Sentence {
                     span,
                     paragraph: p,
@@ -299,13 +299,39 @@ fn tail(text: &str, max: usize) -> &str {
     &text[start..]
 }
 
-/// Word spans of a sentence (tokens with at least one letter or digit).
-fn words_of(text: &str, sentence: Span) -> impl Iterator<Item = Span> + '_ {
+/// Word spans of a sentence (tokens with at least one letter or digit). An
+/// elided function word is a word of its own ("l'|inflation", "n'|a",
+/// "dell'|Harbor"), as the language's function words list it.
+fn words_of<'a>(
+    text: &'a str,
+    sentence: Span,
+    lex: &'a LangLexicon,
+) -> impl Iterator<Item = Span> + 'a {
     sentence
         .slice(text)
         .split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(move |(i, w)| Span::new(sentence.start + i, sentence.start + i + w.len()))
+        .flat_map(move |(i, w)| {
+            let start = sentence.start + i;
+            let cut = w
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ'))
+                .map(|(k, c)| k + c.len_utf8())
+                .filter(|&k| {
+                    k < w.len()
+                        && w[k..].chars().any(char::is_alphanumeric)
+                        && lex.function_words.contains(&crate::text::lower(&w[..k]))
+                });
+            match cut {
+                Some(k) => [
+                    Some(Span::new(start, start + k)),
+                    Some(Span::new(start + k, start + w.len())),
+                ],
+                None => [Some(Span::new(start, start + w.len())), None],
+            }
+            .into_iter()
+            .flatten()
+        })
 }
 
 #[cfg(test)]

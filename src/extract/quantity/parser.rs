@@ -110,19 +110,25 @@ impl Acc {
         self.total + self.current
     }
 
+    /// True while digits have not been scaled by a large multiplier: words
+    /// may not add to "3" ("3 two"), but may to "41 mil" ("e quinhentos").
+    fn digits_pending(&self) -> bool {
+        self.from_digits && self.current != 0.0
+    }
+
     /// Takes one more word; false (and unchanged) when it does not fit.
     fn push(&mut self, role: Role) -> bool {
         let before = *self;
         let ok = match role {
             Role::Joiner => {
-                if self.items == 0 || self.joined || self.from_digits || self.fraction {
+                if self.items == 0 || self.joined || self.digits_pending() || self.fraction {
                     return false;
                 }
                 self.joined = true;
                 return true;
             }
             Role::Article => (self.items == 0 || self.joined) && self.add(1.0),
-            Role::Value(v) => !self.from_digits && self.add(v),
+            Role::Value(v) => !self.digits_pending() && self.add(v),
             Role::Multiplier(m) => !self.joined && self.multiply(m),
         };
         if ok {
@@ -364,17 +370,54 @@ impl<'a> Parser<'a> {
                 }
                 end = next;
             }
+            let mut precision = d.precision * acc.scale;
+            if acc.last_large >= 1000.0 {
+                // "41 mil e quinhentos", "41 mil e 500": the rest after a
+                // large multiplier, in words or (after a joiner) digits.
+                while let Some((trial, next)) = self.rest_after_large(acc, end) {
+                    acc = trial;
+                    end = next;
+                    precision = acc.scale;
+                }
+            }
             return Some(Num {
                 end,
                 value: acc.value(),
                 mult: acc.mult,
-                precision: d.precision * acc.scale,
+                precision,
                 spelled: false,
                 weak: false,
                 digits: (end == at + 1).then_some(d),
             });
         }
         self.spelled_at(at)
+    }
+
+    /// One more part of a number after `end`: number words, or a joiner and
+    /// then words or plain digits below a thousand.
+    fn rest_after_large(&self, acc: Acc, end: usize) -> Option<(Acc, usize)> {
+        let mut trial = acc;
+        let mut at = end;
+        if let Some((_, next)) = self
+            .next_pieces(end)
+            .filter(|(p, _)| p.len() == 1 && p[0].role == Role::Joiner)
+        {
+            if !trial.push(Role::Joiner) {
+                return None;
+            }
+            at = next;
+        }
+        let digits = self.tokens.get(at).and_then(|t| t.digits());
+        let next = match digits {
+            Some(d) if at > end && d.plain && d.value < 1000.0 && self.spaced(at - 1, at) => {
+                trial.push(Role::Value(d.value)).then_some(at + 1)?
+            }
+            _ => {
+                let (pieces, next) = self.next_pieces(at)?;
+                pieces.iter().all(|p| trial.push(p.role)).then_some(next)?
+            }
+        };
+        (!trial.joined).then_some((trial, next))
     }
 
     /// A number written in words at `at`.

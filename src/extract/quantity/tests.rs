@@ -902,3 +902,17 @@ fn seasons_are_not_quantities() {
     check("en", &[("The 2024/25 season starts soon.", "none")]);
     check("pt", &[("A temporada 2024-25 começa em breve.", "none")]);
 }
+
+#[test]
+fn digits_and_a_large_multiplier_continue_in_words_or_digits() {
+    check(
+        "pt",
+        &[
+            ("Diante de 41 mil e quinhentos torcedores.", "=41500 #"),
+            ("Foram 2 mil e 500 pessoas.", "=2500 #"),
+            ("Custou 3 milhões e 200 mil euros.", "=3200000 EUR"),
+            ("Vieram 3 e quatro foram embora.", "=3 # n=2"),
+        ],
+    );
+    check("es", &[("Ante 41 mil quinientos aficionados.", "=41500 #")]);
+}
