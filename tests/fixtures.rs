@@ -40,12 +40,19 @@ fn cup_final_markdown() {
     insta::assert_snapshot!(report("cup-final", Format::Markdown));
 }
 
-/// Four faithful versions (English, French, Italian, Russian): every claim
-/// aligns across the languages and nothing is reported.
+/// Four faithful versions (English, French, Italian, Russian; English,
+/// Spanish, Portuguese, Italian): every claim aligns across the languages and
+/// nothing is reported.
 #[test]
-fn rate_decision_faithful_versions_are_clean() {
+fn faithful_versions_are_clean() {
+    for fixture in ["rate-decision", "cup-semifinal"] {
+        faithful_story_is_clean(fixture);
+    }
+}
+
+fn faithful_story_is_clean(fixture: &str) {
     let lexicons = Lexicons::embedded();
-    let raws = read_inputs(&[PathBuf::from("fixtures/rate-decision")]).expect("fixture reads");
+    let raws = read_inputs(&[PathBuf::from(format!("fixtures/{fixture}"))]).expect("fixture reads");
     let story = Story::build(raws, &StoryOptions::default(), &lexicons).expect("story builds");
     let report = Report::check(&story, &lexicons);
     let found: Vec<String> = report
@@ -53,7 +60,7 @@ fn rate_decision_faithful_versions_are_clean() {
         .iter()
         .map(|f| format!("{} {}: {}", f.kind, f.severity, f.message))
         .collect();
-    assert!(found.is_empty(), "{found:#?}");
+    assert!(found.is_empty(), "{fixture}: {found:#?}");
     let full = story
         .alignment
         .groups
@@ -77,6 +84,7 @@ fn foreign_spans_and_calques_avoid_names() {
         PathBuf::from("fixtures/port-strike"),
         PathBuf::from("fixtures/cup-final"),
         PathBuf::from("fixtures/rate-decision"),
+        PathBuf::from("fixtures/cup-semifinal"),
     ];
     let seeds = PathBuf::from("../shared/seeds");
     if seeds.is_dir() {
