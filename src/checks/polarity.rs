@@ -259,7 +259,9 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
             // words are rephrased by translators, "not" is not.
             let negated: Vec<(usize, bool)> =
                 (0..n).map(|i| (i, !readings[i].cues.is_empty())).collect();
-            let (odd, even) = split(story, group, &negated)?;
+            let Some((odd, even)) = split(story, group, &negated) else {
+                return clause_count_drift(story, group, &readings);
+            };
             let lone = odd.len() == 1 && even.len() >= 2;
             // The lone version and at least two of the others are well
             // aligned; a loosely attached member does not veto the rest.
@@ -335,6 +337,74 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
         message,
         evidence,
     ))
+}
+
+/// Across languages, when every version negates the claim: one version
+/// negating fewer or more clauses than the others all agree on ("not our best
+/// game, but they never gave up" / "our best game, but they never gave up").
+/// Only plain negations count, as translators keep them.
+fn clause_count_drift(story: &Story, group: &Group, readings: &[Reading]) -> Option<Finding> {
+    let n = readings.len();
+    let plain = |i: usize| readings[i].plain > 0 && readings[i].plain == readings[i].cues.len();
+    if n < 3 || !(0..n).all(plain) {
+        return None;
+    }
+    let counts: Vec<usize> = (0..n)
+        .map(|i| negated_clauses(&story.docs[group.members[i].doc], &readings[i].cues))
+        .collect();
+    // Exactly one version differs from all the others, which agree.
+    let differs = |i: usize| (0..n).filter(|&j| counts[j] != counts[i]).count();
+    let odd = (0..n).find(|&i| differs(i) == n - 1 && (0..n).all(|j| j == i || differs(j) == 1))?;
+    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
+    let even: Vec<usize> = (0..n).filter(|&i| i != odd).collect();
+    let well = |i: usize| group.members[i].score >= CROSS_LANGUAGE_SCORE;
+    let foreign = even.iter().all(|&e| lang(e) != lang(odd));
+    if !(well(odd) && even.iter().filter(|&&e| well(e)).count() >= 2 && foreign) {
+        return None;
+    }
+    let cited = |i: usize| -> String {
+        let doc = &story.docs[group.members[i].doc];
+        readings[i]
+            .cues
+            .iter()
+            .map(|c| format!("\"{}\"", doc.slice(*c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let docs: Vec<usize> = even.iter().map(|&i| group.members[i].doc).collect();
+    let clauses = |k: usize| format!("{k} negated clause{}", if k == 1 { "" } else { "s" });
+    let message = format!(
+        "Polarity differs: 1 version ({}) has {} ({}) while {} ({}) have {} ({})",
+        story.docs[group.members[odd].doc].id,
+        clauses(counts[odd]),
+        cited(odd),
+        versions(docs.len()),
+        doc_names(story, &docs),
+        clauses(counts[even[0]]),
+        cited(even[0]),
+    );
+    let mut evidence: Vec<Evidence> = (0..n)
+        .map(|i| member_evidence(story, &group.members[i]))
+        .collect();
+    evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start));
+    Some(Finding::new(
+        Kind::PolarityDrift,
+        Severity::Error,
+        message,
+        evidence,
+    ))
+}
+
+/// How many clauses the cues negate: cues with no clause punctuation
+/// between them negate one clause ("non hanno mai mollato").
+fn negated_clauses(doc: &crate::document::Document, cues: &[Span]) -> usize {
+    let mut sorted = cues.to_vec();
+    sorted.sort_by_key(|c| c.start);
+    sorted
+        .windows(2)
+        .filter(|w| ends_scope(&doc.text[w[0].end..w[1].start.max(w[0].end)]))
+        .count()
+        + usize::from(!sorted.is_empty())
 }
 
 /// Splits members by their reading into (those that differ from the

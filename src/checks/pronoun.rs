@@ -1,6 +1,6 @@
 //! `pronoun_drift`: the versions give one person different genders.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use super::support::{doc_names, entity_name, reference_reading, sort_evidence, versions};
@@ -49,9 +49,20 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
         // entity key → (gender → cues as (doc, signal)).
         let mut by_entity: BTreeMap<&str, CuesByGender> = BTreeMap::new();
+        // entity key → (gender → versions whose given name says it).
+        let mut priors: BTreeMap<&str, BTreeMap<Gender, BTreeSet<usize>>> = BTreeMap::new();
         for (d, facts) in story.facts.iter().enumerate() {
-            for s in facts.genders.iter().filter(|s| is_evidence(s)) {
+            for s in &facts.genders {
                 if story.docs[d].is_boilerplate(s.span) {
+                    continue;
+                }
+                if !is_evidence(s) {
+                    priors
+                        .entry(s.entity_key.as_str())
+                        .or_default()
+                        .entry(s.gender)
+                        .or_default()
+                        .insert(d);
                     continue;
                 }
                 by_entity
@@ -67,14 +78,33 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
             if genders.len() < 2 {
                 continue;
             }
-            let Some((right, wrong)) = decide(story, &genders) else {
+            // The gender the given name says in at least two versions, and
+            // no version's given name contradicts.
+            // It only counts against cues tied to the name itself (a verb,
+            // a title): a pronoun that contradicts it may be resolved to
+            // the wrong person.
+            let prior = priors
+                .get(key)
+                .and_then(|p| match p.iter().collect::<Vec<_>>()[..] {
+                    [(&g, docs)] if docs.len() >= 2 => Some(g),
+                    _ => None,
+                })
+                .filter(|g| {
+                    genders
+                        .iter()
+                        .filter(|(k, _)| *k != g)
+                        .flat_map(|(_, cues)| cues)
+                        .all(|(_, s)| s.cue != GenderCue::Pronoun)
+                });
+            let Some((right, wrong)) = decide(story, &genders, prior) else {
                 continue;
             };
             let wrong_docs = docs_of(&genders[&wrong]);
             let right_docs = docs_of(&genders[&right]);
             // One version against one other in a story of more: a pronoun
-            // resolved to the wrong person looks the same; wait for a majority.
-            if right_docs.len() < 2 && story.docs.len() > 2 {
+            // resolved to the wrong person looks the same; wait for a
+            // majority, which the given name may complete.
+            if right_docs.len() < 2 && story.docs.len() > 2 && prior != Some(right) {
                 continue;
             }
             let name = entity_name(story, key);
@@ -247,7 +277,11 @@ fn docs_of(cues: &[(usize, &GenderSignal)]) -> Vec<usize> {
 /// (the person's gender, the contradicting one): the reference version's
 /// gender, else the gender more versions use, else the gender of more cues.
 /// None when nothing tells them apart.
-fn decide(story: &Story, genders: &CuesByGender) -> Option<(Gender, Gender)> {
+fn decide(
+    story: &Story,
+    genders: &CuesByGender,
+    prior: Option<Gender>,
+) -> Option<(Gender, Gender)> {
     let [(&a, ca), (&b, cb)] = genders.iter().collect::<Vec<_>>()[..] else {
         return None;
     };
@@ -261,6 +295,10 @@ fn decide(story: &Story, genders: &CuesByGender) -> Option<(Gender, Gender)> {
         }
     }
     let (da, db) = (docs_of(ca).len(), docs_of(cb).len());
+    // As many versions on each side: the given name decides.
+    if let Some(g) = prior.filter(|g| da == db && genders.contains_key(g)) {
+        return Some(flip(g));
+    }
     match da.cmp(&db).then(ca.len().cmp(&cb.len())) {
         std::cmp::Ordering::Greater => Some(flip(a)),
         std::cmp::Ordering::Less => Some(flip(b)),

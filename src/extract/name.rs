@@ -80,6 +80,9 @@ const TITLE_CASE_MIN_WORDS: usize = 4;
 const MAX_PARTICLES: usize = 2;
 /// Words between a title and the name it introduces ("the country's president, X").
 const MAX_TITLE_GAP: usize = 2;
+/// Words between a title and a name after a comma: the title's complement
+/// ("la présidente de la banque, X"; "el entrenador del Harbor City, X").
+const MAX_APPOSITION_GAP: usize = 4;
 
 /// What the document says about one word.
 #[derive(Clone, Debug, Default)]
@@ -499,7 +502,13 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
 /// A title that ends just before the run (a comma or a possessive may sit
 /// between), with the gender its article gives a role that has none itself.
 fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Option<Gender>)> {
-    for skip in 0..=MAX_TITLE_GAP.min(before.len()) {
+    let apposition = !before.is_empty() && cx.gap(start + before.len() - 1).contains(',');
+    let most = if apposition {
+        MAX_APPOSITION_GAP
+    } else {
+        MAX_TITLE_GAP
+    };
+    for skip in 0..=most.min(before.len()) {
         let end = before.len() - skip;
         if skip > 0 && !skippable(cx, start + end) {
             break;
