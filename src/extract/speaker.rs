@@ -24,7 +24,7 @@ use crate::lexicon::Lexicons;
 use crate::names::cues::{NameCues, Pronoun};
 use crate::names::{EntityType, Gender};
 use crate::span::Span;
-use crate::text::{fold, lower};
+use crate::text::{fold, is_capitalized, lower};
 
 /// What gave a person a gender.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -70,7 +70,7 @@ impl GenderSignal {
 /// Paragraphs back a pronoun may look for its person.
 const PRONOUN_REACH: usize = 3;
 /// Words after a quote in which its speech verb must start.
-const FRAME_AFTER: usize = 5;
+const FRAME_AFTER: usize = 8;
 /// Words before a quote searched for its frame.
 const FRAME_BEFORE: usize = 10;
 /// Words a frameless quote needs to continue the previous speaker (a
@@ -78,6 +78,9 @@ const FRAME_BEFORE: usize = 10;
 const MIN_CONTINUED_WORDS: usize = 4;
 /// Title words a frame may put between a verb and a name ("said Foreign Minister X").
 const MAX_TITLE_WORDS: usize = 4;
+/// Words of a title's complement a frame may put before the name ("del
+/// Harbor City", "of the central bank").
+const MAX_COMPLEMENT: usize = 5;
 
 struct Ctx<'a> {
     doc: &'a Document,
@@ -252,20 +255,37 @@ impl Ctx<'_> {
                 return self.anaphor(start + i, span, phrase.gender.or(gender));
             }
         }
-        // Inverted: "said X", "said the Foreign Minister X", "сказав він".
+        // Inverted: "said X", "said the Foreign Minister X", "сказав він",
+        // "dijo la entrenadora del Harbor City, X" (after a title, its
+        // complement: short lower-case words and names of no person).
         let mut a = after_end;
-        while a < end && a < after_end + MAX_TITLE_WORDS {
+        let mut titled = false;
+        while a < end && a < after_end + MAX_TITLE_WORDS + if titled { MAX_COMPLEMENT } else { 0 } {
             if let Some(m) = self.mention_of[a] {
+                if titled && self.names[m].entity != EntityType::Person {
+                    while a < end && self.mention_of[a] == Some(m) {
+                        a += 1;
+                    }
+                    continue;
+                }
                 return Some(self.mention_ref(m));
             }
             if let Some(p) = self.pronoun(a).filter(|p| p.subject) {
                 return self.anaphor(a, self.word_span(a), Some(p.gender));
             }
             let title = self.cues.titles.match_at(&self.folds[..end], a);
-            let article = self.cues.articles.contains_key(&self.folds[a]);
+            let word = self.doc.slice(self.word_span(a));
+            // An elided article ("l'") has no gender of its own.
+            let article =
+                self.cues.articles.contains_key(&self.folds[a]) || word.ends_with(['\'', '’']);
+            // A capitalised word is part of the complement's name.
+            let particle = titled && (is_capitalized(word) || word.chars().count() <= 5);
             match title {
-                Some(p) => a += p.words.len(),
-                None if article => a += 1,
+                Some(p) => {
+                    a += p.words.len();
+                    titled = true;
+                }
+                None if article || particle => a += 1,
                 None => break,
             }
         }
