@@ -149,6 +149,20 @@ const MUTATIONS: &[(&str, &str, &str, &str, Kind)] = &[
     ),
     (
         "cup-semifinal",
+        "d_gazzetta_it",
+        "ha detto l'allenatrice dell'Harbor City Sofia Brandt",
+        "ha detto l'attaccante Diego Fernández",
+        Kind::AttributionDrift,
+    ),
+    (
+        "cup-semifinal",
+        "c_placar_pt",
+        "disse a técnica do Harbor City, Sofia Brandt",
+        "disse o atacante Diego Fernández",
+        Kind::AttributionDrift,
+    ),
+    (
+        "cup-semifinal",
         "b_marcador_es",
         "Pavel Novak",
         "Pavel Nowak",
