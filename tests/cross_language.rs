@@ -92,6 +92,13 @@ const MUTATIONS: &[(&str, &str, &str, &str, Kind)] = &[
         Kind::NameVariant,
     ),
     (
+        "rate-decision",
+        "c_agenzia_it",
+        "Lindqvist ha detto",
+        "Lindquist ha detto",
+        Kind::NameVariant,
+    ),
+    (
         "cup-semifinal",
         "b_marcador_es",
         "41.500",
