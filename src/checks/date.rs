@@ -1,12 +1,12 @@
 //! `date_drift`: aligned claims dating the same event differently.
 
 use super::Check;
-use super::support::{doc_names, reference_reading, sort_evidence, versions};
+use super::support::slot_drift;
 use crate::align::Group;
 use crate::extract::DateFact;
-use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::finding::{Finding, Kind};
 use crate::lexicon::Lexicons;
-use crate::span::starting_in;
+use crate::span::{Span, starting_in};
 use crate::story::Story;
 
 /// Compares the dates of aligned claims.
@@ -130,51 +130,12 @@ fn compare(story: &Story, group: &Group, slot: &[(usize, &DateFact)]) -> Option<
         };
         readings.push((m, class));
     }
-    if heads.len() < 2 {
-        return None;
-    }
-    let (reference, holders) = match reference_reading(story, group, &readings) {
-        Some(r) => r,
-        None if slot.len() == 2 => (readings[0].1, vec![readings[0].0]),
-        None => return None,
+    let members: Vec<(usize, Span)> = slot.iter().map(|&(m, d)| (m, d.span)).collect();
+    let class = |m: usize| {
+        readings
+            .iter()
+            .find(|(x, _)| *x == m)
+            .map_or(0, |(_, c)| *c)
     };
-    let odd: Vec<usize> = readings
-        .iter()
-        .filter(|(_, c)| *c != reference)
-        .map(|(m, _)| *m)
-        .collect();
-    let date = |m: usize| slot.iter().find(|(x, _)| *x == m).map(|(_, d)| *d);
-    let text = |m: usize| {
-        date(m)
-            .map(|d| story.docs[group.members[m].doc].slice(d.span).to_string())
-            .unwrap_or_default()
-    };
-    let docs = |idx: &[usize]| {
-        idx.iter()
-            .map(|&m| group.members[m].doc)
-            .collect::<Vec<_>>()
-    };
-    let mut odd_texts: Vec<String> = odd.iter().map(|&m| format!("\"{}\"", text(m))).collect();
-    odd_texts.dedup();
-    let message = format!(
-        "Dates differ: {} in {} ({}) but \"{}\" in {} ({})",
-        odd_texts.join(" / "),
-        versions(odd.len()),
-        doc_names(story, &docs(&odd)),
-        text(holders[0]),
-        versions(holders.len()),
-        doc_names(story, &docs(&holders)),
-    );
-    let mut evidence: Vec<Evidence> = odd
-        .iter()
-        .chain(&holders)
-        .filter_map(|&m| date(m).map(|d| Evidence::new(&story.docs[group.members[m].doc], d.span)))
-        .collect();
-    sort_evidence(story, &mut evidence);
-    Some(Finding::new(
-        Kind::DateDrift,
-        Severity::Error,
-        message,
-        evidence,
-    ))
+    slot_drift(story, group, &members, class, Kind::DateDrift, "Dates")
 }

@@ -2,12 +2,12 @@
 //! differ.
 
 use super::Check;
-use super::support::{doc_names, reference_reading, sort_evidence, versions};
+use super::support::slot_drift;
 use crate::align::Group;
 use crate::extract::quantity::Quantity;
-use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::finding::{Finding, Kind};
 use crate::lexicon::Lexicons;
-use crate::span::starting_in;
+use crate::span::{Span, starting_in};
 use crate::story::Story;
 
 /// Compares the quantities of aligned claims.
@@ -116,52 +116,12 @@ fn compare(story: &Story, group: &Group, slot: &[Slotted<'_>]) -> Option<Finding
         };
         readings.push((s.member, class));
     }
-    if heads.len() < 2 {
-        return None;
-    }
-    let (reference, holders) = match reference_reading(story, group, &readings) {
-        Some(r) => r,
-        None if slot.len() == 2 => (readings[0].1, vec![readings[0].0]),
-        None => return None,
+    let members: Vec<(usize, Span)> = slot.iter().map(|s| (s.member, s.quantity.span)).collect();
+    let class = |m: usize| {
+        readings
+            .iter()
+            .find(|(x, _)| *x == m)
+            .map_or(0, |(_, c)| *c)
     };
-    let odd: Vec<usize> = readings
-        .iter()
-        .filter(|(_, c)| *c != reference)
-        .map(|(m, _)| *m)
-        .collect();
-    let quantity = |m: usize| slot.iter().find(|s| s.member == m).map(|s| s.quantity);
-    let text = |m: usize| {
-        let span = quantity(m).map(|q| q.span).unwrap_or_default();
-        story.docs[group.members[m].doc].slice(span).to_string()
-    };
-    let docs = |idx: &[usize]| {
-        idx.iter()
-            .map(|&m| group.members[m].doc)
-            .collect::<Vec<_>>()
-    };
-    let mut odd_texts: Vec<String> = odd.iter().map(|&m| format!("\"{}\"", text(m))).collect();
-    odd_texts.dedup();
-    let message = format!(
-        "Numbers differ: {} in {} ({}) but \"{}\" in {} ({})",
-        odd_texts.join(" / "),
-        versions(odd.len()),
-        doc_names(story, &docs(&odd)),
-        text(holders[0]),
-        versions(holders.len()),
-        doc_names(story, &docs(&holders)),
-    );
-    let mut evidence: Vec<Evidence> = odd
-        .iter()
-        .chain(&holders)
-        .filter_map(|&m| {
-            quantity(m).map(|q| Evidence::new(&story.docs[group.members[m].doc], q.span))
-        })
-        .collect();
-    sort_evidence(story, &mut evidence);
-    Some(Finding::new(
-        Kind::NumericDrift,
-        Severity::Error,
-        message,
-        evidence,
-    ))
+    slot_drift(story, group, &members, class, Kind::NumericDrift, "Numbers")
 }

@@ -2,7 +2,8 @@
 //! member, majorities, evidence and wording of messages.
 
 use crate::align::{Group, Member};
-use crate::finding::Evidence;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::span::Span;
 use crate::story::Story;
 
 /// The evidence of a group member: its claim(s) as one span.
@@ -109,4 +110,64 @@ pub fn same_person(story: &Story, a: &str, b: &str) -> bool {
 /// Sorts evidence by document order, then offset.
 pub fn sort_evidence(story: &Story, evidence: &mut [Evidence]) {
     evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start, e.end));
+}
+
+/// A drift finding over one slot of comparable facts, one per member:
+/// `class` gives each member's reading (members whose facts agree share
+/// one), `span` each member's fact. The reference reading (the reference
+/// version's, or the majority's; with two members, the first's) is set
+/// against the others, and every side is cited. `what` names the facts in
+/// the message ("Numbers", "Dates").
+pub fn slot_drift(
+    story: &Story,
+    group: &Group,
+    members: &[(usize, Span)],
+    class: impl Fn(usize) -> usize,
+    kind: Kind,
+    what: &str,
+) -> Option<Finding> {
+    let readings: Vec<(usize, usize)> = members.iter().map(|&(m, _)| (m, class(m))).collect();
+    if readings.iter().all(|(_, c)| *c == readings[0].1) {
+        return None;
+    }
+    let (reference, holders) = match reference_reading(story, group, &readings) {
+        Some(r) => r,
+        None if members.len() == 2 => (readings[0].1, vec![readings[0].0]),
+        None => return None,
+    };
+    let odd: Vec<usize> = readings
+        .iter()
+        .filter(|(_, c)| *c != reference)
+        .map(|(m, _)| *m)
+        .collect();
+    let span = |m: usize| members.iter().find(|(x, _)| *x == m).map(|(_, s)| *s);
+    let text = |m: usize| {
+        let doc = &story.docs[group.members[m].doc];
+        span(m)
+            .map(|s| doc.slice(s).to_string())
+            .unwrap_or_default()
+    };
+    let docs = |idx: &[usize]| {
+        idx.iter()
+            .map(|&m| group.members[m].doc)
+            .collect::<Vec<_>>()
+    };
+    let mut odd_texts: Vec<String> = odd.iter().map(|&m| format!("\"{}\"", text(m))).collect();
+    odd_texts.dedup();
+    let message = format!(
+        "{what} differ: {} in {} ({}) but \"{}\" in {} ({})",
+        odd_texts.join(" / "),
+        versions(odd.len()),
+        doc_names(story, &docs(&odd)),
+        text(holders[0]),
+        versions(holders.len()),
+        doc_names(story, &docs(&holders)),
+    );
+    let mut evidence: Vec<Evidence> = odd
+        .iter()
+        .chain(&holders)
+        .filter_map(|&m| span(m).map(|s| Evidence::new(&story.docs[group.members[m].doc], s)))
+        .collect();
+    sort_evidence(story, &mut evidence);
+    Some(Finding::new(kind, Severity::Error, message, evidence))
 }
