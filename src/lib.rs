@@ -39,6 +39,7 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod lexicon;
+pub mod memo;
 pub mod names;
 pub mod render;
 pub mod report;

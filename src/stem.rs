@@ -43,8 +43,18 @@ const UK_SUFFIXES: &[&str] = &[
     "о",
 ];
 
+thread_local! {
+    static STEMS: crate::memo::Table = std::cell::RefCell::default();
+}
+
 /// The stem of a lower-cased word in a language (ISO 639-1).
 pub fn stem(lang: &str, word: &str) -> String {
+    crate::memo::get_or(&STEMS, &crate::memo::key(&[lang, word]), || {
+        stem_uncached(lang, word)
+    })
+}
+
+fn stem_uncached(lang: &str, word: &str) -> String {
     let algorithm = match lang {
         "en" => Algorithm::English,
         "pt" => Algorithm::Portuguese,

@@ -1,8 +1,8 @@
 //! Matching keys for text. Keys are for comparing only: they never replace the
 //! text and never move an offset.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Lower-cased, diacritics removed, NFC-composed key of a word or phrase:
 /// "Tensões" → "tensoes", "Ärger" → "arger". Cyrillic letters keep their
@@ -34,10 +34,19 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// Lower-cased and NFC-normalised, keeping diacritics: the key for lexicon
 /// entries whose accents matter ("à" vs "a" in French function words).
 pub fn lower(s: &str) -> String {
-    s.nfc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c })
-        .collect()
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let lowered = |c: char| {
+        c.to_lowercase()
+            .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c })
+    };
+    // Most text is already NFC: skip the normalising iterator then.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().flat_map(lowered).collect()
+    } else {
+        s.nfc().flat_map(lowered).collect()
+    }
 }
 
 /// True when the word starts with an upper-case letter.

@@ -166,7 +166,12 @@ pub struct FormTable {
 impl FormTable {
     /// The number a word names, if any (case and diacritics ignored).
     pub fn get(&self, word: &str) -> Option<u8> {
-        self.index.get(&fold(word)).copied()
+        self.get_folded(&fold(word))
+    }
+
+    /// [`FormTable::get`] for a word already passed through [`fold`].
+    pub fn get_folded(&self, key: &str) -> Option<u8> {
+        self.index.get(key).copied()
     }
 
     /// How many different numbers the table names.

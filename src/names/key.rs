@@ -105,9 +105,16 @@ pub fn conventional(word: &str, lang: &str, t: &NameTables) -> Vec<String> {
     out
 }
 
+thread_local! {
+    static KEYS: crate::memo::Table = std::cell::RefCell::default();
+}
+
 /// The key of one word before given-name classes: [`latin`] then [`fold`].
 pub fn word_key_unclassed(word: &str, lang: Option<&str>, t: &NameTables) -> String {
-    fold(&latin(word, lang, t), t)
+    // The tables are part of the key: user lexicons give other keys.
+    let tables = t.id.to_string();
+    let id = crate::memo::key(&[&tables, lang.unwrap_or(""), word]);
+    crate::memo::get_or(&KEYS, &id, || fold(&latin(word, lang, t), t))
 }
 
 /// The key of one word of a name: spellings of one given name share it

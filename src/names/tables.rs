@@ -64,7 +64,13 @@ pub struct NameTables {
     /// Each language's romanisation conventions (`conventions.txt`): a
     /// pattern and its alternative replacements.
     pub(crate) conventions: HashMap<String, Vec<(Regex, Vec<String>)>>,
+    /// Unique per parse: memoised keys (`key::word_key_unclassed`) are kept
+    /// apart by tables.
+    pub(crate) id: u64,
 }
+
+/// The id of the next tables parsed.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl NameTables {
     /// Parses the tables from the lexicon sources.
@@ -79,6 +85,7 @@ impl NameTables {
         let mut t = NameTables {
             translit_ru: letter_table(&file("translit_ru"))?,
             latin_letters: letter_table(&file("latin_letters"))?,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ..NameTables::default()
         };
 

@@ -167,14 +167,16 @@ impl Grammar<'_> {
         let glued_prep = t
             .key
             .split_once('-')
-            .filter(|_| table.get(&t.key).is_none());
+            .filter(|_| table.get_folded(&t.key).is_none());
         if let Some((prep, name)) = glued_prep {
             // "mid-December", "early-June": a `prep` glued by a hyphen.
             let (_, written) = written.split_once('-')?;
             if capitalized && !crate::text::is_capitalized(written) {
                 return None;
             }
-            let value = table.get(name).filter(|_| self.w.prep.contains(prep))?;
+            let value = table
+                .get_folded(name)
+                .filter(|_| self.w.prep.contains(prep))?;
             return Some(self.named(value, i + 1, name));
         }
         if capitalized && !crate::text::is_capitalized(written) {
@@ -182,11 +184,11 @@ impl Grammar<'_> {
         }
         if self.adjacent(i + 1).is_some_and(|d| d.is('.')) {
             let dotted = format!("{}.", t.key);
-            if let Some(value) = table.get(&dotted) {
+            if let Some(value) = table.get_folded(&dotted) {
                 return Some(self.named(value, i + 2, &dotted));
             }
         }
-        let value = table.get(&t.key)?;
+        let value = table.get_folded(&t.key)?;
         Some(self.named(value, i + 1, &t.key))
     }
 
