@@ -195,7 +195,14 @@ impl DateFact {
 /// True when a span overlaps a date or a time: numbers there are parts of a
 /// date (a day, a year) or a clock time, not quantities.
 pub fn covers(dates: &[DateFact], times: &[TimeFact], span: Span) -> bool {
-    dates.iter().any(|d| d.span.overlaps(&span)) || times.iter().any(|t| t.span.overlaps(&span))
+    // Both lists are in text order and do not nest: a binary search finds
+    // the few that can overlap.
+    crate::span::overlapping(dates, span, 2, |d| d.span)
+        .next()
+        .is_some()
+        || crate::span::overlapping(times, span, 2, |t| t.span)
+            .next()
+            .is_some()
 }
 
 /// The dates and times of a document, resolved against its publication date

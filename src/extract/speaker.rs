@@ -122,15 +122,20 @@ pub fn attribute(
             mention_of[w] = Some(m);
         }
     }
-    let quoted = doc
-        .words
-        .iter()
-        .map(|w| {
-            quotes
-                .iter()
-                .any(|q| q.depth == 0 && q.inner.contains(&w.span))
-        })
-        .collect();
+    // Each quote marks its own words (found by binary search): words ×
+    // quotes would be quadratic in a long document.
+    let mut quoted = vec![false; doc.words.len()];
+    for q in quotes.iter().filter(|q| q.depth == 0) {
+        let from = doc.words.partition_point(|w| w.span.start < q.inner.start);
+        for (w, word) in doc.words.iter().enumerate().skip(from) {
+            if word.span.start >= q.inner.end {
+                break;
+            }
+            if q.inner.contains(&word.span) {
+                quoted[w] = true;
+            }
+        }
+    }
     let mut cx = Ctx {
         doc,
         cues,
@@ -201,11 +206,15 @@ impl Ctx<'_> {
         let reach = self.doc.paragraphs[para.saturating_sub(PRONOUN_REACH)]
             .span
             .start;
-        self.names
+        // Names are in text order: only those starting before `at`, back to
+        // `reach`, are candidates.
+        let before = self.names.partition_point(|m| m.span.start < at);
+        self.names[..before]
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, m)| m.span.end <= at && m.span.start >= reach)
+            .take_while(|(_, m)| m.span.start >= reach)
+            .filter(|(_, m)| m.span.end <= at)
             .filter(|(_, m)| m.entity == EntityType::Person)
             .filter(|(i, _)| {
                 !self
@@ -389,11 +398,16 @@ fn pronoun_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
 /// The speaker and verb of a direct quote.
 fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
     let words = &cx.doc.words;
-    let Some(last_inner) = words.iter().rposition(|w| w.span.end <= q.span.end) else {
+    // Words are in text order: binary searches, not scans, for each quote.
+    let Some(last_inner) = words
+        .partition_point(|w| w.span.end <= q.span.end)
+        .checked_sub(1)
+    else {
         return (None, None);
     };
     // After the quote, in the same sentence: "…,” X said / said X / he added.
-    let first_after = words.iter().position(|w| w.span.start >= q.span.end);
+    let first_after =
+        Some(words.partition_point(|w| w.span.start < q.span.end)).filter(|&k| k < words.len());
     if let Some(k) = first_after {
         let (_, end) = cx.sentence_bounds(k);
         if cx.doc.words[last_inner].sentence == cx.doc.words[k].sentence {
@@ -410,9 +424,10 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         }
     }
     // Before the quote: "X said: “…”", "according to X, “…”".
-    let Some(first) = words.iter().position(|w| w.span.start >= q.span.start) else {
+    let first = words.partition_point(|w| w.span.start < q.span.start);
+    if first == words.len() {
         return (None, None);
-    };
+    }
     let (mut start, _) = cx.sentence_bounds(first);
     if start == first && first > 0 {
         // A quote that opens its sentence takes a frame ending in ":" before it.
@@ -460,7 +475,10 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
 /// A quote that opens its paragraph with no frame continues the speaker of
 /// the quote just before it (in this or the previous paragraph).
 fn continue_speakers(doc: &Document, quotes: &mut [Quote]) {
-    let para_of = |q: &Quote| doc.paragraphs.iter().position(|p| p.span.contains(&q.span));
+    let para_of = |q: &Quote| {
+        let p = doc.paragraphs.partition_point(|p| p.span.end < q.span.end);
+        (p < doc.paragraphs.len() && doc.paragraphs[p].span.contains(&q.span)).then_some(p)
+    };
     let mut last: Option<(usize, SpeakerRef)> = None;
     for q in quotes.iter_mut().filter(|q| q.depth == 0 && !q.indirect) {
         let para = para_of(q);
