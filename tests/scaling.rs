@@ -88,3 +88,12 @@ fn many_short_lines_of_boilerplate() {
 fn unbalanced_marks() {
     timed_check("brackets", repeat_to("[das (de « „ ", SIZE), Some("pt"));
 }
+
+#[test]
+fn many_quotes_with_speakers_names_and_dates() {
+    // Every quote once looked at every word, and every number at every date.
+    let piece = "\"We will not accept this proposal,\" Olena Kovalenko told reporters \
+on 3 December 2024, adding that 1,200 workers had joined. Marco Rossi said on Friday \
+that talks would resume on 10 December.\n\n";
+    timed_check("many quotes", repeat_to(piece, SIZE), Some("en"));
+}
