@@ -97,3 +97,12 @@ on 3 December 2024, adding that 1,200 workers had joined. Marco Rossi said on Fr
 that talks would resume on 10 December.\n\n";
     timed_check("many quotes", repeat_to(piece, SIZE), Some("en"));
 }
+
+#[test]
+fn many_distinct_quotes_in_one_version() {
+    // Every quote was once compared with every cluster of quotes.
+    let text: String = (0..6000)
+        .map(|i| format!("\"Plan {i} moves ahead in district {i},\" Ana Lima said.\n\n"))
+        .collect();
+    timed_check("distinct quotes", text, Some("en"));
+}

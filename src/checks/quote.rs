@@ -1,7 +1,7 @@
 //! `quote_drift`: a quote worded differently in versions of one language, or
 //! words one version quotes that the others report without quoting.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Check;
 use super::support::{doc_names, sort_evidence, versions};
@@ -151,10 +151,15 @@ Boilerplate is skipped."
 }
 
 /// Clusters of quotes that are one quote in several versions of one
-/// language: at most one quote per version, the best-matching one.
+/// language: at most one quote per version, the best-matching one. A quote
+/// joins the first cluster whose head shares an aligned group with it or
+/// most of its words; heads are indexed by group and word, so a document
+/// with many quotes is not compared with every cluster.
 fn clusters<'a, 'q>(story: &Story, quotes: &'q [Quoted<'a>]) -> Vec<Vec<&'q Quoted<'a>>> {
     let mut out: Vec<Vec<&Quoted>> = Vec::new();
-    let lang = |q: &Quoted| story.docs[q.doc].language.code.clone();
+    let mut by_group: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    let lang = |q: &Quoted| story.docs[q.doc].language.code.as_str();
     for q in quotes {
         let fits = |c: &Vec<&Quoted>| {
             let head = c[0];
@@ -162,14 +167,40 @@ fn clusters<'a, 'q>(story: &Story, quotes: &'q [Quoted<'a>]) -> Vec<Vec<&'q Quot
                 && c.iter().all(|m| m.doc != q.doc)
                 && (!head.groups.is_disjoint(&q.groups) || head.dice(q) >= SAME_QUOTE)
         };
-        match out.iter_mut().find(|c| fits(c)) {
-            Some(c) => c.push(q),
-            None => out.push(vec![q]),
+        let mut candidates: Vec<usize> = q
+            .groups
+            .iter()
+            .filter_map(|g| by_group.get(g))
+            .chain(q.keys.iter().filter_map(|k| by_key.get(k.as_str())))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        match candidates.into_iter().find(|&c| fits(&out[c])) {
+            Some(c) => out[c].push(q),
+            None => {
+                let c = out.len();
+                for &g in &q.groups {
+                    by_group.entry(g).or_default().push(c);
+                }
+                for k in &q.keys {
+                    let postings = by_key.entry(k.as_str()).or_default();
+                    // A word in very many quotes proposes only the first few.
+                    if postings.len() < MAX_POSTINGS {
+                        postings.push(c);
+                    }
+                }
+                out.push(vec![q]);
+            }
         }
     }
     out.retain(|c| c.len() >= 2);
     out
 }
+
+/// Clusters a quote word proposes, at most.
+const MAX_POSTINGS: usize = 64;
 
 fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Finding> {
     let mut out = Vec::new();
