@@ -75,7 +75,7 @@ pub fn overlap(edits: &[Edit<'_>], a_len: usize, b_len: usize) -> f64 {
     }
 }
 
-/// `"unleashed" → "provoked"; "the" dropped; "[das tensões]" added`, at most
+/// `"offer" → "proposal"; "have" dropped; "[dos estivadores]" added`, at most
 /// `max` changes, then "and N more".
 pub fn describe(edits: &[Edit<'_>], max: usize) -> String {
     let changes: Vec<String> = edits
@@ -115,12 +115,12 @@ mod tests {
 
     #[test]
     fn replacement_drop_and_addition() {
-        let a = words("the war it has unleashed in the east");
-        let b = words("the war it has provoked in east now");
+        let a = words("the strike it has called in the north");
+        let b = words("the strike it has announced in north now");
         let edits = word_diff(&a, &b);
         assert_eq!(
             describe(&edits, 5),
-            "\"unleashed\" → \"provoked\"; \"the\" dropped; \"now\" added"
+            "\"called\" → \"announced\"; \"the\" dropped; \"now\" added"
         );
         assert!(overlap(&edits, a.len(), b.len()) > 0.6);
     }

@@ -40,8 +40,8 @@ impl Check for AttributionDrift {
 
     fn explain(&self) -> &'static str {
         "attribution_drift (error): an aligned statement or quote is credited to another speaker \
-or source: \"Ukraine says it accepts ...\" in three versions, \"the president emphasised \
-that Ukraine acknowledges ...\" in the fourth; one minister's quote given to another.\n\n\
+or source: \"the union says it accepts ...\" in three versions, \"the minister stressed \
+that the union accepts ...\" in the fourth; one minister's quote given to another.\n\n\
 How: each quote and reported statement (\"X said that ...\", disse que, sagte, dass, заявив, \
 що ...) gets its speaker from speech-verb frames (lexicons/<lang>/speech_verbs.txt); \
 speakers are entity keys, equal across spellings and scripts. In each group of aligned \

@@ -26,7 +26,7 @@ impl Check for NumericDrift {
 
     fn explain(&self) -> &'static str {
         "numeric_drift (error): aligned claims whose quantities count the same thing and differ: \
-\"32 member countries\" / \"31\"; \"tens of thousands\" / \"thousands\"; 40,000 / 4,000; a \
+\"12 member states\" / \"13\"; \"tens of thousands\" / \"thousands\"; 40,000 / 4,000; a \
 percentage changed; a match score changed.\n\n\
 How: numbers are read in every supported language, with any locale's separators, number \
 words (\"thirty-two\", \"trinta e dois\", \"тридцять два\"), multipliers, percentages, \

@@ -194,7 +194,7 @@ impl Check for Polarity {
 
     fn explain(&self) -> &'static str {
         "polarity_drift (error): one version negates a claim the others assert, or turns it \
-around (\"there is no consensus\" vs \"there is now a consensus\", \"did not reject\" vs \
+around (\"there is no agreement\" vs \"there is now an agreement\", \"did not reject\" vs \
 \"rejected\", \"won\" vs \"lost\").\n\n\
 How: in each group of aligned claims (see `driftcheck align`), each version's claim is \
 read for negation cues and negative words (lexicons/<lang>/negation.txt) and words of \

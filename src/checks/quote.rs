@@ -130,7 +130,7 @@ impl Check for QuoteDrift {
 
     fn explain(&self) -> &'static str {
         "quote_drift (warning): two versions in one language quote the same words differently \
-(\"the war it has unleashed\" / \"the war it has provoked\"; the message shows a word-level \
+(\"the strike it has called\" / \"the strike it has announced\"; the message shows a word-level \
 diff), or one version quotes words that the other versions report without quoting. Quotes \
 in different languages are translations of each other and are never compared word by word. \
 A quote whose only changes are numbers or dates written another way (\"3-4 December 2024\" \

@@ -458,7 +458,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         if let Some((len, gender)) = cx.speech_verb(v, first) {
             let verb = cx.word_span(v).cover(&cx.word_span(v + len - 1));
             let speaker = cx.subject(v, v + len, start, first, gender).or_else(|| {
-                // "X, Ukraine's deputy prime minister, said": the subject leads.
+                // "X, the country's deputy prime minister, said": the subject leads.
                 (start..v)
                     .find_map(|x| cx.mention_of[x])
                     .filter(|&m| cx.names[m].entity == EntityType::Person)
