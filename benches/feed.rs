@@ -21,6 +21,10 @@ use driftcheck::lexicon::Lexicons;
 use driftcheck::report::Report;
 use driftcheck::story::{Story, StoryOptions};
 
+// The allocator of the binary, so the figures are what a user runs.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Default)]
 struct Keys {
     lines: BTreeMap<usize, String>,

@@ -24,7 +24,7 @@
 //! reader never sees half a baseline; an existing file that is not a
 //! baseline is never overwritten.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 use std::io::Write;
 use std::path::Path;
 

@@ -36,6 +36,7 @@ pub mod error;
 pub mod extract;
 pub mod feed;
 pub mod finding;
+pub mod hash;
 pub mod input;
 pub mod lang;
 pub mod lexicon;

@@ -2,8 +2,8 @@
 //! same words again and again (stems, name keys): a story repeats its words,
 //! and a feed its names.
 
+use crate::hash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::thread::LocalKey;
 
 /// Entries a memo holds before it starts afresh (bounds memory on feeds).

@@ -13,7 +13,7 @@
 
 mod signature;
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

@@ -1,6 +1,6 @@
 //! Claim signatures and their similarity.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

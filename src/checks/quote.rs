@@ -1,7 +1,8 @@
 //! `quote_drift`: a quote worded differently in versions of one language, or
 //! words one version quotes that the others report without quoting.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::hash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use super::support::{doc_names, sort_evidence, versions};

@@ -12,7 +12,8 @@
 //! particles ("von", "da", "bin"), and a surname alone takes the key of the
 //! one full name in the document it belongs to.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 

@@ -13,7 +13,7 @@
 //! pronoun: a pronoun that contradicts the name is what `pronoun_drift`
 //! looks for.
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 

@@ -7,7 +7,8 @@
 //! 3. keys that never occur in one version together and pass the guarded
 //!    fuzzy comparison of [`crate::names::compare`] become one.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::hash::{HashMap, HashMapExt};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Facts;
 use crate::names::compare::{similar_names, similar_words};

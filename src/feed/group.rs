@@ -17,7 +17,8 @@
 //! they are two stories. Everything is processed in feed order, so grouping does not
 //! depend on threads.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::HashMap;
+use std::collections::BTreeMap;
 
 use super::anchor::Anchor;
 use crate::text::stable_hash;

@@ -6,7 +6,7 @@
 pub mod decode;
 pub mod html;
 
-use std::collections::HashMap;
+use crate::hash::{HashMap, HashMapExt};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 

@@ -10,7 +10,8 @@
 //! document's language and the voted ones, must not call it the document's
 //! own language. Established loanwords (lexicon) never vote.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::hash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 

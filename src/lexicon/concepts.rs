@@ -15,7 +15,8 @@
 //! - `@nouns: capitalized` — the language capitalises nouns, so a lower-case
 //!   word after one ends the noun group.
 
-use std::collections::{BTreeSet, HashMap};
+use crate::hash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use super::parse;
 use crate::error::Result;

@@ -2,7 +2,7 @@
 //! (`date_words.txt`) and relative expressions (`relative_dates.txt`).
 //! The formats are described in the header of the English files.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use super::{FormTable, parse};
 use crate::error::Result;

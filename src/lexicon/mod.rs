@@ -23,7 +23,8 @@ pub mod concepts;
 pub mod dates;
 pub mod parse;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::hash::{HashMap, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 

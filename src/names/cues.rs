@@ -2,7 +2,7 @@
 //! `lexicons/<lang>/titles.txt`, `speech_verbs.txt`, `pronouns.txt` and
 //! `name_cues.txt` (formats in the files' headers).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet};
 
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,6 +1,6 @@
 //! The cross-language name tables under `lexicons/names/`, parsed.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet};
 
 use regex::Regex;
 

@@ -114,7 +114,7 @@ impl Grammar<'_> {
         self.t.get(i).filter(|t| !t.gap && !t.brk)
     }
 
-    fn word_in(&self, i: usize, set: &std::collections::HashSet<String>) -> bool {
+    fn word_in(&self, i: usize, set: &crate::hash::HashSet<String>) -> bool {
         self.next(i)
             .is_some_and(|t| t.is_word() && set.contains(&t.key))
     }
@@ -529,7 +529,7 @@ impl Grammar<'_> {
             return None;
         }
         let prev_is =
-            |set: &std::collections::HashSet<String>| i > 0 && !t.brk && self.word_in(i - 1, set);
+            |set: &crate::hash::HashSet<String>| i > 0 && !t.brk && self.word_in(i - 1, set);
         let year_only = |end| {
             Some((
                 RawDate {
@@ -855,7 +855,7 @@ impl Grammar<'_> {
                 }
             }
         }
-        let marker = |set: &std::collections::HashSet<String>| self.marker(j, set);
+        let marker = |set: &crate::hash::HashSet<String>| self.marker(j, set);
         if let Some(e) = marker(&self.w.pm) {
             if hour > 12 {
                 return None;
@@ -904,7 +904,7 @@ impl Grammar<'_> {
 
     /// The end of a marker written as one or more tokens ("p.m.", "Uhr"),
     /// the longest in the set.
-    fn marker(&self, j: usize, set: &std::collections::HashSet<String>) -> Option<usize> {
+    fn marker(&self, j: usize, set: &crate::hash::HashSet<String>) -> Option<usize> {
         let first = self.next(j).filter(|t| t.is_word())?;
         let mut key = first.key.clone();
         let mut best = set.contains(&key).then_some(j + 1);

@@ -1,7 +1,7 @@
 //! The number lexicon of one language, parsed from `numbers.txt`,
 //! `vague.txt` and `units.txt` (formats in the header of each English file).
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::token::{self, Locale, Token};
 use super::{Qualifier, Unit};
