@@ -19,14 +19,27 @@ pub fn fold_into(s: &str, out: &mut String) {
         out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    for c in s.nfd() {
-        if is_combining_mark(c) {
+    let table = &*CHARS;
+    for c in s.chars() {
+        match table.get(c) {
+            Some(forms) => out.push_str(&forms.fold),
+            None => fold_char_into(c, out),
+        }
+    }
+}
+
+/// The fold of one character: canonical decomposition, combining marks
+/// dropped, lower case. Folding is per character (dropping every mark makes
+/// canonical reordering moot), which is what lets [`CHARS`] hold it.
+fn fold_char_into(c: char, out: &mut String) {
+    for d in std::iter::once(c).nfd() {
+        if is_combining_mark(d) {
             continue;
         }
-        match c {
+        match d {
             'ß' => out.push_str("ss"),
             '’' | 'ʼ' | '‘' | '`' | 'ʹ' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+            _ => out.extend(d.to_lowercase()),
         }
     }
 }
@@ -37,10 +50,21 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let lowered = |c: char| {
-        c.to_lowercase()
-            .map(|c| if matches!(c, '’' | 'ʼ') { '\'' } else { c })
-    };
+    // Text of the tabled scripts is NFC when every character is NFC by
+    // itself (and none combines): then lower case is per character.
+    let table = &*CHARS;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match table.get(c) {
+            Some(forms) if forms.nfc => out.push_str(&forms.lower),
+            _ => return lower_slow(s),
+        }
+    }
+    out
+}
+
+fn lower_slow(s: &str) -> String {
+    let lowered = |c: char| c.to_lowercase().map(apostrophe);
     // Most text is already NFC: skip the normalising iterator then.
     if is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s.chars().flat_map(lowered).collect()
@@ -48,6 +72,73 @@ pub fn lower(s: &str) -> String {
         s.nfc().flat_map(lowered).collect()
     }
 }
+
+/// The typographic apostrophes [`lower`] writes as a straight one.
+fn apostrophe(c: char) -> char {
+    if matches!(c, '’' | 'ʼ') { '\'' } else { c }
+}
+
+/// What [`fold`] and [`lower`] make of one character.
+struct CharForms {
+    fold: String,
+    lower: String,
+    /// NFC by itself and never composing with a neighbour.
+    nfc: bool,
+}
+
+/// [`CharForms`] of the characters news text is mostly written in (Latin,
+/// Greek, Cyrillic, general punctuation), worked out once with the same
+/// functions the slow paths use.
+struct CharTable {
+    forms: Vec<CharForms>,
+    punctuation: Vec<CharForms>,
+}
+
+/// Latin, Greek and Cyrillic: U+0000 to U+052F.
+const TABLED: u32 = 0x530;
+/// General punctuation (quotes, dashes, apostrophes): U+2000 to U+206F.
+const PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
+
+impl CharTable {
+    fn get(&self, c: char) -> Option<&CharForms> {
+        let u = c as u32;
+        if u < TABLED {
+            self.forms.get(u as usize)
+        } else if PUNCTUATION.contains(&u) {
+            self.punctuation.get((u - PUNCTUATION.start) as usize)
+        } else {
+            None
+        }
+    }
+}
+
+fn char_forms(u: u32) -> CharForms {
+    let Some(c) = char::from_u32(u) else {
+        return CharForms {
+            fold: String::new(),
+            lower: String::new(),
+            nfc: false,
+        };
+    };
+    let mut fold = String::new();
+    fold_char_into(c, &mut fold);
+    let alone = c.to_string();
+    // Alone NFC (quick check "yes", so nothing composes with it as a
+    // second half) and a starter: then no neighbour changes it.
+    let nfc = is_nfc_quick(alone.chars()) == IsNormalized::Yes
+        && unicode_normalization::char::canonical_combining_class(c) == 0
+        && !is_combining_mark(c);
+    CharForms {
+        fold,
+        lower: c.to_lowercase().map(apostrophe).collect(),
+        nfc,
+    }
+}
+
+static CHARS: std::sync::LazyLock<CharTable> = std::sync::LazyLock::new(|| CharTable {
+    forms: (0..TABLED).map(char_forms).collect(),
+    punctuation: PUNCTUATION.map(char_forms).collect(),
+});
 
 /// True when the word starts with an upper-case letter.
 pub fn is_capitalized(word: &str) -> bool {
@@ -89,6 +180,49 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definitions the tables speed up, written the plain way.
+    fn fold_reference(s: &str) -> String {
+        if s.is_ascii() {
+            return s.to_ascii_lowercase();
+        }
+        let mut out = String::new();
+        for c in s.nfd().filter(|&c| !is_combining_mark(c)) {
+            match c {
+                'ß' => out.push_str("ss"),
+                '’' | 'ʼ' | '‘' | '`' | 'ʹ' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+        out
+    }
+
+    fn lower_reference(s: &str) -> String {
+        s.nfc()
+            .flat_map(char::to_lowercase)
+            .map(apostrophe)
+            .collect()
+    }
+
+    #[test]
+    fn tables_agree_with_the_definitions_for_every_character() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(fold(&alone), fold_reference(&alone), "fold {c:?}");
+            assert_eq!(lower(&alone), lower_reference(&alone), "lower {c:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fold_and_lower_agree_with_the_definitions(
+            s in "[a-zA-Z éÉàçñßüÜøłİıЁёЙйЇїКиївΣσς\u{300}\u{301}\u{308}\u{327}\u{483}’ʼ`\u{2019}\u{2014}\u{1e9e}\u{1f600}]{0,12}"
+        ) {
+            prop_assert_eq!(fold(&s), fold_reference(&s));
+            prop_assert_eq!(lower(&s), lower_reference(&s));
+        }
+    }
 
     #[test]
     fn fold_strips_diacritics_and_case() {
