@@ -1,46 +1,77 @@
-//! Per-thread memos of pure string functions that hot loops call with the
-//! same words again and again (stems, name keys): a story repeats its words,
-//! and a feed its names.
+//! Per-thread memos of pure functions that hot loops call with the same
+//! words again and again (stems, name keys, word features): a story repeats
+//! its words, and a feed its names.
 
-use crate::hash::HashMap;
 use std::cell::RefCell;
 use std::thread::LocalKey;
+
+use crate::hash::HashMap;
 
 /// Entries a memo holds before it starts afresh (bounds memory on feeds).
 const LIMIT: usize = 50_000;
 
 /// The table behind one memo (declare it with `thread_local!`).
-pub type Table = RefCell<HashMap<String, String>>;
+pub struct Memo<V> {
+    table: HashMap<Box<str>, V>,
+    /// The key being looked up, built in place so a hit allocates nothing.
+    key: String,
+}
 
-/// The value of `compute` for `key`, computed once per thread.
-pub fn get_or(
-    table: &'static LocalKey<Table>,
-    key: &str,
-    compute: impl FnOnce() -> String,
-) -> String {
-    if let Some(v) = table.with(|t| t.borrow().get(key).cloned()) {
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo {
+            table: HashMap::default(),
+            key: String::new(),
+        }
+    }
+}
+
+/// A memo of string values.
+pub type Table = RefCell<Memo<String>>;
+
+/// Writes the key of `scope` and `parts` into `key`. The parts are joined
+/// with a control character no word holds, so ("a", "b") and ("ab", "") are
+/// different keys.
+fn make_key(key: &mut String, scope: u64, parts: &[&str]) {
+    use std::fmt::Write as _;
+    key.clear();
+    let _ = write!(key, "{scope}");
+    for p in parts {
+        key.push('\u{1}');
+        key.push_str(p);
+    }
+}
+
+/// The value of `compute` for the key made of `scope` (the id of the
+/// lexicons the value depends on, 0 for none) and `parts`, computed once
+/// per thread.
+pub fn get_or<V: Clone>(
+    table: &'static LocalKey<RefCell<Memo<V>>>,
+    scope: u64,
+    parts: &[&str],
+    compute: impl FnOnce() -> V,
+) -> V {
+    let hit = table.with(|t| {
+        let mut t = t.borrow_mut();
+        let Memo { table, key } = &mut *t;
+        make_key(key, scope, parts);
+        table.get(key.as_str()).cloned()
+    });
+    if let Some(v) = hit {
         return v;
     }
+    // Computed outside the borrow: `compute` may use other memos, or this one.
     let v = compute();
     table.with(|t| {
         let mut t = t.borrow_mut();
-        if t.len() >= LIMIT {
-            t.clear();
+        if t.table.len() >= LIMIT {
+            t.table.clear();
         }
-        t.insert(key.to_string(), v.clone());
+        let mut key = String::new();
+        make_key(&mut key, scope, parts);
+        t.table.insert(key.into_boxed_str(), v.clone());
     });
     v
-}
-
-/// A memo key from its parts, separated by a control character no word
-/// holds.
-pub fn key(parts: &[&str]) -> String {
-    let mut k = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
-    for p in parts {
-        k.push_str(p);
-        k.push('\u{1}');
-    }
-    k
 }
 
 #[cfg(test)]
@@ -55,7 +86,7 @@ mod tests {
     fn computes_once_per_key() {
         let mut calls = 0;
         for _ in 0..3 {
-            let v = get_or(&SQUARES, &key(&["a", "b"]), || {
+            let v = get_or(&SQUARES, 0, &["a", "b"], || {
                 calls += 1;
                 "ab".into()
             });
@@ -63,7 +94,19 @@ mod tests {
         }
         assert_eq!(calls, 1);
         // Parts are kept apart: ("a", "b") is not ("ab", "").
-        let v = get_or(&SQUARES, &key(&["ab", ""]), || "other".into());
+        let v = get_or(&SQUARES, 0, &["ab", ""], || "other".into());
         assert_eq!(v, "other");
+        // So is the scope.
+        let v = get_or(&SQUARES, 1, &["a", "b"], || "scoped".into());
+        assert_eq!(v, "scoped");
+    }
+
+    #[test]
+    fn a_full_memo_starts_afresh() {
+        for i in 0..LIMIT + 10 {
+            let k = i.to_string();
+            assert_eq!(get_or(&SQUARES, 0, &["n", &k], || k.clone()), k);
+        }
+        assert!(SQUARES.with(|t| t.borrow().table.len()) <= LIMIT);
     }
 }

@@ -49,9 +49,7 @@ thread_local! {
 
 /// The stem of a lower-cased word in a language (ISO 639-1).
 pub fn stem(lang: &str, word: &str) -> String {
-    crate::memo::get_or(&STEMS, &crate::memo::key(&[lang, word]), || {
-        stem_uncached(lang, word)
-    })
+    crate::memo::get_or(&STEMS, 0, &[lang, word], || stem_uncached(lang, word))
 }
 
 fn stem_uncached(lang: &str, word: &str) -> String {

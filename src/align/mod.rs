@@ -86,12 +86,12 @@ impl Alignment {
         lexicons: &Lexicons,
         reference: Option<usize>,
     ) -> Alignment {
-        let claims: Vec<Vec<Claim>> = docs
+        let mut claims: Vec<Vec<Claim>> = docs
             .iter()
             .enumerate()
             .map(|(d, doc)| signature::claims(d, doc, facts.get(d), lexicons))
             .collect();
-        let weights = Weights::of(&claims);
+        let weights = Weights::of(&mut claims);
         let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
         if docs.is_empty() {
             return Alignment {

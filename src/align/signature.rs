@@ -1,6 +1,6 @@
 //! Claim signatures and their similarity.
 
-use crate::hash::{HashMap, HashMapExt};
+use crate::hash::HashMap;
 
 use serde::Serialize;
 
@@ -30,6 +30,10 @@ pub struct Claim {
     pub roots: Vec<String>,
     /// Language-independent anchors (sorted, unique): numbers, names, dates.
     pub anchors: Vec<String>,
+    /// The three lists as ids of the story's features ([`Weights::of`]),
+    /// in the same order: comparing them compares the strings.
+    #[serde(skip)]
+    ids: [Vec<u32>; 3],
 }
 
 /// How many leading letters of a folded word make its cross-language root.
@@ -57,10 +61,51 @@ fn quantity_anchor(q: &Quantity) -> String {
     }
 }
 
+/// The features of one content word: its stem, and its cross-language
+/// roots (concept and glossary ids, the romanised prefix).
+#[derive(Debug, Default)]
+struct WordFeatures {
+    stem: Option<String>,
+    roots: Vec<String>,
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<crate::memo::Memo<Option<std::rc::Rc<WordFeatures>>>> =
+        std::cell::RefCell::default();
+}
+
+/// The features of a word that does not start with a digit, or `None` for a
+/// function word or a word holding a digit. A pure function of the word,
+/// its language and the lexicons, so it is memoised: a story repeats its
+/// words across versions.
+fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<std::rc::Rc<WordFeatures>> {
+    crate::memo::get_or(&WORDS, lexicons.names.id, &[lang, text], || {
+        let lex = lexicons.lang(lang);
+        let low = lower(text);
+        if lex.is_function_word(&low) || text.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut features = WordFeatures {
+            stem: (low.chars().count() >= 2).then(|| stem(lang, &low)),
+            roots: Vec::new(),
+        };
+        if let Some(id) = lex.concepts.of_noun(text) {
+            features.roots.push(format!("k:{id}"));
+        }
+        if let Some(id) = lex.glossary.of_noun(text) {
+            features.roots.push(format!("g:{id}"));
+        }
+        let latin = romanize(text, lexicons);
+        if latin.len() >= 4 {
+            features.roots.push(latin.chars().take(ROOT_LEN).collect());
+        }
+        Some(std::rc::Rc::new(features))
+    })
+}
+
 /// The claims of a document's story text.
 pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexicons) -> Vec<Claim> {
     let lang = doc.language.code.as_str();
-    let lex = lexicons.lang(lang);
     let story: Vec<usize> = doc.story_sentences().map(|(i, _)| i).collect();
     let count = story.len().max(2) - 1;
     story
@@ -82,27 +127,15 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                     }
                     continue;
                 }
-                let low = lower(text);
-                if lex.is_function_word(&low) || text.chars().any(|c| c.is_ascii_digit()) {
+                let Some(features) = word_features(text, lang, lexicons) else {
                     continue;
-                }
+                };
                 // Without extracted names, a capitalised word stands in for one.
                 if facts.is_none() && w > 0 && is_capitalized(text) {
                     anchors.push(format!("c:{}", fold(text)));
                 }
-                if low.chars().count() >= 2 {
-                    stems.push(stem(lang, &low));
-                }
-                if let Some(id) = lex.concepts.of_noun(text) {
-                    roots.push(format!("k:{id}"));
-                }
-                if let Some(id) = lex.glossary.of_noun(text) {
-                    roots.push(format!("g:{id}"));
-                }
-                let latin = romanize(text, lexicons);
-                if latin.len() >= 4 {
-                    roots.push(latin.chars().take(ROOT_LEN).collect());
-                }
+                stems.extend(features.stem.iter().cloned());
+                roots.extend(features.roots.iter().cloned());
             }
             if let Some(facts) = facts {
                 let names = starting_in(&facts.names, sentence.span, |n| n.span.start)
@@ -140,6 +173,7 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                 stems,
                 roots,
                 anchors,
+                ids: Default::default(),
             }
         })
         .collect()
@@ -149,42 +183,63 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
 /// claims (the story's topic words) count less than rare ones.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
-    claims: f64,
-    frequency: HashMap<String, u32>,
+    /// The weight of each feature id.
+    weights: Vec<f64>,
 }
 
 impl Weights {
-    /// Counts in how many claims each feature occurs.
-    pub fn of(all: &[Vec<Claim>]) -> Weights {
-        let mut frequency: HashMap<String, u32> = HashMap::new();
-        let mut claims = 0.0;
+    /// Counts in how many claims each feature occurs, and gives every
+    /// claim's features their ids: ids follow the features' sorted order,
+    /// so the claims' id lists stay sorted and compare as the strings do.
+    pub fn of(all: &mut [Vec<Claim>]) -> Weights {
+        let mut features: Vec<&str> = all
+            .iter()
+            .flatten()
+            .flat_map(|c| c.stems.iter().chain(&c.roots).chain(&c.anchors))
+            .map(String::as_str)
+            .collect();
+        features.sort_unstable();
+        features.dedup();
+        let ids: HashMap<&str, u32> = features
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (*f, i as u32))
+            .collect();
+        let mut frequency = vec![0u32; features.len()];
+        let mut lists: Vec<[Vec<u32>; 3]> = Vec::new();
         for claim in all.iter().flatten() {
-            claims += 1.0;
-            for f in claim.stems.iter().chain(&claim.roots).chain(&claim.anchors) {
-                *frequency.entry(f.clone()).or_default() += 1;
+            let list = |l: &[String]| -> Vec<u32> { l.iter().map(|f| ids[f.as_str()]).collect() };
+            let claim_ids = [list(&claim.stems), list(&claim.roots), list(&claim.anchors)];
+            for &id in claim_ids.iter().flatten() {
+                frequency[id as usize] += 1;
             }
+            lists.push(claim_ids);
         }
-        Weights { claims, frequency }
+        let claims = lists.len() as f64;
+        for (claim, claim_ids) in all.iter_mut().flatten().zip(lists) {
+            claim.ids = claim_ids;
+        }
+        let weights = frequency
+            .iter()
+            .map(|&df| (1.0 + claims / f64::from(df.max(1))).ln().max(0.1))
+            .collect();
+        Weights { weights }
     }
 
-    fn weight(&self, feature: &str) -> f64 {
-        let df = f64::from(self.frequency.get(feature).copied().unwrap_or(1).max(1));
-        (1.0 + self.claims / df).ln().max(0.1)
-    }
-
-    /// Weighted Dice coefficient of two sorted, unique lists.
-    fn dice(&self, a: &[String], b: &[String]) -> f64 {
+    /// Weighted Dice coefficient of two sorted, unique id lists.
+    fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        let total: f64 = a.iter().chain(b).map(|f| self.weight(f)).sum();
+        let weight = |id: &u32| self.weights[*id as usize];
+        let total: f64 = a.iter().chain(b).map(weight).sum();
         let (mut i, mut j, mut shared) = (0, 0, 0.0);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    shared += 2.0 * self.weight(&a[i]);
+                    shared += 2.0 * weight(&a[i]);
                     i += 1;
                     j += 1;
                 }
@@ -198,11 +253,13 @@ impl Weights {
     /// several times longer than the other (a headline against a paragraph)
     /// is penalised.
     pub fn similarity(&self, a: &Claim, b: &Claim, same_language: bool) -> f64 {
-        let anchors = (!a.anchors.is_empty() && !b.anchors.is_empty())
-            .then(|| self.dice(&a.anchors, &b.anchors));
-        let roots = self.dice(&a.roots, &b.roots);
+        let [a_stems, a_roots, a_anchors] = &a.ids;
+        let [b_stems, b_roots, b_anchors] = &b.ids;
+        let anchors = (!a_anchors.is_empty() && !b_anchors.is_empty())
+            .then(|| self.dice(a_anchors, b_anchors));
+        let roots = self.dice(a_roots, b_roots);
         let score = if same_language {
-            let stems = self.dice(&a.stems, &b.stems);
+            let stems = self.dice(a_stems, b_stems);
             match anchors {
                 Some(x) => 0.6 * stems + 0.3 * x + 0.1 * roots,
                 None => 0.8 * stems + 0.2 * roots,

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use regex_automata::PatternID;
+
 use super::Check;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lang;
@@ -44,9 +46,21 @@ Add a rule: put a line in a calques.txt of a --lexicons directory."
         for doc in &story.docs {
             let lex = lexicons.lang(&doc.language.code);
             let mut hits: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+            let candidates = lex.calque_filter.candidates(&doc.text);
+            let may_match = |r: usize| {
+                candidates
+                    .as_ref()
+                    .is_none_or(|c| c.contains(PatternID::must(r)))
+            };
+            if lex.calques.is_empty() || (0..lex.calques.len()).all(|r| !may_match(r)) {
+                continue;
+            }
             for para in doc.paragraphs.iter().filter(|p| p.boilerplate.is_none()) {
                 let body = doc.slice(para.span);
                 for (r, rule) in lex.calques.iter().enumerate() {
+                    if !may_match(r) {
+                        continue;
+                    }
                     for caps in rule.pattern.captures_iter(body) {
                         // A group named `at` narrows the evidence to the convention itself.
                         let Some(m) = caps.name("at").or_else(|| caps.get(0)) else {

@@ -197,6 +197,81 @@ pub struct CalqueRule {
     pub pattern: regex::Regex,
 }
 
+/// A prefilter over a language's calque rules: the rules with every
+/// assertion (word boundaries, anchors) dropped, in one automaton. It matches
+/// wherever a rule matches (dropping an assertion only allows more), and a
+/// DFA runs it over any text, where Unicode word boundaries would send each
+/// rule through a slower engine; so one pass over a document tells which
+/// rules need running at all.
+/// Built on first use: most runs see a few of the languages.
+#[derive(Clone, Debug, Default)]
+pub struct CalqueFilter {
+    patterns: Vec<String>,
+    built: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
+}
+
+impl CalqueFilter {
+    fn new(patterns: Vec<String>) -> CalqueFilter {
+        CalqueFilter {
+            patterns,
+            built: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn build(patterns: &[String]) -> Option<regex_automata::meta::Regex> {
+        let hirs = patterns
+            .iter()
+            .map(|p| regex_syntax::parse(p).map(|h| without_assertions(&h)))
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .ok()?;
+        regex_automata::meta::Regex::builder()
+            .configure(
+                // The lazy DFA alone: the other engines only cost building.
+                regex_automata::meta::Config::new()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .utf8_empty(false)
+                    .dfa(false)
+                    .onepass(false)
+                    .backtrack(false),
+            )
+            .build_many_from_hir(&hirs)
+            .ok()
+    }
+
+    /// Which rules (by index) may match somewhere in the text; `None` when
+    /// the filter could not be built (then every rule may).
+    pub fn candidates(&self, text: &str) -> Option<regex_automata::PatternSet> {
+        let filter = self
+            .built
+            .get_or_init(|| CalqueFilter::build(&self.patterns))
+            .as_ref()?;
+        let mut set = regex_automata::PatternSet::new(filter.pattern_len());
+        filter.which_overlapping_matches(&regex_automata::Input::new(text), &mut set);
+        Some(set)
+    }
+}
+
+/// A pattern with its assertions replaced by the empty pattern.
+fn without_assertions(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    match hir.kind() {
+        HirKind::Look(_) => Hir::empty(),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(without_assertions(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(without_assertions(&c.sub)),
+            ..c.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(without_assertions).collect()),
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.iter().map(without_assertions).collect())
+        }
+    }
+}
+
 /// The parsed lexicon of one language.
 #[derive(Clone, Debug, Default)]
 pub struct LangLexicon {
@@ -219,6 +294,8 @@ pub struct LangLexicon {
     pub weekdays: FormTable,
     /// Calque rules that apply to documents in this language.
     pub calques: Vec<CalqueRule>,
+    /// The prefilter of [`LangLexicon::calques`].
+    pub calque_filter: CalqueFilter,
     /// Words (and short phrases) that negate what follows, lower-case.
     pub negation_cues: Vec<String>,
     /// Words that carry a negation in themselves ("impossible"), lower-case.
@@ -353,6 +430,7 @@ impl LangLexicon {
 
         let (origin, text) = file("calques");
         let mut calques = Vec::new();
+        let mut expanded_patterns = Vec::new();
         for entry in parse::entries(&text) {
             let parts: Vec<&str> = entry.text.splitn(3, " | ").map(str::trim).collect();
             let [name, pattern, description] = parts[..] else {
@@ -366,7 +444,9 @@ impl LangLexicon {
                 description: description.to_string(),
                 pattern,
             });
+            expanded_patterns.push(expanded);
         }
+        let calque_filter = CalqueFilter::new(expanded_patterns);
 
         let (origin, text) = file("negation");
         let mut negation_cues = Vec::new();
@@ -431,6 +511,7 @@ impl LangLexicon {
             months,
             weekdays,
             calques,
+            calque_filter,
             cues,
         })
     }
@@ -564,5 +645,57 @@ mod tests {
         let err = Lexicons::with_overlay(dir.path()).unwrap_err().to_string();
         assert!(err.contains("months.txt"), "{err}");
         assert!(err.contains("1 to 12"), "{err}");
+    }
+
+    #[test]
+    fn calque_filter_lets_through_every_rule_that_matches() {
+        // Texts full of the conventions the rules look for, in every script.
+        let texts = [
+            "Segunda-feira (12), 3,5 milhões, 1.200 pessoas, 21h50, nº 5, 3 of March, 12/31/2024.",
+            "On Tuesday (14) the 1,5 percent rise, €3,50, «quoted» and „low“, the 78. minute.",
+            "Am 3.12.2024 um 8 Uhr, 1,200 Menschen, l'11 settembre, 5th place, 2.500 euros.",
+            "У вівторок (17) 3.5 млн, 1,200 людей, «цитата», 21h50, 3 of December.",
+            "Ninguna coincidencia aquí.",
+            "",
+        ];
+        let lex = Lexicons::embedded();
+        let mut matched = 0;
+        for l in LANGUAGES {
+            let l = lex.lang(l);
+            for text in texts {
+                let candidates = l.calque_filter.candidates(text).expect("filter builds");
+                for (r, rule) in l.calques.iter().enumerate() {
+                    if rule.pattern.is_match(text) {
+                        matched += 1;
+                        assert!(
+                            candidates.contains(regex_automata::PatternID::must(r)),
+                            "{}: {} matches {text:?} but the filter drops it",
+                            l.lang,
+                            rule.name
+                        );
+                    }
+                }
+            }
+        }
+        assert!(
+            matched >= 20,
+            "only {matched} rule matches: the texts test little"
+        );
+        // And it filters: plain words leave every digit rule out.
+        let en = lex.lang("en");
+        let plain = en
+            .calque_filter
+            .candidates("No numbers here at all.")
+            .unwrap();
+        assert!(plain.is_empty(), "{plain:?}");
+    }
+
+    #[test]
+    fn dropping_assertions_keeps_the_rest_of_a_pattern() {
+        let relaxed = |p: &str| without_assertions(&regex_syntax::parse(p).unwrap()).to_string();
+        let dropped = relaxed(r"\b\d+h\d{2}\b");
+        assert!(!dropped.contains(r"\b"), "{dropped}");
+        assert_eq!(relaxed("^ab$"), relaxed("ab"));
+        assert_ne!(relaxed(r"\bab"), relaxed("ba"));
     }
 }

@@ -112,9 +112,9 @@ thread_local! {
 /// The key of one word before given-name classes: [`latin`] then [`fold`].
 pub fn word_key_unclassed(word: &str, lang: Option<&str>, t: &NameTables) -> String {
     // The tables are part of the key: user lexicons give other keys.
-    let tables = t.id.to_string();
-    let id = crate::memo::key(&[&tables, lang.unwrap_or(""), word]);
-    crate::memo::get_or(&KEYS, &id, || fold(&latin(word, lang, t), t))
+    crate::memo::get_or(&KEYS, t.id, &[lang.unwrap_or(""), word], || {
+        fold(&latin(word, lang, t), t)
+    })
 }
 
 /// The key of one word of a name: spellings of one given name share it
