@@ -19,40 +19,112 @@ const RUSSIAN_LETTERS: [char; 4] = ['ы', 'э', 'ъ', 'ё'];
 /// `lang` is the document's language, which decides for Cyrillic words that
 /// have no letter only one of the two languages uses.
 pub fn latin(word: &str, lang: Option<&str>, t: &NameTables) -> String {
-    let lower: String = word.nfc().flat_map(char::to_lowercase).collect();
-    let romanised = if lower.chars().any(is_cyrillic) {
+    let lower: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfc().flat_map(char::to_lowercase).collect()
+    };
+    let mut out = String::with_capacity(lower.len());
+    // Each character through the Latin letter table, then to ASCII letters
+    // (deunicode works character by character).
+    let mut plain = |c: char| {
+        let mut push = |c: char| {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    out.push(c.to_ascii_lowercase());
+                }
+            } else if let Some(ascii) = deunicode::deunicode_char(c) {
+                out.extend(
+                    ascii
+                        .chars()
+                        .filter(char::is_ascii_alphabetic)
+                        .map(|c| c.to_ascii_lowercase()),
+                );
+            }
+        };
+        match t.latin_letters.get(&c) {
+            Some(piece) => piece.chars().for_each(&mut push),
+            None => push(c),
+        }
+    };
+    if lower.chars().any(is_cyrillic) {
         let ukrainian = lower.chars().any(|c| UKRAINIAN_LETTERS.contains(&c))
             || (lang == Some("uk") && !lower.chars().any(|c| RUSSIAN_LETTERS.contains(&c)));
         if ukrainian {
-            uklatn::encode(&lower, uklatn::Table::Kmu55)
-        } else {
-            lower
+            romanise_ukrainian(&lower, &t.translit_uk)
                 .chars()
-                .map(|c| {
-                    t.translit_ru
-                        .get(&c)
-                        .cloned()
-                        .unwrap_or_else(|| c.to_string())
-                })
-                .collect()
+                .for_each(plain);
+        } else {
+            for c in lower.chars() {
+                match t.translit_ru.get(&c) {
+                    Some(piece) => piece.chars().for_each(&mut plain),
+                    None => plain(c),
+                }
+            }
         }
     } else {
-        lower
+        lower.chars().for_each(plain);
+    }
+    out
+}
+
+/// Letters around an apostrophe that drops it (KMU 55: "Знам’янка" is
+/// Znamianka): Cyrillic letters of Ukrainian and Russian, either case.
+fn apostrophe_neighbour(c: char) -> bool {
+    matches!(
+        c,
+        'А'..='я' | 'Ё' | 'Є' | 'І' | 'Ї' | 'Ў' | 'ё' | 'є' | 'і' | 'ї' | 'ў' | 'Ґ' | 'ґ'
+    )
+}
+
+/// A lower-case Ukrainian word in Latin letters, by the table of
+/// `translit_uk.txt`: apostrophes between letters dropped, then, left to
+/// right, a word-initial spelling where the letter starts a word, else a
+/// pair's spelling, else the letter's, else the character itself.
+fn romanise_ukrainian(lower: &str, table: &crate::names::tables::UkrainianTable) -> String {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let chars: Vec<char> = if is_nfc_quick(lower.chars()) == IsNormalized::Yes {
+        lower.chars().collect()
+    } else {
+        lower.nfc().collect()
     };
-    let plain: String = romanised
-        .chars()
-        .map(|c| {
-            t.latin_letters
-                .get(&c)
-                .cloned()
-                .unwrap_or_else(|| c.to_string())
+    let text: Vec<char> = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let between = i > 0
+                && chars.get(i + 1).is_some_and(|&n| apostrophe_neighbour(n))
+                && apostrophe_neighbour(chars[i - 1]);
+            !(matches!(c, '’' | '\'') && between)
         })
+        .map(|(_, &c)| c)
         .collect();
-    deunicode::deunicode(&plain)
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        let initial = i == 0 || !regex_syntax::is_word_character(text[i - 1]);
+        let letter = table.letters.get(&c);
+        if let Some((_, Some(first))) = letter.filter(|_| initial) {
+            out.push_str(first);
+        } else if let Some(pair) = text
+            .get(i + 1)
+            .and_then(|&next| table.pairs.get(&(c, next)))
+        {
+            out.push_str(pair);
+            i += 1;
+        } else if let Some((spelling, _)) = letter {
+            out.push_str(spelling);
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    if out.is_ascii() {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 /// Applies the spelling folds of `folding.txt` to a [`latin`] word.
@@ -62,7 +134,7 @@ pub fn fold(latin: &str, t: &NameTables) -> String {
         match f {
             Fold::Rewrite(re, to) => {
                 if re.is_match(&s) {
-                    s = re.replace_all(&s, to.as_str()).into_owned();
+                    s = re.replace_all(&s, to);
                 }
             }
             Fold::CollapseDoubles => {
@@ -95,7 +167,7 @@ pub fn conventional(word: &str, lang: &str, t: &NameTables) -> Vec<String> {
                 continue;
             }
             for to in alternatives {
-                next.push(re.replace_all(s, to.as_str()).into_owned());
+                next.push(re.replace_all(s, to));
             }
         }
         next.dedup();
@@ -159,6 +231,42 @@ mod tests {
 
     fn key(s: &str, lang: &str) -> String {
         name_key(s, Some(lang), &Lexicons::embedded().names)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ukrainian_table_is_the_official_one(
+            s in "[абвгґдеєжзиіїйклмнопрстуфхцчшщьюяёъыэў’'ʼ\\- 1\u{301}]{0,10}"
+        ) {
+            let t = &Lexicons::embedded().names;
+            proptest::prop_assert_eq!(
+                romanise_ukrainian(&s, &t.translit_uk),
+                uklatn::encode(&s, uklatn::Table::Kmu55)
+            );
+        }
+    }
+
+    #[test]
+    fn ukrainian_words_romanise_as_the_official_table_does() {
+        let t = &Lexicons::embedded().names;
+        for word in [
+            "знам’янка",
+            "згорани",
+            "яготин",
+            "їжакевич",
+            "йосипівка",
+            "юрій",
+            "зґ",
+            "п'ять",
+            "’ярема",
+            "ь",
+        ] {
+            assert_eq!(
+                romanise_ukrainian(word, &t.translit_uk),
+                uklatn::encode(word, uklatn::Table::Kmu55),
+                "{word}"
+            );
+        }
     }
 
     #[test]

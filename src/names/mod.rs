@@ -4,8 +4,8 @@
 //! "Bruxelas" and "Брюсселі" another.
 //!
 //! The pipeline for one word: nominative (Cyrillic case endings, [`lemma`]) →
-//! Latin letters ([`key::latin`]: the official Ukrainian table from `uklatn`,
-//! a Russian table from `lexicons/names/translit_ru.txt`) → ASCII →
+//! Latin letters ([`key::latin`]: the official Ukrainian table (KMU 55) from
+//! `lexicons/names/translit_uk.txt`, a Russian one from `translit_ru.txt`) → ASCII →
 //! spelling folds (`lexicons/names/folding.txt`) → given-name equivalence
 //! (`lexicons/names/given_names.txt`). A whole name is first looked up in
 //! `lexicons/names/exonyms.txt`. Keys that still differ can be compared with

@@ -8,11 +8,95 @@ use super::{EntityType, Gender, key};
 use crate::error::Result;
 use crate::lexicon::{Sources, parse};
 
+/// The pattern of a rewrite rule: most are plain letters, which a substring
+/// search finds far faster than a regex engine.
+#[derive(Clone, Debug)]
+pub(crate) enum Pattern {
+    /// Plain text (no regex syntax in the pattern).
+    Literal(String),
+    /// A regular expression.
+    Regex(Regex),
+}
+
+impl Pattern {
+    /// Parses a pattern of the tables, given its replacements (a `$` in
+    /// one refers to a group, which only a regex has).
+    fn new(pattern: &str, replacements: &[&str]) -> std::result::Result<Pattern, regex::Error> {
+        if regex::escape(pattern) == pattern && !replacements.iter().any(|r| r.contains('$')) {
+            return Ok(Pattern::Literal(pattern.to_string()));
+        }
+        Regex::new(pattern).map(Pattern::Regex)
+    }
+
+    /// True when the pattern occurs in `s`.
+    pub(crate) fn is_match(&self, s: &str) -> bool {
+        match self {
+            Pattern::Literal(p) => contains_short(s.as_bytes(), p.as_bytes()),
+            Pattern::Regex(re) => re.is_match(s),
+        }
+    }
+
+    /// `s` with every occurrence replaced, as `Regex::replace_all` does
+    /// (`to` is one of the replacements the pattern was made with).
+    pub(crate) fn replace_all(&self, s: &str, to: &str) -> String {
+        match self {
+            Pattern::Literal(p) => s.replace(p.as_str(), to),
+            Pattern::Regex(re) => re.replace_all(s, to).into_owned(),
+        }
+    }
+}
+
+/// Substring search for the short words names are made of, where setting
+/// up a general searcher costs more than comparing at every position
+/// (bytes of UTF-8 match where the characters do).
+fn contains_short(haystack: &[u8], needle: &[u8]) -> bool {
+    match needle {
+        [] => true,
+        [b] => haystack.contains(b),
+        _ => haystack.windows(needle.len()).any(|w| w == needle),
+    }
+}
+
+/// The Ukrainian romanisation table (`translit_uk.txt`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct UkrainianTable {
+    /// Letter → (spelling, word-initial spelling if it differs).
+    pub(crate) letters: HashMap<char, (String, Option<String>)>,
+    /// Pairs of letters with a spelling of their own.
+    pub(crate) pairs: HashMap<(char, char), String>,
+}
+
+impl UkrainianTable {
+    fn parse((origin, text): &(String, String)) -> Result<UkrainianTable> {
+        let mut table = UkrainianTable::default();
+        for item in parse::labeled(text) {
+            let letters: Vec<char> = item.label.chars().collect();
+            let spelling = item.items.first().copied().unwrap_or("").to_string();
+            match letters[..] {
+                [c] => {
+                    let initial = item.items.get(1).map(|s| s.to_string());
+                    table.letters.insert(c, (spelling, initial));
+                }
+                [a, b] if item.items.len() <= 1 => {
+                    table.pairs.insert((a, b), spelling);
+                }
+                _ => {
+                    return Err(item.error(
+                        origin,
+                        "expected `letter: latin | initial latin` or `two letters: latin`",
+                    ));
+                }
+            }
+        }
+        Ok(table)
+    }
+}
+
 /// One spelling fold of `folding.txt`.
 #[derive(Clone, Debug)]
 pub(crate) enum Fold {
     /// A pattern and its replacement.
-    Rewrite(Regex, String),
+    Rewrite(Pattern, String),
     /// Doubled letters become single (`double > single`).
     CollapseDoubles,
 }
@@ -51,6 +135,7 @@ pub struct Exonym {
 #[derive(Clone, Debug, Default)]
 pub struct NameTables {
     pub(crate) translit_ru: HashMap<char, String>,
+    pub(crate) translit_uk: UkrainianTable,
     pub(crate) latin_letters: HashMap<char, String>,
     pub(crate) folds: Vec<Fold>,
     /// Lower-case particles inside names (von, da, bin).
@@ -63,7 +148,7 @@ pub struct NameTables {
     pub exonyms: HashMap<String, Exonym>,
     /// Each language's romanisation conventions (`conventions.txt`): a
     /// pattern and its alternative replacements.
-    pub(crate) conventions: HashMap<String, Vec<(Regex, Vec<String>)>>,
+    pub(crate) conventions: HashMap<String, Vec<(Pattern, Vec<String>)>>,
     /// Unique per parse: memoised keys (`key::word_key_unclassed`) are kept
     /// apart by tables.
     pub(crate) id: u64,
@@ -84,6 +169,7 @@ impl NameTables {
         };
         let mut t = NameTables {
             translit_ru: letter_table(&file("translit_ru"))?,
+            translit_uk: UkrainianTable::parse(&file("translit_uk"))?,
             latin_letters: letter_table(&file("latin_letters"))?,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ..NameTables::default()
@@ -99,8 +185,8 @@ impl NameTables {
                 t.folds.push(Fold::CollapseDoubles);
                 continue;
             }
-            let re =
-                Regex::new(from).map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
+            let re = Pattern::new(from, &[to])
+                .map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
             t.folds.push(Fold::Rewrite(re, to.to_string()));
         }
 
@@ -111,9 +197,10 @@ impl NameTables {
                 let Some((from, to)) = rule.split_once(" > ") else {
                     return Err(item.error(&origin, "expected `lang: pattern > replacement | ...`"));
                 };
-                let re = Regex::new(from.trim())
+                let alternatives: Vec<&str> = to.split(" / ").map(str::trim).collect();
+                let re = Pattern::new(from.trim(), &alternatives)
                     .map_err(|e| item.error(&origin, &format!("bad pattern: {e}")))?;
-                rules.push((re, to.split(" / ").map(|r| r.trim().to_string()).collect()));
+                rules.push((re, alternatives.iter().map(|r| r.to_string()).collect()));
             }
         }
 
