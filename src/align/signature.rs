@@ -192,19 +192,19 @@ impl Weights {
     /// claim's features their ids: ids follow the features' sorted order,
     /// so the claims' id lists stay sorted and compare as the strings do.
     pub fn of(all: &mut [Vec<Claim>]) -> Weights {
-        let mut features: Vec<&str> = all
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        for f in all
             .iter()
             .flatten()
             .flat_map(|c| c.stems.iter().chain(&c.roots).chain(&c.anchors))
-            .map(String::as_str)
-            .collect();
+        {
+            ids.entry(f.as_str()).or_insert(0);
+        }
+        let mut features: Vec<&str> = ids.keys().copied().collect();
         features.sort_unstable();
-        features.dedup();
-        let ids: HashMap<&str, u32> = features
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (*f, i as u32))
-            .collect();
+        for (i, f) in features.iter().enumerate() {
+            ids.insert(f, i as u32);
+        }
         let mut frequency = vec![0u32; features.len()];
         let mut lists: Vec<[Vec<u32>; 3]> = Vec::new();
         for claim in all.iter().flatten() {
@@ -300,30 +300,43 @@ pub fn shared_features(a: &Claim, b: &Claim, same_language: bool) -> Vec<String>
     out
 }
 
-/// All features of a version at once, to pick the pivot.
+/// All features of a version at once, to pick the pivot: sorted, unique
+/// feature ids ([`Weights::of`] must have given the claims theirs).
 pub struct Bag {
-    stems: Vec<String>,
-    cross: Vec<String>,
+    stems: Vec<u32>,
+    cross: Vec<u32>,
 }
 
-fn dice(a: &[String], b: &[String]) -> f64 {
+/// Dice coefficient of two sorted, unique lists.
+fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let shared = a.iter().filter(|f| b.binary_search(f).is_ok()).count();
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 impl Bag {
     /// The bag of a version's claims.
     pub fn of(claims: &[Claim]) -> Bag {
-        let mut stems: Vec<String> = claims
+        let mut stems: Vec<u32> = claims
             .iter()
-            .flat_map(|c| c.stems.iter().cloned())
+            .flat_map(|c| c.ids[0].iter().copied())
             .collect();
-        let mut cross: Vec<String> = claims
+        let mut cross: Vec<u32> = claims
             .iter()
-            .flat_map(|c| c.roots.iter().chain(&c.anchors).cloned())
+            .flat_map(|c| c.ids[1].iter().chain(&c.ids[2]).copied())
             .collect();
         for list in [&mut stems, &mut cross] {
             list.sort_unstable();

@@ -107,7 +107,8 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
         cues: Vec::new(),
         plain: 0,
     };
-    let is = |list: &[String], w: &str| list.iter().any(|c| c == w);
+    let neg = &lex.negation;
+    let mut pair = String::new();
     for &c in &member.claims {
         let words = doc.words_of(&doc.sentences[claims[c].sentence]);
         let lows: Vec<String> = words.iter().map(|w| lower(doc.slice(w.span))).collect();
@@ -119,22 +120,28 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             if i > 0 && ends_scope(&doc.text[words[i - 1].span.end..words[i].span.start]) {
                 scope = 0;
             }
-            let pair = lows.get(i + 1).map(|next| format!("{} {next}", lows[i]));
-            let two = pair
-                .as_deref()
-                .is_some_and(|p| is(&lex.negation_cues, p) || is(&lex.negative_words, p));
+            pair.clear();
+            if let Some(next) = lows
+                .get(i + 1)
+                .filter(|_| neg.pair_starts.contains(&lows[i]))
+            {
+                pair.push_str(&lows[i]);
+                pair.push(' ');
+                pair.push_str(next);
+            }
+            let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair));
             let len = if two { 2 } else { 1 };
-            let text = pair.as_deref().filter(|_| two).unwrap_or(&lows[i]);
+            let text = if two { pair.as_str() } else { lows[i].as_str() };
             let span = words[i].span.cover(&words[i + len - 1].span);
             i += len;
             // An elided cue is one word with its verb: "n'a", "n’est".
             let elided = || {
-                let text = text.replace('’', "'");
-                lex.negation_cues
-                    .iter()
-                    .any(|c| c.ends_with('\'') && text.starts_with(c.as_str()))
+                text.contains(['\'', '’']) && {
+                    let text = text.replace('’', "'");
+                    neg.elided.iter().any(|c| text.starts_with(c.as_str()))
+                }
             };
-            if is(&lex.negation_cues, text) || text.ends_with("n't") || elided() {
+            if neg.is_cue(text) || text.ends_with("n't") || elided() {
                 reading.cues.push(span);
                 reading.plain += 1;
                 scope = SCOPE;
@@ -143,12 +150,14 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             }
             let word = doc.slice(span);
             let name = span.start != words[0].span.start && crate::text::is_capitalized(word);
-            if lex.is_function_word(text) || name || word.chars().any(|c| c.is_ascii_digit()) {
+            // `text` is lower case already.
+            if lex.is_function_word_lower(text) || name || word.chars().any(|c| c.is_ascii_digit())
+            {
                 continue;
             }
             let stem = stem(lang, text);
-            let antonym = lex.antonyms.iter().find(|(p, q)| *p == stem || *q == stem);
-            let negative = is(&lex.negative_words, text);
+            let antonym = neg.antonym(&stem);
+            let negative = neg.is_negative(text);
             if negative {
                 reading.cues.push(span);
             }

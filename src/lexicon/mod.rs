@@ -272,6 +272,41 @@ fn without_assertions(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     }
 }
 
+/// What negates in one language (`negation.txt`, `antonyms.txt`), as sets
+/// for the word-by-word reading of the polarity check.
+#[derive(Clone, Debug, Default)]
+pub struct Negation {
+    /// Words (and short phrases) that negate what follows, lower-case.
+    pub cues: HashSet<String>,
+    /// Words that carry a negation in themselves ("impossible"), lower-case.
+    pub negative_words: HashSet<String>,
+    /// First words of the two-word cues and negative words.
+    pub pair_starts: HashSet<String>,
+    /// Cues elided onto the next word ("n'"), which match a word's start.
+    pub elided: Vec<String>,
+    /// Pairs of opposite words, as stems.
+    pub antonyms: Vec<(String, String)>,
+    /// Each stem of [`Negation::antonyms`] → the first pair it is in.
+    antonym_of: HashMap<String, usize>,
+}
+
+impl Negation {
+    /// True when the lower-case word or pair negates what follows.
+    pub fn is_cue(&self, low: &str) -> bool {
+        self.cues.contains(low)
+    }
+
+    /// True when the lower-case word or pair carries a negation itself.
+    pub fn is_negative(&self, low: &str) -> bool {
+        self.negative_words.contains(low)
+    }
+
+    /// The antonym pair a stem belongs to.
+    pub fn antonym(&self, stem: &str) -> Option<&(String, String)> {
+        self.antonym_of.get(stem).map(|&i| &self.antonyms[i])
+    }
+}
+
 /// The parsed lexicon of one language.
 #[derive(Clone, Debug, Default)]
 pub struct LangLexicon {
@@ -296,12 +331,9 @@ pub struct LangLexicon {
     pub calques: Vec<CalqueRule>,
     /// The prefilter of [`LangLexicon::calques`].
     pub calque_filter: CalqueFilter,
-    /// Words (and short phrases) that negate what follows, lower-case.
-    pub negation_cues: Vec<String>,
-    /// Words that carry a negation in themselves ("impossible"), lower-case.
-    pub negative_words: Vec<String>,
-    /// Pairs of opposite words, as stems.
-    pub antonyms: Vec<(String, String)>,
+    /// Negation cues, negative words and antonyms (`negation.txt`,
+    /// `antonyms.txt`).
+    pub negation: Negation,
     /// Titles, speech verbs, pronouns and name cues.
     pub cues: NameCues,
     /// Number words, vague amounts and units (`numbers.txt`, `vague.txt`,
@@ -448,26 +480,38 @@ impl LangLexicon {
         }
         let calque_filter = CalqueFilter::new(expanded_patterns);
 
+        let mut negation = Negation::default();
         let (origin, text) = file("negation");
-        let mut negation_cues = Vec::new();
-        let mut negative_words = Vec::new();
         for item in parse::labeled(&text) {
-            let list = match item.label {
-                "cue" => &mut negation_cues,
-                "negative" => &mut negative_words,
+            let set = match item.label {
+                "cue" => &mut negation.cues,
+                "negative" => &mut negation.negative_words,
                 _ => return Err(item.error(&origin, "labels are `cue` and `negative`")),
             };
-            list.extend(item.items.iter().map(|w| crate::text::lower(w)));
+            for w in &item.items {
+                let w = crate::text::lower(w);
+                if let Some((first, _)) = w.split_once(' ') {
+                    negation.pair_starts.insert(first.to_string());
+                }
+                if w.ends_with('\'') {
+                    negation.elided.push(w.clone());
+                }
+                set.insert(w);
+            }
         }
 
         let (origin, text) = file("antonyms");
-        let mut antonyms = Vec::new();
         for entry in parse::entries(&text) {
             let Some((a, b)) = entry.text.split_once('|') else {
                 return Err(entry.error(&origin, "expected `word | opposite`"));
             };
             let stem = |w: &str| crate::stem::stem(lang, &crate::text::lower(w.trim()));
-            antonyms.push((stem(a), stem(b)));
+            let (a, b) = (stem(a), stem(b));
+            // The first pair a stem is in is the one it belongs to.
+            let at = negation.antonyms.len();
+            negation.antonym_of.entry(a.clone()).or_insert(at);
+            negation.antonym_of.entry(b.clone()).or_insert(at);
+            negation.antonyms.push((a, b));
         }
 
         let (words_origin, words_text) = file("date_words");
@@ -500,9 +544,7 @@ impl LangLexicon {
             quantities,
             concepts,
             glossary,
-            negation_cues,
-            negative_words,
-            antonyms,
+            negation,
             function_words,
             abbreviations,
             boilerplate,
