@@ -12,16 +12,16 @@ const LIMIT: usize = 50_000;
 
 /// The table behind one memo (declare it with `thread_local!`).
 pub struct Memo<V> {
-    table: HashMap<Box<str>, V>,
+    table: HashMap<Box<[u8]>, V>,
     /// The key being looked up, built in place so a hit allocates nothing.
-    key: String,
+    key: Vec<u8>,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
             table: HashMap::default(),
-            key: String::new(),
+            key: Vec::new(),
         }
     }
 }
@@ -29,16 +29,15 @@ impl<V> Default for Memo<V> {
 /// A memo of string values.
 pub type Table = RefCell<Memo<String>>;
 
-/// Writes the key of `scope` and `parts` into `key`. The parts are joined
-/// with a control character no word holds, so ("a", "b") and ("ab", "") are
-/// different keys.
-fn make_key(key: &mut String, scope: u64, parts: &[&str]) {
-    use std::fmt::Write as _;
+/// Writes the key of `scope` and `parts` into `key`: the scope's eight
+/// bytes, then the parts, each after a control byte no word holds, so
+/// ("a", "b") and ("ab", "") are different keys.
+fn make_key(key: &mut Vec<u8>, scope: u64, parts: &[&str]) {
     key.clear();
-    let _ = write!(key, "{scope}");
+    key.extend_from_slice(&scope.to_le_bytes());
     for p in parts {
-        key.push('\u{1}');
-        key.push_str(p);
+        key.push(1);
+        key.extend_from_slice(p.as_bytes());
     }
 }
 
@@ -55,7 +54,7 @@ pub fn get_or<V: Clone>(
         let mut t = t.borrow_mut();
         let Memo { table, key } = &mut *t;
         make_key(key, scope, parts);
-        table.get(key.as_str()).cloned()
+        table.get(key.as_slice()).cloned()
     });
     if let Some(v) = hit {
         return v;
@@ -67,9 +66,9 @@ pub fn get_or<V: Clone>(
         if t.table.len() >= LIMIT {
             t.table.clear();
         }
-        let mut key = String::new();
+        let mut key = Vec::new();
         make_key(&mut key, scope, parts);
-        t.table.insert(key.into_boxed_str(), v.clone());
+        t.table.insert(key.into_boxed_slice(), v.clone());
     });
     v
 }

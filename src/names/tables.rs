@@ -14,6 +14,10 @@ use crate::lexicon::{Sources, parse};
 pub(crate) enum Pattern {
     /// Plain text (no regex syntax in the pattern).
     Literal(String),
+    /// Plain text at the start (`^text`).
+    Prefix(String),
+    /// Plain text at the end (`text$`).
+    Suffix(String),
     /// A regular expression.
     Regex(Regex),
 }
@@ -22,8 +26,17 @@ impl Pattern {
     /// Parses a pattern of the tables, given its replacements (a `$` in
     /// one refers to a group, which only a regex has).
     fn new(pattern: &str, replacements: &[&str]) -> std::result::Result<Pattern, regex::Error> {
-        if regex::escape(pattern) == pattern && !replacements.iter().any(|r| r.contains('$')) {
-            return Ok(Pattern::Literal(pattern.to_string()));
+        let plain = |p: &str| regex::escape(p) == p && !p.is_empty();
+        if !replacements.iter().any(|r| r.contains('$')) {
+            if plain(pattern) {
+                return Ok(Pattern::Literal(pattern.to_string()));
+            }
+            if let Some(p) = pattern.strip_prefix('^').filter(|p| plain(p)) {
+                return Ok(Pattern::Prefix(p.to_string()));
+            }
+            if let Some(p) = pattern.strip_suffix('$').filter(|p| plain(p)) {
+                return Ok(Pattern::Suffix(p.to_string()));
+            }
         }
         Regex::new(pattern).map(Pattern::Regex)
     }
@@ -32,6 +45,8 @@ impl Pattern {
     pub(crate) fn is_match(&self, s: &str) -> bool {
         match self {
             Pattern::Literal(p) => contains_short(s.as_bytes(), p.as_bytes()),
+            Pattern::Prefix(p) => s.starts_with(p.as_str()),
+            Pattern::Suffix(p) => s.ends_with(p.as_str()),
             Pattern::Regex(re) => re.is_match(s),
         }
     }
@@ -41,6 +56,14 @@ impl Pattern {
     pub(crate) fn replace_all(&self, s: &str, to: &str) -> String {
         match self {
             Pattern::Literal(p) => s.replace(p.as_str(), to),
+            Pattern::Prefix(p) => match s.strip_prefix(p.as_str()) {
+                Some(rest) => format!("{to}{rest}"),
+                None => s.to_string(),
+            },
+            Pattern::Suffix(p) => match s.strip_suffix(p.as_str()) {
+                Some(rest) => format!("{rest}{to}"),
+                None => s.to_string(),
+            },
             Pattern::Regex(re) => re.replace_all(s, to).into_owned(),
         }
     }
@@ -50,11 +73,13 @@ impl Pattern {
 /// up a general searcher costs more than comparing at every position
 /// (bytes of UTF-8 match where the characters do).
 fn contains_short(haystack: &[u8], needle: &[u8]) -> bool {
-    match needle {
-        [] => true,
-        [b] => haystack.contains(b),
-        _ => haystack.windows(needle.len()).any(|w| w == needle),
-    }
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    haystack
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && haystack[i + 1..].starts_with(rest))
 }
 
 /// The Ukrainian romanisation table (`translit_uk.txt`).
@@ -300,7 +325,40 @@ fn letter_table((origin, text): &(String, String)) -> Result<HashMap<char, Strin
 
 #[cfg(test)]
 mod tests {
+    use super::Pattern;
     use crate::lexicon::Lexicons;
+
+    #[test]
+    fn plain_patterns_rewrite_as_their_regexes_do() {
+        let cases = [
+            ("sch", "S"),
+            ("ff$", "v"),
+            ("^ie", "e"),
+            ("h", "g"),
+            ("([aeiou])ie", "${1}e"),
+            ("ij$", "ii"),
+        ];
+        let words = [
+            "schiff", "iesch", "haff", "marie", "ieie", "", "ffff", "viij", "h",
+        ];
+        for (pattern, to) in cases {
+            let p = Pattern::new(pattern, &[to]).unwrap();
+            let re = regex::Regex::new(pattern).unwrap();
+            for w in words {
+                assert_eq!(p.is_match(w), re.is_match(w), "{pattern} in {w}");
+                assert_eq!(
+                    p.replace_all(w, to),
+                    re.replace_all(w, to),
+                    "{pattern} in {w}"
+                );
+            }
+        }
+        assert!(matches!(
+            Pattern::new("ff$", &["v"]),
+            Ok(Pattern::Suffix(_))
+        ));
+        assert!(matches!(Pattern::new("x", &["$1"]), Ok(Pattern::Regex(_))));
+    }
     use crate::names::{EntityType, Gender, key};
 
     #[test]
