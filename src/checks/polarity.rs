@@ -9,7 +9,6 @@ use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::Span;
 use crate::stem::stem;
 use crate::story::Story;
-use crate::text::lower;
 
 /// Flags aligned claims whose negation differs.
 pub struct Polarity;
@@ -110,8 +109,9 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
     let neg = &lex.negation;
     let mut pair = String::new();
     for &c in &member.claims {
-        let words = doc.words_of(&doc.sentences[claims[c].sentence]);
-        let lows: Vec<String> = words.iter().map(|w| lower(doc.slice(w.span))).collect();
+        let sentence = &doc.sentences[claims[c].sentence];
+        let words = doc.words_of(sentence);
+        let lows = &doc.lowers[sentence.first_word..sentence.end_word];
         // Content words still to negate, and whether the next one is the head.
         let mut scope = 0usize;
         let mut head = false;

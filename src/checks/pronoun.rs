@@ -11,7 +11,6 @@ use crate::lexicon::Lexicons;
 use crate::names::Gender;
 use crate::span::{Span, overlapping};
 use crate::story::Story;
-use crate::text::{fold, lower};
 
 /// Flags gender cues of a person that contradict the other versions.
 pub struct PronounDrift;
@@ -187,20 +186,17 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
     let claims = &story.alignment.claims[member.doc];
     let mut out = Vec::new();
     for &c in &member.claims {
-        let words = doc.words_of(&doc.sentences[claims[c].sentence]);
-        let folded: Vec<String> = words.iter().map(|w| fold(doc.slice(w.span))).collect();
+        let sentence = &doc.sentences[claims[c].sentence];
+        let words = doc.words_of(sentence);
+        let folded = &doc.folds[sentence.first_word..sentence.end_word];
+        let lows = &doc.lowers[sentence.first_word..sentence.end_word];
         for (i, w) in words.iter().enumerate() {
             if quotes.iter().any(|q| q.contains(&w.span)) {
                 continue;
             }
-            let low = lower(doc.slice(w.span));
-            if let Some(p) = cues.pronouns.get(&low).filter(|p| p.subject) {
+            if let Some(p) = cues.pronouns.get(&lows[i]).filter(|p| p.subject) {
                 out.push((p.gender, w.span));
-            } else if let Some(g) = cues
-                .speech_verbs
-                .match_at(&folded, i)
-                .and_then(|p| p.gender)
-            {
+            } else if let Some(g) = cues.speech_verbs.match_at(folded, i).and_then(|p| p.gender) {
                 out.push((g, w.span));
             }
         }

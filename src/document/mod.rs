@@ -63,6 +63,11 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Words in text order.
     pub words: Vec<Word>,
+    /// Each word folded ([`crate::text::fold`]), in the order of `words`:
+    /// worked out once for every stage that matches words.
+    pub folds: Vec<String>,
+    /// Each word lower-cased ([`crate::text::lower`]), in the order of `words`.
+    pub lowers: Vec<String>,
     /// Spans that are not the story, merged, in text order.
     pub boilerplate: Vec<Boilerplate>,
     /// Line starts, for citing line and column of an offset.
@@ -103,6 +108,14 @@ impl Document {
                 });
             }
         }
+        let folds = words
+            .iter()
+            .map(|w: &Word| crate::text::fold(w.span.slice(&raw.text)))
+            .collect();
+        let lowers = words
+            .iter()
+            .map(|w: &Word| crate::text::lower(w.span.slice(&raw.text)))
+            .collect();
         boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
         boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
         let boilerplate = boilerplate::merge(&raw.text, &paragraphs);
@@ -117,6 +130,8 @@ impl Document {
             paragraphs,
             sentences,
             words,
+            folds,
+            lowers,
             boilerplate,
             lines,
         }

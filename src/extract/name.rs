@@ -88,7 +88,6 @@ const MAX_APPOSITION_GAP: usize = 4;
 /// What the document says about one word.
 #[derive(Clone, Debug, Default)]
 struct Tok {
-    fold: String,
     /// Bytes of a possessive ending ("'s", "’s") at its end.
     possessive: usize,
     cap: bool,
@@ -111,8 +110,31 @@ struct Ctx<'a> {
     t: &'a NameTables,
     lang: Option<&'a str>,
     toks: Vec<Tok>,
-    mid_caps: HashSet<String>,
-    lower_words: HashSet<String>,
+    /// Each word folded, without its possessive ending.
+    folds: Vec<&'a str>,
+    mid_caps: HashSet<&'a str>,
+    lower_words: HashSet<&'a str>,
+}
+
+/// The possessive ending ("'s", "’s") at the end of a word, if any.
+fn possessive_len(text: &str) -> usize {
+    ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
+        .map_or(0, |p| p.len())
+}
+
+/// The folds of the words whose possessive ending must go (the document
+/// folds every other word already).
+fn possessive_folds(doc: &Document) -> Vec<Option<String>> {
+    doc.words
+        .iter()
+        .map(|w| {
+            let text = doc.slice(w.span);
+            let n = possessive_len(text);
+            (n > 0).then(|| fold(&text[..text.len() - n]))
+        })
+        .collect()
 }
 
 /// Characters after which a capitalised word starts a sentence of its own.
@@ -139,24 +161,26 @@ fn opens_clause(gap: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document, lexicons: &'a Lexicons) -> Ctx<'a> {
+    fn new(doc: &'a Document, lexicons: &'a Lexicons, possessive: &'a [Option<String>]) -> Ctx<'a> {
         let lex = lexicons.lang(&doc.language.code);
+        let folds: Vec<&str> = doc
+            .folds
+            .iter()
+            .zip(possessive)
+            .map(|(f, p)| p.as_deref().unwrap_or(f))
+            .collect();
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.words.len());
         for s in &doc.sentences {
             let words = doc.words_of(s);
             for (i, w) in words.iter().enumerate() {
                 let text = doc.slice(w.span);
-                let possessive = ["'s", "’s", "'S", "’S"]
-                    .iter()
-                    .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
-                    .map_or(0, |p| p.len());
+                let possessive = possessive_len(text);
                 let gap_start = if i == 0 {
                     s.span.start
                 } else {
                     words[i - 1].span.end
                 };
                 toks.push(Tok {
-                    fold: fold(&text[..text.len() - possessive]),
                     possessive,
                     cap: is_capitalized(text),
                     caps: is_all_caps(text),
@@ -167,11 +191,12 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        let lower_words: HashSet<String> = doc
+        let lower_words: HashSet<&str> = doc
             .words
             .iter()
             .zip(&toks)
-            .filter(|(w, t)| {
+            .zip(&folds)
+            .filter(|((w, t), _)| {
                 !t.cap
                     && doc
                         .slice(w.span)
@@ -179,7 +204,7 @@ impl<'a> Ctx<'a> {
                         .next()
                         .is_some_and(char::is_alphabetic)
             })
-            .map(|(_, t)| t.fold.clone())
+            .map(|(_, f)| *f)
             .collect();
         // Title words are never name words, whatever their case, and
         // neither is a portfolio after a title and a particle ("ministra do
@@ -194,12 +219,10 @@ impl<'a> Ctx<'a> {
                 .is_some_and(|x| x.entity == EntityType::Place)
         };
         for s in &doc.sentences {
-            let folds: Vec<String> = (s.first_word..s.end_word)
-                .map(|w| toks[w].fold.clone())
-                .collect();
+            let sentence = &folds[s.first_word..s.end_word];
             let mut i = 0;
-            while i < folds.len() {
-                let Some(p) = lex.cues.titles.match_at(&folds, i) else {
+            while i < sentence.len() {
+                let Some(p) = lex.cues.titles.match_at(sentence, i) else {
                     i += 1;
                     continue;
                 };
@@ -236,19 +259,20 @@ impl<'a> Ctx<'a> {
             .filter(|_| lex.cues.noun_markers.is_empty())
         {
             let range = s.first_word..s.end_word;
-            let content: Vec<&Tok> = toks[range.clone()]
+            let content: Vec<(&Tok, &str)> = toks[range.clone()]
                 .iter()
+                .zip(&folds[range.clone()])
                 .zip(doc.words_of(s))
                 .filter(|(_, w)| {
                     let t = doc.slice(w.span);
                     t.chars().any(char::is_alphabetic) && !lex.is_function_word(t)
                 })
-                .map(|(t, _)| t)
+                .map(|((t, f), _)| (t, *f))
                 .collect();
-            let caps = content.iter().filter(|t| t.cap).count();
+            let caps = content.iter().filter(|(t, _)| t.cap).count();
             let common = content
                 .iter()
-                .filter(|t| t.cap && !t.title && lower_words.contains(&t.fold))
+                .filter(|(t, f)| t.cap && !t.title && lower_words.contains(f))
                 .count();
             if content.len() >= TITLE_CASE_MIN_WORDS
                 && caps as f64 >= TITLE_CASE_SHARE * content.len() as f64
@@ -259,17 +283,15 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let mid_caps: HashSet<String> = toks
+        let mid_caps: HashSet<&str> = toks
             .iter()
-            .filter(|t| t.cap && !t.initial && !t.headline)
-            .map(|t| t.fold.clone())
+            .zip(&folds)
+            .filter(|(t, _)| t.cap && !t.initial && !t.headline)
+            .map(|(_, f)| *f)
             .collect();
         if doc.language.code == "de" {
-            for t in toks.iter_mut().filter(|t| t.cap) {
-                t.genitive = t
-                    .fold
-                    .strip_suffix('s')
-                    .is_some_and(|g| mid_caps.contains(g));
+            for (t, f) in toks.iter_mut().zip(&folds).filter(|(t, _)| t.cap) {
+                t.genitive = f.strip_suffix('s').is_some_and(|g| mid_caps.contains(g));
             }
         }
         Ctx {
@@ -279,9 +301,15 @@ impl<'a> Ctx<'a> {
             t: &lexicons.names,
             lang: Some(doc.language.code.as_str()),
             toks,
+            folds,
             mid_caps,
             lower_words,
         }
+    }
+
+    /// The folds of words `from..to` (none when `to` is not after `from`).
+    fn words(&self, from: usize, to: usize) -> &[&'a str] {
+        self.folds.get(from..to).unwrap_or(&[])
     }
 
     fn text(&self, i: usize) -> &'a str {
@@ -312,7 +340,7 @@ impl<'a> Ctx<'a> {
     /// True when the word is written capitalised mid-sentence elsewhere
     /// (for a Cyrillic word: in any case form) and never in lower case.
     fn attested(&self, i: usize) -> bool {
-        let f = &self.toks[i].fold;
+        let f = self.folds[i];
         if self.lower_words.contains(f) {
             return false;
         }
@@ -329,10 +357,8 @@ impl<'a> Ctx<'a> {
     }
 
     fn speech_verb_at(&self, i: usize, end: usize) -> bool {
-        let folds: Vec<String> = (i..end.min(i + 4))
-            .map(|j| self.toks[j].fold.clone())
-            .collect();
-        self.cues.speech_verbs.match_at(&folds, 0).is_some()
+        let words = self.words(i, end.min(i + 4));
+        self.cues.speech_verbs.match_at(words, 0).is_some()
     }
 
     /// True when word `i` (capitalised) can be a name word.
@@ -357,7 +383,7 @@ impl<'a> Ctx<'a> {
         if self.lex.is_function_word(text) && !acronym {
             return false;
         }
-        if self.cues.honorifics.contains_key(&tok.fold) {
+        if self.cues.honorifics.contains_key(self.folds[i]) {
             return false;
         }
         let known = self.known(text);
@@ -373,13 +399,13 @@ impl<'a> Ctx<'a> {
                 || self.lex.glossary.of_noun(text).is_some();
             return known
                 || self.attested(i)
-                || (!self.lower_words.contains(&tok.fold)
+                || (!self.lower_words.contains(self.folds[i])
                     && !common
                     && self.speech_verb_at(i + 1, sentence_end));
         }
         if !self.cues.noun_markers.is_empty() && i > 0 {
             // German capitalises every noun: after an article it is one.
-            if self.cues.noun_markers.contains(&self.toks[i - 1].fold) && !known {
+            if self.cues.noun_markers.contains(self.folds[i - 1]) && !known {
                 return false;
             }
         }
@@ -397,7 +423,8 @@ struct Run {
 /// Finds the name mentions of a document, with the gender signals that
 /// titles, honorifics and given names give them.
 pub fn extract(doc: &Document, lexicons: &Lexicons) -> (Vec<NameMention>, Vec<GenderSignal>) {
-    let cx = Ctx::new(doc, lexicons);
+    let possessive = possessive_folds(doc);
+    let cx = Ctx::new(doc, lexicons, &possessive);
     let mut runs: Vec<Run> = Vec::new();
     for s in &doc.sentences {
         runs.extend(sentence_runs(&cx, s.first_word, s.end_word));
@@ -483,13 +510,13 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
             .cues
             .demonym_suffixes
             .iter()
-            .any(|s| cx.toks[last].fold.ends_with(s.as_str()))
+            .any(|s| cx.folds[last].ends_with(s.as_str()))
     {
         return None;
     }
-    let before: Vec<String> = (start..first).map(|w| cx.toks[w].fold.clone()).collect();
+    let before = cx.words(start, first);
     let honorific = before.last().and_then(|h| {
-        let g = cx.cues.honorifics.get(h)?;
+        let g = cx.cues.honorifics.get(*h)?;
         Some((cx.doc.words[first - 1].span, *g))
     });
     let title = title_before(cx, &before, start).or_else(|| title_after(cx, last, end));
@@ -502,7 +529,7 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
 
 /// A title that ends just before the run (a comma or a possessive may sit
 /// between), with the gender its article gives a role that has none itself.
-fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Option<Gender>)> {
+fn title_before(cx: &Ctx, before: &[&str], start: usize) -> Option<(Span, Option<Gender>)> {
     let apposition = !before.is_empty() && cx.gap(start + before.len() - 1).contains(',');
     let most = if apposition {
         MAX_APPOSITION_GAP
@@ -517,7 +544,7 @@ fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Opti
         if let Some((i, phrase)) = cx.cues.titles.match_ending(before, end) {
             let gender = phrase.gender.or_else(|| {
                 i.checked_sub(1)
-                    .and_then(|a| cx.cues.articles.get(&before[a]).copied())
+                    .and_then(|a| cx.cues.articles.get(before[a]).copied())
             });
             let span = Span::new(
                 cx.doc.words[start + i].span.start,
@@ -535,11 +562,7 @@ fn title_before(cx: &Ctx, before: &[String], start: usize) -> Option<(Span, Opti
 fn skippable(cx: &Ctx, w: usize) -> bool {
     let gap = cx.gap(w);
     !gap.chars().any(|c| ":;.!?\"“”«»„‘’()".contains(c))
-        && cx
-            .cues
-            .speech_verbs
-            .match_at(&[cx.toks[w].fold.clone()], 0)
-            .is_none()
+        && cx.cues.speech_verbs.match_at(&cx.folds[w..=w], 0).is_none()
 }
 
 /// A title in apposition after the run: "X, deputy prime minister".
@@ -547,9 +570,7 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
     if last + 1 >= end || !cx.gap(last).trim_start().starts_with(',') {
         return None;
     }
-    let after: Vec<String> = (last + 1..end.min(last + 8))
-        .map(|w| cx.toks[w].fold.clone())
-        .collect();
+    let after = cx.words(last + 1, end.min(last + 8));
     for skip in 0..=MAX_TITLE_GAP.min(after.len()) {
         if skip > 0 && !skippable(cx, last + skip) {
             break;
@@ -557,7 +578,7 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
         if let Some(phrase) = cx.cues.titles.match_at(&after, skip) {
             let gender = phrase.gender.or_else(|| {
                 skip.checked_sub(1)
-                    .and_then(|a| cx.cues.articles.get(&after[a]).copied())
+                    .and_then(|a| cx.cues.articles.get(after[a]).copied())
             });
             let span = Span::new(
                 cx.doc.words[last + 1 + skip].span.start,
@@ -578,7 +599,7 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
         let named: HashSet<&str> = runs
             .iter()
             .filter(|r| supported(r))
-            .flat_map(|r| r.words.iter().map(|&w| cx.toks[w].fold.as_str()))
+            .flat_map(|r| r.words.iter().map(|&w| cx.folds[w]))
             .collect();
         let keep: Vec<bool> = runs
             .iter()
@@ -586,10 +607,9 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
                 let w = r.words[0];
                 supported(r)
                     || cx.toks[w].caps
-                    || named.contains(cx.toks[w].fold.as_str())
+                    || named.contains(cx.folds[w])
                     || cx.toks[w].genitive
-                        && cx.toks[w]
-                            .fold
+                        && cx.folds[w]
                             .strip_suffix('s')
                             .is_some_and(|g| named.contains(g))
                     || cx.known(cx.text(w))
@@ -750,7 +770,7 @@ fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
     }
     if first > 0
         && cx.doc.words[first - 1].sentence == cx.doc.words[first].sentence
-        && cx.cues.place_before.contains(&cx.toks[first - 1].fold)
+        && cx.cues.place_before.contains(cx.folds[first - 1])
     {
         return EntityType::Place;
     }
@@ -762,18 +782,14 @@ impl Ctx<'_> {
     /// ends right before it: "X said", "said X".
     fn speech_adjacent(&self, first: usize, last: usize) -> bool {
         let s = &self.doc.sentences[self.doc.words[first].sentence];
-        let after: Vec<String> = (last + 1..s.end_word.min(last + 5))
-            .map(|w| self.toks[w].fold.clone())
-            .collect();
+        let after = self.words(last + 1, s.end_word.min(last + 5));
         let space_after = last + 1 < s.end_word && self.gap(last).trim().is_empty();
-        let before: Vec<String> = (s.first_word..first)
-            .map(|w| self.toks[w].fold.clone())
-            .collect();
-        space_after && self.cues.speech_verbs.match_at(&after, 0).is_some()
+        let before = self.words(s.first_word, first);
+        space_after && self.cues.speech_verbs.match_at(after, 0).is_some()
             || self
                 .cues
                 .speech_verbs
-                .match_ending(&before, before.len())
+                .match_ending(before, before.len())
                 .is_some()
     }
 }

@@ -24,7 +24,7 @@ use crate::lexicon::Lexicons;
 use crate::names::cues::{NameCues, Pronoun};
 use crate::names::{EntityType, Gender};
 use crate::span::Span;
-use crate::text::{fold, is_capitalized, lower};
+use crate::text::{is_capitalized, lower};
 
 /// What gave a person a gender.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -86,7 +86,7 @@ struct Ctx<'a> {
     doc: &'a Document,
     cues: &'a NameCues,
     names: &'a [NameMention],
-    folds: Vec<String>,
+    folds: &'a [String],
     /// The mention each word belongs to.
     mention_of: Vec<Option<usize>>,
     /// The first word of each mention.
@@ -107,7 +107,7 @@ pub fn attribute(
     signals: &mut Vec<GenderSignal>,
 ) {
     let cues = &lexicons.lang(&doc.language.code).cues;
-    let folds: Vec<String> = doc.words.iter().map(|w| fold(doc.slice(w.span))).collect();
+    let folds = &doc.folds;
     let mut mention_of = vec![None; doc.words.len()];
     let mut first_word = vec![0; names.len()];
     for (m, mention) in names.iter().enumerate() {
@@ -258,8 +258,8 @@ impl Ctx<'_> {
             if let Some(p) = self.pronoun(v - 1).filter(|p| p.subject) {
                 return self.anaphor(v - 1, self.word_span(v - 1), Some(p.gender));
             }
-            let before: Vec<String> = self.folds[start..v].to_vec();
-            if let Some((i, phrase)) = self.cues.titles.match_ending(&before, before.len()) {
+            let before = &self.folds[start..v];
+            if let Some((i, phrase)) = self.cues.titles.match_ending(before, before.len()) {
                 let span = self.word_span(start + i).cover(&self.word_span(v - 1));
                 return self.anaphor(start + i, span, phrase.gender.or(gender));
             }

@@ -19,7 +19,7 @@ use crate::document::{Document, Word};
 use crate::lang;
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::Span;
-use crate::text::{fold, is_all_caps, is_capitalized, is_cyrillic_word, lower};
+use crate::text::{is_all_caps, is_capitalized, is_cyrillic_word, lower};
 
 /// A span in another language than its document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -65,11 +65,11 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
         .map(|l| (l, l.is_cyrillic()))
         .collect();
     let doc_cyrillic = own.is_cyrillic();
-    let loanwords = Loanwords::new(own);
+    let loanwords = own.loanword_index();
     let mut out: Vec<ForeignSpan> = Vec::new();
     for (_, sentence) in doc.story_sentences() {
         let words = doc.words_of(sentence);
-        let loan = loanwords.mask(doc, words);
+        let loan = loanwords.mask(&doc.folds[sentence.first_word..sentence.end_word]);
         let votes: Vec<Vote> = words
             .iter()
             .enumerate()
@@ -77,7 +77,14 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
                 if loan[i] {
                     Vote::Own
                 } else {
-                    vote(doc.slice(w.span), i == 0, own, &others, doc_cyrillic)
+                    vote(
+                        doc.slice(w.span),
+                        i == 0,
+                        own,
+                        &others,
+                        doc_cyrillic,
+                        lexicons.names.id,
+                    )
                 }
             })
             .collect();
@@ -106,29 +113,32 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
 
 /// A language's loanword phrases as word keys, indexed by their first word,
 /// so marking a sentence costs one lookup per word, not one scan per phrase.
-struct Loanwords<'a> {
-    by_first: HashMap<&'a str, Vec<Vec<&'a str>>>,
+#[derive(Clone, Debug, Default)]
+pub struct Loanwords {
+    by_first: HashMap<String, Vec<Vec<String>>>,
 }
 
-impl<'a> Loanwords<'a> {
-    fn new(own: &'a LangLexicon) -> Self {
-        let mut by_first: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
-        for phrase in &own.loanwords {
-            let parts: Vec<&str> = phrase
+impl Loanwords {
+    /// The index of folded loanword phrases.
+    pub fn new(phrases: &[String]) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for phrase in phrases {
+            let parts: Vec<String> = phrase
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|p| !p.is_empty())
+                .map(str::to_string)
                 .collect();
             if let Some(first) = parts.first() {
-                by_first.entry(first).or_default().push(parts);
+                by_first.entry(first.clone()).or_default().push(parts);
             }
         }
         Loanwords { by_first }
     }
 
-    /// Marks the words that belong to an established loanword phrase.
-    fn mask(&self, doc: &Document, words: &[Word]) -> Vec<bool> {
-        let keys: Vec<String> = words.iter().map(|w| fold(doc.slice(w.span))).collect();
-        let mut mask = vec![false; words.len()];
+    /// Marks the words (given folded) that belong to an established
+    /// loanword phrase.
+    fn mask(&self, keys: &[String]) -> Vec<bool> {
+        let mut mask = vec![false; keys.len()];
         for start in 0..keys.len() {
             let Some(phrases) = self.by_first.get(keys[start].as_str()) else {
                 continue;
@@ -144,7 +154,27 @@ impl<'a> Loanwords<'a> {
     }
 }
 
+thread_local! {
+    static VOTES: std::cell::RefCell<crate::memo::Memo<Vote>> = std::cell::RefCell::default();
+}
+
+/// The vote of a word: a pure function of the word, its place and the
+/// lexicons, memoised (a story repeats its words across versions).
 fn vote(
+    word: &str,
+    sentence_start: bool,
+    own: &LangLexicon,
+    others: &[(&LangLexicon, bool)],
+    doc_cyrillic: bool,
+    scope: u64,
+) -> Vote {
+    let place = if sentence_start { "1" } else { "0" };
+    crate::memo::get_or(&VOTES, scope, &[&own.lang, place, word], || {
+        vote_uncached(word, sentence_start, own, others, doc_cyrillic)
+    })
+}
+
+fn vote_uncached(
     word: &str,
     sentence_start: bool,
     own: &LangLexicon,

@@ -321,6 +321,8 @@ pub struct LangLexicon {
     pub boilerplate: BoilerplateCues,
     /// Established foreign phrases that are not untranslated spans (folded).
     pub loanwords: Vec<String>,
+    /// [`LangLexicon::loanwords`] indexed by first word, built on first use.
+    loanwords_by_first: std::sync::OnceLock<crate::lang::foreign::Loanwords>,
     /// The letters of the language's alphabet (lower case).
     pub alphabet: HashSet<char>,
     /// Month names: folded form → month number.
@@ -549,6 +551,7 @@ impl LangLexicon {
             abbreviations,
             boilerplate,
             loanwords,
+            loanwords_by_first: std::sync::OnceLock::new(),
             alphabet,
             months,
             weekdays,
@@ -571,6 +574,12 @@ impl LangLexicon {
             || low.find('\'').is_some_and(|i| {
                 i > 0 && i + 1 < low.len() && self.function_words.contains(&low[..=i])
             })
+    }
+
+    /// The loanword phrases indexed by their first word.
+    pub fn loanword_index(&self) -> &crate::lang::foreign::Loanwords {
+        self.loanwords_by_first
+            .get_or_init(|| crate::lang::foreign::Loanwords::new(&self.loanwords))
     }
 
     /// True when the language is written in Cyrillic script.

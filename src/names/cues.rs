@@ -74,8 +74,8 @@ impl PhraseSet {
     }
 
     /// The longest phrase that starts at `words[i]` (folded words).
-    pub fn match_at(&self, words: &[String], i: usize) -> Option<&Phrase> {
-        let first = words.get(i)?;
+    pub fn match_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<&Phrase> {
+        let first = words.get(i)?.as_ref();
         let mut best: Option<&Phrase> = None;
         let mut try_key = |key: &str| {
             for p in self.by_first.get(key).into_iter().flatten() {
@@ -83,7 +83,7 @@ impl PhraseSet {
                     && p.words
                         .iter()
                         .zip(&words[i..])
-                        .all(|(e, w)| self.word_matches(w, e));
+                        .all(|(e, w)| self.word_matches(w.as_ref(), e));
                 if fits && best.is_none_or(|b| b.words.len() < p.words.len()) {
                     best = Some(p);
                 }
@@ -100,7 +100,7 @@ impl PhraseSet {
     }
 
     /// The longest phrase that ends at `words[end - 1]`.
-    pub fn match_ending(&self, words: &[String], end: usize) -> Option<(usize, &Phrase)> {
+    pub fn match_ending<S: AsRef<str>>(&self, words: &[S], end: usize) -> Option<(usize, &Phrase)> {
         (end.saturating_sub(6)..end)
             .filter_map(|i| self.match_at(&words[..end], i).map(|p| (i, p)))
             .find(|(i, p)| i + p.words.len() == end)
