@@ -55,12 +55,25 @@ pub struct Found {
 /// Scans a text for dates and times.
 pub fn scan(text: &str, lex: &LangLexicon) -> Found {
     let toks = tokenize(text);
-    let g = Grammar {
+    let mut g = Grammar {
         text,
         t: &toks,
         lex,
         w: &lex.dates.words,
+        months: Vec::new(),
+        weekdays: Vec::new(),
     };
+    // Every rule asks for the month and weekday at a token, many times
+    // over: look each up once.
+    g.months = (0..toks.len())
+        .map(|i| g.name(i, &lex.months, g.w.capitalized_months))
+        .collect();
+    g.weekdays = (0..toks.len())
+        .map(|i| {
+            g.name(i, &lex.weekdays, g.w.capitalized_weekdays)
+                .filter(|n| !n.habitual)
+        })
+        .collect();
     let mut found = Found::default();
     let mut i = 0;
     while i < toks.len() {
@@ -97,6 +110,10 @@ struct Grammar<'a> {
     t: &'a [Token],
     lex: &'a LangLexicon,
     w: &'a DateWords,
+    /// The month name at each token.
+    months: Vec<Option<Name>>,
+    /// The weekday name at each token (habitual forms excluded).
+    weekdays: Vec<Option<Name>>,
 }
 
 fn is_dash(t: &Token) -> bool {
@@ -204,12 +221,11 @@ impl Grammar<'_> {
     }
 
     fn month(&self, i: usize) -> Option<Name> {
-        self.name(i, &self.lex.months, self.w.capitalized_months)
+        self.months.get(i).copied().flatten()
     }
 
     fn weekday(&self, i: usize) -> Option<Name> {
-        self.name(i, &self.lex.weekdays, self.w.capitalized_weekdays)
-            .filter(|n| !n.habitual)
+        self.weekdays.get(i).copied().flatten()
     }
 
     /// A day number with its ordinal suffix, not checked for what precedes.
@@ -620,24 +636,17 @@ impl Grammar<'_> {
     fn relative(&self, i: usize) -> Option<(Option<RawDate>, usize)> {
         let t = self.next(i)?;
         let rel = &self.lex.dates;
-        let mut keys: Vec<&str> = Vec::new();
-        if t.is_word() {
-            keys.push(&t.key);
-            if let Some(stem) = t.key.strip_suffix("'s") {
-                keys.push(stem);
-            }
-        }
-        if self.weekday(i).is_some() {
-            keys.push(slot_key(&Slot::Weekday));
-        }
-        if self.month(i).is_some() {
-            keys.push(slot_key(&Slot::Month));
-        }
-        if t.num().is_some() {
-            keys.push(slot_key(&Slot::Number));
-        }
+        // At most five first keys: no list to allocate per token.
+        let word = t.is_word().then_some(t.key.as_str());
+        let keys = [
+            word,
+            word.and_then(|w| w.strip_suffix("'s")),
+            self.weekday(i).map(|_| slot_key(&Slot::Weekday)),
+            self.month(i).map(|_| slot_key(&Slot::Month)),
+            t.num().map(|_| slot_key(&Slot::Number)),
+        ];
         let mut best: Option<(Option<RawDate>, usize)> = None;
-        for key in keys {
+        for key in keys.into_iter().flatten() {
             for &r in rel.by_first.get(key).into_iter().flatten() {
                 let rule = &rel.relative[r];
                 let Some((d, end)) = self.match_phrase(i, &rule.phrase, rule.meaning) else {
