@@ -143,6 +143,9 @@ pub struct QuantityLexicon {
     pub(super) pieces: HashMap<String, NumberWord>,
     /// Longest piece, in characters.
     pub(super) longest_piece: usize,
+    /// Every proper prefix of a piece: a word none of whose prefixes is one
+    /// cannot start a compound, and most words are told so in a letter or two.
+    pub(super) piece_prefixes: HashSet<String>,
     /// Words between an amount and its noun ("of", "de").
     pub(super) of: Phrases<()>,
     /// Ordinal suffixes after digits (folded; "-й" keeps its hyphen).
@@ -221,6 +224,9 @@ impl QuantityLexicon {
                         let (key, len) = phrase_key(form);
                         if len == 1 {
                             self.longest_piece = self.longest_piece.max(key.chars().count());
+                            for (i, _) in key.char_indices().skip(1) {
+                                self.piece_prefixes.insert(key[..i].to_string());
+                            }
                             self.pieces.entry(key).or_insert(word);
                         }
                         if !part {
@@ -326,6 +332,21 @@ impl QuantityLexicon {
         self.after_list.get(i).map(|a| (a, end))
     }
 
+    /// True when a prefix of the word (or all of it) is a piece, walking
+    /// the prefixes only while some piece still begins with them.
+    fn starts_with_piece(&self, word: &str) -> bool {
+        for (n, (i, c)) in word.char_indices().enumerate().take(self.longest_piece) {
+            let prefix = &word[..i + c.len_utf8()];
+            if self.pieces.contains_key(prefix) {
+                return true;
+            }
+            if n + 1 < self.longest_piece && !self.piece_prefixes.contains(prefix) {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Splits a folded word into number pieces ("zweiunddreissig" → zwei,
     /// und, dreissig), preferring long pieces; None unless it splits into two
     /// or more. Linear in the word's length (dynamic programming from the
@@ -335,16 +356,14 @@ impl QuantityLexicon {
         if self.pieces.is_empty() || !(4..=MAX_COMPOUND).contains(&chars) {
             return None;
         }
+        if !self.starts_with_piece(word) {
+            return None;
+        }
         let bounds: Vec<usize> = word
             .char_indices()
             .map(|(i, _)| i)
             .chain([word.len()])
             .collect();
-        let starts = (1..=self.longest_piece.min(bounds.len() - 1))
-            .any(|e| self.pieces.contains_key(&word[..bounds[e]]));
-        if !starts {
-            return None;
-        }
         // next[k]: the end (as a bound index) of the piece starting at bound k
         // on a path that reaches the end of the word.
         let mut next: Vec<Option<usize>> = vec![None; bounds.len()];
