@@ -76,6 +76,8 @@ pub struct Alignment {
     pub pivot: usize,
     /// Feature weights of this story.
     pub weights: Weights,
+    /// The story's claim features, by the rank the claims hold.
+    pub features: Vec<std::sync::Arc<str>>,
 }
 
 impl Alignment {
@@ -86,12 +88,13 @@ impl Alignment {
         lexicons: &Lexicons,
         reference: Option<usize>,
     ) -> Alignment {
+        let mut table = signature::Features::default();
         let mut claims: Vec<Vec<Claim>> = docs
             .iter()
             .enumerate()
-            .map(|(d, doc)| signature::claims(d, doc, facts.get(d), lexicons))
+            .map(|(d, doc)| signature::claims(doc, facts.get(d), lexicons, &mut table))
             .collect();
-        let weights = Weights::of(&mut claims);
+        let (weights, features) = Weights::of(&mut claims, table);
         let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
         if docs.is_empty() {
             return Alignment {
@@ -99,6 +102,7 @@ impl Alignment {
                 groups: Vec::new(),
                 pivot: 0,
                 weights,
+                features,
             };
         }
         let languages: Vec<&str> = docs.iter().map(|d| d.language.code.as_str()).collect();
@@ -154,12 +158,12 @@ impl Alignment {
         // only with the groups whose first claim shares a feature with it (an
         // inverted index; features found in many groups propose none), so a
         // version full of claims the others lack stays linear.
-        let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
         for (d, j) in unmatched {
             let claim = &claims[d][j];
-            let features = || claim.stems.iter().chain(&claim.roots).chain(&claim.anchors);
-            let mut candidates: Vec<usize> = features()
-                .filter_map(|f| index.get(f.as_str()))
+            let mut candidates: Vec<usize> = claim
+                .features()
+                .filter_map(|f| index.get(&f))
                 .filter(|postings| postings.len() <= MAX_POSTINGS)
                 .flatten()
                 .copied()
@@ -184,8 +188,8 @@ impl Alignment {
                     score: round3(s),
                 }),
                 None => {
-                    for f in features() {
-                        index.entry(f.as_str()).or_default().push(groups.len());
+                    for f in claim.features() {
+                        index.entry(f).or_default().push(groups.len());
                     }
                     groups.push(Group {
                         members: vec![Member {
@@ -205,7 +209,13 @@ impl Alignment {
             groups,
             pivot,
             weights,
+            features,
         }
+    }
+
+    /// The features two claims share, as text ([`shared_features`]).
+    pub fn shared_features(&self, a: &Claim, b: &Claim, same_language: bool) -> Vec<String> {
+        shared_features(a, b, same_language, &self.features)
     }
 
     /// Similarity of two claims of this story.

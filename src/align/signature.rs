@@ -1,5 +1,7 @@
 //! Claim signatures and their similarity.
 
+use std::sync::Arc;
+
 use crate::hash::HashMap;
 
 use serde::Serialize;
@@ -13,6 +15,9 @@ use crate::stem::stem;
 use crate::text::{fold, is_capitalized, lower};
 
 /// A claim: one story sentence with the features alignment compares.
+/// Features are ids of the story's feature table ([`Features`]); after
+/// [`Weights::of`] they are ranks in the features' sorted order, so each
+/// list is sorted as its strings are and lists compare as the strings do.
 #[derive(Clone, Debug, Serialize)]
 pub struct Claim {
     /// Index of the sentence in the document.
@@ -24,16 +29,55 @@ pub struct Claim {
     /// Relative position among the document's claims, 0.0 to 1.0.
     pub position: f64,
     /// Stems of its content words (sorted, unique): compared within a language.
-    pub stems: Vec<String>,
+    pub stems: Vec<u32>,
     /// Folded prefixes of its content words (sorted, unique): cognates and
     /// names across languages.
-    pub roots: Vec<String>,
+    pub roots: Vec<u32>,
     /// Language-independent anchors (sorted, unique): numbers, names, dates.
-    pub anchors: Vec<String>,
-    /// The three lists as ids of the story's features ([`Weights::of`]),
-    /// in the same order: comparing them compares the strings.
-    #[serde(skip)]
-    ids: [Vec<u32>; 3],
+    pub anchors: Vec<u32>,
+}
+
+impl Claim {
+    /// Every feature of the claim.
+    pub fn features(&self) -> impl Iterator<Item = u32> + '_ {
+        self.stems
+            .iter()
+            .chain(&self.roots)
+            .chain(&self.anchors)
+            .copied()
+    }
+}
+
+/// The features of one story, each once: claims hold their ids.
+#[derive(Debug, Default)]
+pub struct Features {
+    ids: HashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl Features {
+    /// The id of a feature, given it as a shared string.
+    fn id(&mut self, feature: &Arc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(&**feature) {
+            return id;
+        }
+        self.insert(Arc::clone(feature))
+    }
+
+    /// The id of a feature, given it as a new string.
+    fn id_of(&mut self, feature: String) -> u32 {
+        if let Some(&id) = self.ids.get(feature.as_str()) {
+            return id;
+        }
+        self.insert(feature.into())
+    }
+
+    fn insert(&mut self, feature: Arc<str>) -> u32 {
+        let id = self.names.len() as u32;
+        self.ids.insert(Arc::clone(&feature), id);
+        self.names.push(feature);
+        id
+    }
 }
 
 /// How many leading letters of a folded word make its cross-language root.
@@ -65,8 +109,8 @@ fn quantity_anchor(q: &Quantity) -> String {
 /// roots (concept and glossary ids, the romanised prefix).
 #[derive(Debug, Default)]
 struct WordFeatures {
-    stem: Option<String>,
-    roots: Vec<String>,
+    stem: Option<Arc<str>>,
+    roots: Vec<Arc<str>>,
 }
 
 thread_local! {
@@ -86,25 +130,33 @@ fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<std::rc:
             return None;
         }
         let mut features = WordFeatures {
-            stem: (low.chars().count() >= 2).then(|| stem(lang, &low)),
+            stem: (low.chars().count() >= 2).then(|| stem(lang, &low).into()),
             roots: Vec::new(),
         };
         if let Some(id) = lex.concepts.of_noun(text) {
-            features.roots.push(format!("k:{id}"));
+            features.roots.push(format!("k:{id}").into());
         }
         if let Some(id) = lex.glossary.of_noun(text) {
-            features.roots.push(format!("g:{id}"));
+            features.roots.push(format!("g:{id}").into());
         }
         let latin = romanize(text, lexicons);
         if latin.len() >= 4 {
-            features.roots.push(latin.chars().take(ROOT_LEN).collect());
+            features
+                .roots
+                .push(latin.chars().take(ROOT_LEN).collect::<String>().into());
         }
         Some(std::rc::Rc::new(features))
     })
 }
 
-/// The claims of a document's story text.
-pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexicons) -> Vec<Claim> {
+/// The claims of a document's story text, their features given ids in
+/// `table`.
+pub fn claims(
+    doc: &Document,
+    facts: Option<&Facts>,
+    lexicons: &Lexicons,
+    table: &mut Features,
+) -> Vec<Claim> {
     let lang = doc.language.code.as_str();
     let story: Vec<usize> = doc.story_sentences().map(|(i, _)| i).collect();
     let count = story.len().max(2) - 1;
@@ -123,7 +175,7 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                     // stand in: "1,200", "1.200" and "1 200" meet.
                     if facts.is_none() {
                         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-                        anchors.push(format!("n:{digits}"));
+                        anchors.push(table.id_of(format!("n:{digits}")));
                     }
                     continue;
                 }
@@ -132,39 +184,35 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                 };
                 // Without extracted names, a capitalised word stands in for one.
                 if facts.is_none() && w > 0 && is_capitalized(text) {
-                    anchors.push(format!("c:{}", fold(text)));
+                    anchors.push(table.id_of(format!("c:{}", fold(text))));
                 }
-                stems.extend(features.stem.iter().cloned());
-                roots.extend(features.roots.iter().cloned());
+                stems.extend(features.stem.iter().map(|f| table.id(f)));
+                roots.extend(features.roots.iter().map(|f| table.id(f)));
             }
             if let Some(facts) = facts {
                 let names = starting_in(&facts.names, sentence.span, |n| n.span.start)
                     .iter()
                     .filter(|n| !n.boilerplate && sentence.span.contains(&n.span));
-                anchors.extend(names.map(|n| format!("p:{}", n.key)));
+                anchors.extend(names.map(|n| table.id_of(format!("p:{}", n.key))));
                 let quantities = starting_in(&facts.quantities, sentence.span, |q| q.span.start)
                     .iter()
                     .filter(|q| !q.boilerplate && sentence.span.contains(&q.span));
                 let dates = starting_in(&facts.dates, sentence.span, |d| d.span.start)
                     .iter()
                     .filter(|d| !d.boilerplate && sentence.span.contains(&d.span));
-                anchors.extend(dates.filter_map(|d| {
-                    d.start
-                        .month
-                        .and(d.start.iso())
-                        .map(|iso| format!("d:{iso}"))
-                }));
+                for d in dates {
+                    if let Some(iso) = d.start.month.and(d.start.iso()) {
+                        anchors.push(table.id_of(format!("d:{iso}")));
+                    }
+                }
                 for q in quantities {
-                    anchors.push(quantity_anchor(q));
+                    anchors.push(table.id_of(quantity_anchor(q)));
                     if let Some(concept) = q.counts.as_ref().and_then(|c| c.concept.as_ref()) {
-                        roots.push(format!("k:{concept}"));
+                        roots.push(table.id_of(format!("k:{concept}")));
                     }
                 }
             }
-            for list in [&mut stems, &mut roots, &mut anchors] {
-                list.sort_unstable();
-                list.dedup();
-            }
+            // Sorted by rank and made unique in `Weights::of`.
             Claim {
                 sentence: s,
                 span: sentence.span,
@@ -173,7 +221,6 @@ pub fn claims(_d: usize, doc: &Document, facts: Option<&Facts>, lexicons: &Lexic
                 stems,
                 roots,
                 anchors,
-                ids: Default::default(),
             }
         })
         .collect()
@@ -188,42 +235,55 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// Counts in how many claims each feature occurs, and gives every
-    /// claim's features their ids: ids follow the features' sorted order,
-    /// so the claims' id lists stay sorted and compare as the strings do.
-    pub fn of(all: &mut [Vec<Claim>]) -> Weights {
-        let mut ids: HashMap<&str, u32> = HashMap::default();
-        for f in all
-            .iter()
-            .flatten()
-            .flat_map(|c| c.stems.iter().chain(&c.roots).chain(&c.anchors))
-        {
-            ids.entry(f.as_str()).or_insert(0);
+    /// Counts in how many claims each feature occurs, and turns the
+    /// claims' feature ids into ranks in the features' sorted order (each
+    /// list sorted and unique), so lists compare as their strings would.
+    /// Returns the weights and the features by rank.
+    pub fn of(all: &mut [Vec<Claim>], table: Features) -> (Weights, Vec<Arc<str>>) {
+        // Sorted by their first eight bytes, then (rarely) whole: the order
+        // of the strings, at the cost of integer comparisons.
+        let prefix = |s: &str| {
+            let mut bytes = [0u8; 8];
+            let n = s.len().min(8);
+            bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+            u64::from_be_bytes(bytes)
+        };
+        let mut order: Vec<(u64, u32)> = (0..table.names.len())
+            .map(|id| (prefix(&table.names[id]), id as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| table.names[a.1 as usize].cmp(&table.names[b.1 as usize]))
+        });
+        let order: Vec<u32> = order.into_iter().map(|(_, id)| id).collect();
+        let mut rank = vec![0u32; order.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
         }
-        let mut features: Vec<&str> = ids.keys().copied().collect();
-        features.sort_unstable();
-        for (i, f) in features.iter().enumerate() {
-            ids.insert(f, i as u32);
-        }
-        let mut frequency = vec![0u32; features.len()];
-        let mut lists: Vec<[Vec<u32>; 3]> = Vec::new();
-        for claim in all.iter().flatten() {
-            let list = |l: &[String]| -> Vec<u32> { l.iter().map(|f| ids[f.as_str()]).collect() };
-            let claim_ids = [list(&claim.stems), list(&claim.roots), list(&claim.anchors)];
-            for &id in claim_ids.iter().flatten() {
-                frequency[id as usize] += 1;
+        let mut frequency = vec![0u32; order.len()];
+        let mut claims = 0.0;
+        for claim in all.iter_mut().flatten() {
+            claims += 1.0;
+            for list in [&mut claim.stems, &mut claim.roots, &mut claim.anchors] {
+                for id in list.iter_mut() {
+                    *id = rank[*id as usize];
+                }
+                list.sort_unstable();
+                list.dedup();
+                for &r in list.iter() {
+                    frequency[r as usize] += 1;
+                }
             }
-            lists.push(claim_ids);
-        }
-        let claims = lists.len() as f64;
-        for (claim, claim_ids) in all.iter_mut().flatten().zip(lists) {
-            claim.ids = claim_ids;
         }
         let weights = frequency
             .iter()
             .map(|&df| (1.0 + claims / f64::from(df.max(1))).ln().max(0.1))
             .collect();
-        Weights { weights }
+        let names = order
+            .iter()
+            .map(|&id| Arc::clone(&table.names[id as usize]))
+            .collect();
+        (Weights { weights }, names)
     }
 
     /// Weighted Dice coefficient of two sorted, unique id lists.
@@ -253,8 +313,8 @@ impl Weights {
     /// several times longer than the other (a headline against a paragraph)
     /// is penalised.
     pub fn similarity(&self, a: &Claim, b: &Claim, same_language: bool) -> f64 {
-        let [a_stems, a_roots, a_anchors] = &a.ids;
-        let [b_stems, b_roots, b_anchors] = &b.ids;
+        let (a_stems, a_roots, a_anchors) = (&a.stems, &a.roots, &a.anchors);
+        let (b_stems, b_roots, b_anchors) = (&b.stems, &b.roots, &b.anchors);
         let anchors = (!a_anchors.is_empty() && !b_anchors.is_empty())
             .then(|| self.dice(a_anchors, b_anchors));
         let roots = self.dice(a_roots, b_roots);
@@ -279,22 +339,37 @@ impl Weights {
     }
 }
 
-/// The features two claims share, for people to see why they were paired.
-pub fn shared_features(a: &Claim, b: &Claim, same_language: bool) -> Vec<String> {
-    let shared = |x: &[String], y: &[String]| -> Vec<String> {
+/// The features two claims share, for people to see why they were paired;
+/// `features` names each rank ([`Weights::of`]).
+pub fn shared_features(
+    a: &Claim,
+    b: &Claim,
+    same_language: bool,
+    features: &[Arc<str>],
+) -> Vec<String> {
+    let shared = |x: &[u32], y: &[u32]| -> Vec<u32> {
         x.iter()
             .filter(|s| y.binary_search(s).is_ok())
-            .cloned()
+            .copied()
             .collect()
     };
-    let mut out = shared(&a.anchors, &b.anchors);
+    let name = |r: u32| {
+        features
+            .get(r as usize)
+            .map(|f| f.to_string())
+            .unwrap_or_default()
+    };
+    let mut out: Vec<String> = shared(&a.anchors, &b.anchors)
+        .into_iter()
+        .map(name)
+        .collect();
     if same_language {
-        out.extend(shared(&a.stems, &b.stems));
+        out.extend(shared(&a.stems, &b.stems).into_iter().map(name));
     } else {
         out.extend(
             shared(&a.roots, &b.roots)
                 .into_iter()
-                .map(|r| format!("~{r}")),
+                .map(|r| format!("~{}", name(r))),
         );
     }
     out
@@ -332,11 +407,11 @@ impl Bag {
     pub fn of(claims: &[Claim]) -> Bag {
         let mut stems: Vec<u32> = claims
             .iter()
-            .flat_map(|c| c.ids[0].iter().copied())
+            .flat_map(|c| c.stems.iter().copied())
             .collect();
         let mut cross: Vec<u32> = claims
             .iter()
-            .flat_map(|c| c.ids[1].iter().chain(&c.ids[2]).copied())
+            .flat_map(|c| c.roots.iter().chain(&c.anchors).copied())
             .collect();
         for list in [&mut stems, &mut cross] {
             list.sort_unstable();

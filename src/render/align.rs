@@ -5,7 +5,6 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Format, excerpt, markdown::cell, table::new_table};
-use crate::align::shared_features;
 use crate::report::SCHEMA_VERSION;
 use crate::story::Story;
 
@@ -67,7 +66,7 @@ impl AlignReport {
                         let mut shared: Vec<String> = m
                             .claims
                             .iter()
-                            .flat_map(|&c| shared_features(head, &a.claims[m.doc][c], same))
+                            .flat_map(|&c| a.shared_features(head, &a.claims[m.doc][c], same))
                             .collect();
                         shared.sort();
                         shared.dedup();
