@@ -28,6 +28,26 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// Calls `f` with each character of [`fold`]`(s)`, without building it.
+pub fn fold_each(s: &str, mut f: impl FnMut(char)) {
+    if s.is_ascii() {
+        s.chars().for_each(|c| f(c.to_ascii_lowercase()));
+        return;
+    }
+    let table = &*CHARS;
+    let mut buf = String::new();
+    for c in s.chars() {
+        match table.get(c) {
+            Some(forms) => forms.fold.chars().for_each(&mut f),
+            None => {
+                buf.clear();
+                fold_char_into(c, &mut buf);
+                buf.chars().for_each(&mut f);
+            }
+        }
+    }
+}
+
 /// The fold of one character: canonical decomposition, combining marks
 /// dropped, lower case. Folding is per character (dropping every mark makes
 /// canonical reordering moot), which is what lets [`CHARS`] hold it.

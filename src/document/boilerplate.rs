@@ -14,7 +14,6 @@ use serde::Serialize;
 use super::{Paragraph, Sentence};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
-use crate::text::fold;
 
 /// Why a span is boilerplate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -171,7 +170,13 @@ impl BoilerplateCues {
 
     /// Builds the matcher; call after the last [`add`](Self::add).
     pub fn build(&mut self) {
-        self.matcher = AhoCorasick::new(&self.patterns).ok();
+        // A DFA: every paragraph of every document goes through it, and
+        // overlapping search on the default automaton was the slow part.
+        self.matcher = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&self.patterns)
+            .or_else(|_| AhoCorasick::new(&self.patterns))
+            .ok();
     }
 
     /// How many cues the set holds.
@@ -215,18 +220,17 @@ impl BoilerplateCues {
 /// The matching key of a paragraph or cue: folded, numbers as `0`, white
 /// space collapsed, list and heading marks and closing punctuation trimmed.
 fn cue_key(s: &str) -> String {
-    let folded = fold(s);
-    let mut out = String::with_capacity(folded.len());
+    let mut out = String::with_capacity(s.len());
     let mut last_digit = false;
     let mut last_space = true;
-    for c in folded.chars() {
+    crate::text::fold_each(s, |c| {
         if c.is_ascii_digit() {
             if !last_digit {
                 out.push('0');
             }
             last_digit = true;
             last_space = false;
-            continue;
+            return;
         }
         last_digit = false;
         if c.is_whitespace() {
@@ -234,15 +238,22 @@ fn cue_key(s: &str) -> String {
                 out.push(' ');
             }
             last_space = true;
-            continue;
+            return;
         }
         last_space = false;
         out.push(c);
-    }
-    let trimmed = out
-        .trim_start_matches(|c: char| c.is_whitespace() || "#*->•|–—".contains(c))
-        .trim_end_matches(|c: char| c.is_whitespace() || ".:!?…|".contains(c));
-    trimmed.to_string()
+    });
+    let start = out.len()
+        - out
+            .trim_start_matches(|c: char| c.is_whitespace() || "#*->•|–—".contains(c))
+            .len();
+    let end = start
+        + out[start..]
+            .trim_end_matches(|c: char| c.is_whitespace() || ".:!?…|".contains(c))
+            .len();
+    out.truncate(end);
+    out.drain(..start);
+    out
 }
 
 static VOTES: LazyLock<Regex> =
@@ -261,13 +272,13 @@ fn word_count(s: &str) -> usize {
 }
 
 /// True when a paragraph reads like story prose: long enough and ending a sentence.
-fn is_prose(s: &str) -> bool {
-    word_count(s) >= 8 && super::ends_sentence(s)
+fn is_prose(s: &str, words: usize) -> bool {
+    words >= 8 && super::ends_sentence(s)
 }
 
 /// A short line with no sentence punctuation at its end (a list item, a label).
-fn is_short_label(s: &str) -> bool {
-    word_count(s) <= 12 && !s.trim_end().ends_with(['.', '!', '?', '"', '”'])
+fn is_short_label(s: &str, words: usize) -> bool {
+    words <= 12 && !s.trim_end().ends_with(['.', '!', '?', '"', '”'])
 }
 
 /// Marks each paragraph that is not story text with its reason.
@@ -278,15 +289,19 @@ pub(crate) fn classify(
     lexicons: &Lexicons,
 ) {
     let cues = lexicons.boilerplate_cues();
+    // Word counts of the paragraphs, for every rule below.
+    let counts: Vec<usize> = paragraphs
+        .iter()
+        .map(|p| word_count(p.span.slice(text)))
+        .collect();
     let mut story_before = 0usize;
     let mut tail: Option<Reason> = None;
     let mut list: Option<Reason> = None;
-    for para in paragraphs.iter_mut() {
+    for (para, &words) in paragraphs.iter_mut().zip(&counts) {
         let body = para.span.slice(text);
-        let words = word_count(body);
         let cue = cues
             .find(body)
-            .filter(|r| words <= r.max_words() && (!r.label_only() || is_short_label(body)));
+            .filter(|r| words <= r.max_words() && (!r.label_only() || is_short_label(body, words)));
         let shape = if VOTES.is_match(body) {
             Some(Reason::Comments)
         } else if LINK.is_match(body) {
@@ -304,24 +319,24 @@ pub(crate) fn classify(
         }
         para.boilerplate = reason
             .or(tail)
-            .or_else(|| list.filter(|_| is_short_label(body)));
+            .or_else(|| list.filter(|_| is_short_label(body, words)));
         list = match para.boilerplate {
             Some(r) if r.starts_list() => Some(r),
             _ => None,
         };
-        if para.boilerplate.is_none() && is_prose(body) {
+        if para.boilerplate.is_none() && is_prose(body, words) {
             story_before += 1;
         }
     }
-    mark_caption_copies(text, paragraphs);
-    mark_trailing_labels(text, paragraphs);
+    mark_caption_copies(text, paragraphs, &counts);
+    mark_trailing_labels(text, paragraphs, &counts);
 }
 
 /// A paragraph repeated inside a caption (pages often print a caption twice,
 /// once with its credit) is a caption too. One automaton over the candidate
 /// paragraphs scans the captions once, so many captions and paragraphs cost
 /// linear time, not their product.
-fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph]) {
+fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph], counts: &[usize]) {
     let captions: Vec<&str> = paragraphs
         .iter()
         .filter(|p| p.boilerplate == Some(Reason::Caption))
@@ -330,9 +345,9 @@ fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph]) {
     let longest = captions.iter().map(|c| c.len()).max().unwrap_or(0);
     let mut candidates: Vec<&str> = paragraphs
         .iter()
-        .filter(|p| p.boilerplate.is_none() && p.span.len() < longest)
-        .map(|p| p.span.slice(text))
-        .filter(|body| word_count(body) >= 4)
+        .zip(counts)
+        .filter(|(p, words)| p.boilerplate.is_none() && p.span.len() < longest && **words >= 4)
+        .map(|(p, _)| p.span.slice(text))
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
@@ -359,15 +374,19 @@ fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph]) {
 }
 
 /// Short label lines after the last story paragraph are navigation.
-fn mark_trailing_labels(text: &str, paragraphs: &mut [Paragraph]) {
+fn mark_trailing_labels(text: &str, paragraphs: &mut [Paragraph], counts: &[usize]) {
     let Some(last_story) = paragraphs
         .iter()
-        .rposition(|p| p.boilerplate.is_none() && is_prose(p.span.slice(text)))
+        .zip(counts)
+        .rposition(|(p, &words)| p.boilerplate.is_none() && is_prose(p.span.slice(text), words))
     else {
         return;
     };
-    for para in &mut paragraphs[last_story + 1..] {
-        if para.boilerplate.is_none() && is_short_label(para.span.slice(text)) {
+    for (para, &words) in paragraphs[last_story + 1..]
+        .iter_mut()
+        .zip(&counts[last_story + 1..])
+    {
+        if para.boilerplate.is_none() && is_short_label(para.span.slice(text), words) {
             para.boilerplate = Some(Reason::Navigation);
         }
     }

@@ -460,7 +460,8 @@ impl LangLexicon {
                 boilerplate.add(cue, reason);
             }
         }
-        boilerplate.build();
+        // No matcher of its own: documents are matched against the cues of
+        // every language at once (`Lexicons::boilerplate_cues`).
 
         let (origin, text) = file("calques");
         let mut calques = Vec::new();
