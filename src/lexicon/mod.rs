@@ -252,10 +252,24 @@ impl CalqueFilter {
 }
 
 /// A pattern with its assertions replaced by the empty pattern.
+/// Classes that reach beyond ASCII become their ASCII part plus every other
+/// character: still a superset, and the automaton stays small (Unicode
+/// letter and digit classes make the lazy DFA build thousands of states).
 fn without_assertions(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
-    use regex_syntax::hir::{Capture, Hir, HirKind, Repetition};
+    use regex_syntax::hir::{
+        Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition,
+    };
     match hir.kind() {
         HirKind::Look(_) => Hir::empty(),
+        HirKind::Class(Class::Unicode(class))
+            if class.ranges().last().is_some_and(|r| r.end() > '\x7f') =>
+        {
+            let mut wide = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]);
+            let mut ascii = class.clone();
+            ascii.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+            wide.union(&ascii);
+            Hir::class(Class::Unicode(wide))
+        }
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             sub: Box::new(without_assertions(&r.sub)),
@@ -747,6 +761,10 @@ mod tests {
         let relaxed = |p: &str| without_assertions(&regex_syntax::parse(p).unwrap()).to_string();
         let dropped = relaxed(r"\b\d+h\d{2}\b");
         assert!(!dropped.contains(r"\b"), "{dropped}");
+        // Unicode digits widen to every non-ASCII character, ASCII ones stay.
+        let re = regex::Regex::new(&format!("^(?:{dropped})$")).unwrap();
+        assert!(re.is_match("12h30") && re.is_match("١٢h٣٠") && re.is_match("ßh§§"));
+        assert!(!re.is_match("ab h30"));
         assert_eq!(relaxed("^ab$"), relaxed("ab"));
         assert_ne!(relaxed(r"\bab"), relaxed("ba"));
     }
