@@ -130,11 +130,17 @@ fn romanise_ukrainian(lower: &str, table: &crate::names::tables::UkrainianTable)
 /// Applies the spelling folds of `folding.txt` to a [`latin`] word.
 pub fn fold(latin: &str, t: &NameTables) -> String {
     let mut s = latin.to_string();
+    // Doubles collapsing keeps the set of letters: only rewrites change it.
+    let mut letters = super::tables::ascii_bytes(&s);
     for f in &t.folds {
         match f {
-            Fold::Rewrite(re, to) => {
+            Fold::Rewrite(re, to, needs) => {
+                if needs.is_some_and(|n| letters & n != n) {
+                    continue;
+                }
                 if re.is_match(&s) {
                     s = re.replace_all(&s, to);
+                    letters = super::tables::ascii_bytes(&s);
                 }
             }
             Fold::CollapseDoubles => {

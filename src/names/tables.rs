@@ -18,8 +18,8 @@ pub(crate) enum Pattern {
     Prefix(String),
     /// Plain text at the end (`text$`).
     Suffix(String),
-    /// A regular expression.
-    Regex(Regex),
+    /// A regular expression, with the ASCII bytes all its matches hold.
+    Regex(Regex, u128),
 }
 
 impl Pattern {
@@ -38,7 +38,20 @@ impl Pattern {
                 return Ok(Pattern::Suffix(p.to_string()));
             }
         }
-        Regex::new(pattern).map(Pattern::Regex)
+        let re = Regex::new(pattern)?;
+        Ok(Pattern::Regex(re, required_bytes(pattern)))
+    }
+
+    /// The ASCII bytes every match holds, as a bit set (see [`ascii_bytes`]);
+    /// `None` when that is not known (a regex, or text beyond ASCII).
+    pub(crate) fn needs(&self) -> Option<u128> {
+        match self {
+            Pattern::Literal(p) | Pattern::Prefix(p) | Pattern::Suffix(p) if p.is_ascii() => {
+                Some(ascii_bytes(p))
+            }
+            Pattern::Regex(_, needs) => Some(*needs),
+            _ => None,
+        }
     }
 
     /// True when the pattern occurs in `s`.
@@ -47,7 +60,7 @@ impl Pattern {
             Pattern::Literal(p) => contains_short(s.as_bytes(), p.as_bytes()),
             Pattern::Prefix(p) => s.starts_with(p.as_str()),
             Pattern::Suffix(p) => s.ends_with(p.as_str()),
-            Pattern::Regex(re) => re.is_match(s),
+            Pattern::Regex(re, _) => re.is_match(s),
         }
     }
 
@@ -64,9 +77,39 @@ impl Pattern {
                 Some(rest) => format!("{rest}{to}"),
                 None => s.to_string(),
             },
-            Pattern::Regex(re) => re.replace_all(s, to).into_owned(),
+            Pattern::Regex(re, _) => re.replace_all(s, to).into_owned(),
         }
     }
+}
+
+/// The ASCII bytes every match of a regex holds: those common to all the
+/// literals its matches can start with (none when those are unbounded).
+fn required_bytes(pattern: &str) -> u128 {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let Ok(hir) = regex_syntax::parse(pattern) else {
+        return 0;
+    };
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    match seq.literals() {
+        Some(literals) if !literals.is_empty() => literals
+            .iter()
+            .map(|l| {
+                l.as_bytes()
+                    .iter()
+                    .filter(|b| b.is_ascii())
+                    .fold(0u128, |set, &b| set | 1u128 << b)
+            })
+            .fold(u128::MAX, |all, set| all & set),
+        _ => 0,
+    }
+}
+
+/// The set of ASCII bytes of a text, one bit each: a rule whose letters a
+/// word lacks cannot apply, which one AND tells.
+pub(crate) fn ascii_bytes(s: &str) -> u128 {
+    s.bytes()
+        .filter(u8::is_ascii)
+        .fold(0, |set, b| set | 1u128 << b)
 }
 
 /// Substring search for the short words names are made of, where setting
@@ -120,8 +163,9 @@ impl UkrainianTable {
 /// One spelling fold of `folding.txt`.
 #[derive(Clone, Debug)]
 pub(crate) enum Fold {
-    /// A pattern and its replacement.
-    Rewrite(Pattern, String),
+    /// A pattern, its replacement, and the ASCII bytes it needs
+    /// ([`Pattern::needs`], worked out once).
+    Rewrite(Pattern, String, Option<u128>),
     /// Doubled letters become single (`double > single`).
     CollapseDoubles,
 }
@@ -212,7 +256,8 @@ impl NameTables {
             }
             let re = Pattern::new(from, &[to])
                 .map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
-            t.folds.push(Fold::Rewrite(re, to.to_string()));
+            let needs = re.needs();
+            t.folds.push(Fold::Rewrite(re, to.to_string(), needs));
         }
 
         let (origin, text) = file("conventions");
@@ -357,7 +402,10 @@ mod tests {
             Pattern::new("ff$", &["v"]),
             Ok(Pattern::Suffix(_))
         ));
-        assert!(matches!(Pattern::new("x", &["$1"]), Ok(Pattern::Regex(_))));
+        assert!(matches!(Pattern::new("x", &["$1"]), Ok(Pattern::Regex(..))));
+        // What a regex needs: "ie" after any vowel holds i and e.
+        let needs = Pattern::new("([aeiou])ie", &["${1}e"]).unwrap().needs().unwrap();
+        assert_eq!(needs, super::ascii_bytes("ie"));
     }
     use crate::names::{EntityType, Gender, key};
 
