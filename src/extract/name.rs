@@ -102,6 +102,10 @@ struct Tok {
     genitive: bool,
 }
 
+thread_local! {
+    static KNOWN: std::cell::RefCell<crate::memo::Memo<bool>> = std::cell::RefCell::default();
+}
+
 /// The words of a document with what name finding needs.
 struct Ctx<'a> {
     doc: &'a Document,
@@ -327,14 +331,14 @@ impl<'a> Ctx<'a> {
         &self.doc.text[self.doc.words[i].span.end..end]
     }
 
-    /// True when the name lexicons know the word.
+    /// True when the name lexicons know the word (memoised: versions of a
+    /// story repeat their names).
     fn known(&self, text: &str) -> bool {
-        let k = key::word_key_unclassed(text, self.lang, self.t);
-        self.t.given.contains_key(&k)
-            || self
-                .t
-                .exonyms
-                .contains_key(&key::phrase_key(text, self.lang, self.t))
+        let (lang, t) = (self.lang, self.t);
+        crate::memo::get_or(&KNOWN, t.id, &[lang.unwrap_or(""), text], || {
+            let k = key::word_key_unclassed(text, lang, t);
+            t.given.contains_key(&k) || t.exonyms.contains_key(&key::phrase_key(text, lang, t))
+        })
     }
 
     /// True when the word is written capitalised mid-sentence elsewhere
@@ -372,7 +376,7 @@ impl<'a> Ctx<'a> {
         // one inside a sentence is a name ("Марта", Marta, is also "of March").
         let words = &self.lex.dates.words;
         let calendar = |table: &crate::lexicon::FormTable, capitalized: bool| {
-            table.get(text).is_some() && (capitalized || tok.initial)
+            table.get_folded(self.folds[i]).is_some() && (capitalized || tok.initial)
         };
         if calendar(&self.lex.months, words.capitalized_months)
             || calendar(&self.lex.weekdays, words.capitalized_weekdays)
@@ -380,7 +384,13 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let acronym = tok.caps && !tok.initial && !tok.headline;
-        if self.lex.is_function_word(text) && !acronym {
+        // The document lower-cased the word already (but for a possessive).
+        let function_word = if tok.possessive == 0 {
+            self.lex.is_function_word_lower(&self.doc.lowers[i])
+        } else {
+            self.lex.is_function_word(text)
+        };
+        if function_word && !acronym {
             return false;
         }
         if self.cues.honorifics.contains_key(self.folds[i]) {

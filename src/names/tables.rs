@@ -404,7 +404,10 @@ mod tests {
         ));
         assert!(matches!(Pattern::new("x", &["$1"]), Ok(Pattern::Regex(..))));
         // What a regex needs: "ie" after any vowel holds i and e.
-        let needs = Pattern::new("([aeiou])ie", &["${1}e"]).unwrap().needs().unwrap();
+        let needs = Pattern::new("([aeiou])ie", &["${1}e"])
+            .unwrap()
+            .needs()
+            .unwrap();
         assert_eq!(needs, super::ascii_bytes("ie"));
     }
     use crate::names::{EntityType, Gender, key};
