@@ -3,25 +3,33 @@
 //! its words, and a feed its names.
 
 use std::cell::RefCell;
+use std::hash::{BuildHasher, Hasher};
 use std::thread::LocalKey;
-
-use crate::hash::HashMap;
 
 /// Entries a memo holds before it starts afresh (bounds memory on feeds).
 const LIMIT: usize = 50_000;
 
-/// The table behind one memo (declare it with `thread_local!`).
+/// One memoised value and its key: the scope's eight bytes, then each part
+/// after a control byte no word holds, so ("a", "b") and ("ab", "") differ.
+struct Entry<V> {
+    hash: u64,
+    key: Box<[u8]>,
+    value: V,
+}
+
+/// The table behind one memo (declare it with `thread_local!`). A lookup
+/// hashes the key's parts where they are and compares them in place, so a
+/// hit builds nothing.
 pub struct Memo<V> {
-    table: HashMap<Box<[u8]>, V>,
-    /// The key being looked up, built in place so a hit allocates nothing.
-    key: Vec<u8>,
+    table: hashbrown::HashTable<Entry<V>>,
+    state: foldhash::fast::RandomState,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
-            table: HashMap::default(),
-            key: Vec::new(),
+            table: hashbrown::HashTable::new(),
+            state: foldhash::fast::RandomState::default(),
         }
     }
 }
@@ -29,16 +37,43 @@ impl<V> Default for Memo<V> {
 /// A memo of string values.
 pub type Table = RefCell<Memo<String>>;
 
-/// Writes the key of `scope` and `parts` into `key`: the scope's eight
-/// bytes, then the parts, each after a control byte no word holds, so
-/// ("a", "b") and ("ab", "") are different keys.
-fn make_key(key: &mut Vec<u8>, scope: u64, parts: &[&str]) {
-    key.clear();
+impl<V> Memo<V> {
+    fn hash(&self, scope: u64, parts: &[&str]) -> u64 {
+        let mut h = self.state.build_hasher();
+        h.write_u64(scope);
+        for p in parts {
+            h.write_u8(1);
+            h.write(p.as_bytes());
+        }
+        h.finish()
+    }
+}
+
+/// True when a stored key is the key of `scope` and `parts`.
+fn same_key(key: &[u8], scope: u64, parts: &[&str]) -> bool {
+    let Some(mut rest) = key.strip_prefix(&scope.to_le_bytes()[..]) else {
+        return false;
+    };
+    for p in parts {
+        let Some(after) = rest
+            .strip_prefix(&[1u8][..])
+            .and_then(|r| r.strip_prefix(p.as_bytes()))
+        else {
+            return false;
+        };
+        rest = after;
+    }
+    rest.is_empty()
+}
+
+fn make_key(scope: u64, parts: &[&str]) -> Box<[u8]> {
+    let mut key = Vec::with_capacity(8 + parts.iter().map(|p| p.len() + 1).sum::<usize>());
     key.extend_from_slice(&scope.to_le_bytes());
     for p in parts {
         key.push(1);
         key.extend_from_slice(p.as_bytes());
     }
+    key.into_boxed_slice()
 }
 
 /// The value of `compute` for the key made of `scope` (the id of the
@@ -50,11 +85,14 @@ pub fn get_or<V: Clone>(
     parts: &[&str],
     compute: impl FnOnce() -> V,
 ) -> V {
-    let hit = table.with(|t| {
-        let mut t = t.borrow_mut();
-        let Memo { table, key } = &mut *t;
-        make_key(key, scope, parts);
-        table.get(key.as_slice()).cloned()
+    let (hash, hit) = table.with(|t| {
+        let t = t.borrow();
+        let hash = t.hash(scope, parts);
+        let hit = t
+            .table
+            .find(hash, |e| e.hash == hash && same_key(&e.key, scope, parts))
+            .map(|e| e.value.clone());
+        (hash, hit)
     });
     if let Some(v) = hit {
         return v;
@@ -66,9 +104,12 @@ pub fn get_or<V: Clone>(
         if t.table.len() >= LIMIT {
             t.table.clear();
         }
-        let mut key = Vec::new();
-        make_key(&mut key, scope, parts);
-        t.table.insert(key.into_boxed_slice(), v.clone());
+        let entry = Entry {
+            hash,
+            key: make_key(scope, parts),
+            value: v.clone(),
+        };
+        t.table.insert_unique(hash, entry, |e| e.hash);
     });
     v
 }
@@ -98,6 +139,7 @@ mod tests {
         // So is the scope.
         let v = get_or(&SQUARES, 1, &["a", "b"], || "scoped".into());
         assert_eq!(v, "scoped");
+        assert_eq!(get_or(&SQUARES, 0, &["a", "b"], || "again".into()), "ab");
     }
 
     #[test]
