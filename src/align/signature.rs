@@ -126,7 +126,7 @@ fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<std::rc:
     crate::memo::get_or(&WORDS, lexicons.names.id, &[lang, text], || {
         let lex = lexicons.lang(lang);
         let low = lower(text);
-        if lex.is_function_word(&low) || text.chars().any(|c| c.is_ascii_digit()) {
+        if lex.is_function_word_lower(&low) || text.chars().any(|c| c.is_ascii_digit()) {
             return None;
         }
         let mut features = WordFeatures {

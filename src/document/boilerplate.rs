@@ -267,7 +267,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::text::is_alphanumeric))
         .count()
 }
 

@@ -238,7 +238,7 @@ fn sentences_of(text: &str, para: Span, lex: &LangLexicon) -> Vec<Span> {
         let continues = span
             .slice(text)
             .chars()
-            .find(|c| c.is_alphanumeric())
+            .find(|&c| crate::text::is_alphanumeric(c))
             .is_none_or(char::is_lowercase);
         match out.last_mut() {
             Some(last) if glue || continues => last.end = span.end,
@@ -325,7 +325,7 @@ fn words_of<'a>(
     sentence
         .slice(text)
         .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        .filter(|(_, w)| w.chars().any(crate::text::is_alphanumeric))
         .flat_map(move |(i, w)| {
             let start = sentence.start + i;
             let cut = w
@@ -334,7 +334,7 @@ fn words_of<'a>(
                 .map(|(k, c)| k + c.len_utf8())
                 .filter(|&k| {
                     k < w.len()
-                        && w[k..].chars().any(char::is_alphanumeric)
+                        && w[k..].chars().any(crate::text::is_alphanumeric)
                         && lex.function_words.contains(&crate::text::lower(&w[..k]))
                 });
             match cut {

@@ -206,7 +206,7 @@ impl<'a> Ctx<'a> {
                         .slice(w.span)
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphabetic)
+                        .is_some_and(crate::text::is_alphabetic)
             })
             .map(|(_, f)| *f)
             .collect();
@@ -266,10 +266,10 @@ impl<'a> Ctx<'a> {
             let content: Vec<(&Tok, &str)> = toks[range.clone()]
                 .iter()
                 .zip(&folds[range.clone()])
-                .zip(doc.words_of(s))
-                .filter(|(_, w)| {
+                .zip(doc.words_of(s).iter().zip(&doc.lowers[range.clone()]))
+                .filter(|(_, (w, low))| {
                     let t = doc.slice(w.span);
-                    t.chars().any(char::is_alphabetic) && !lex.is_function_word(t)
+                    t.chars().any(crate::text::is_alphabetic) && !lex.is_function_word_lower(low)
                 })
                 .map(|((t, f), _)| (t, *f))
                 .collect();
@@ -369,7 +369,7 @@ impl<'a> Ctx<'a> {
     fn name_word(&self, i: usize, sentence_end: usize) -> bool {
         let tok = &self.toks[i];
         let text = self.text(i);
-        if !tok.cap || tok.title || !text.chars().any(char::is_alphabetic) {
+        if !tok.cap || tok.title || !text.chars().any(crate::text::is_alphabetic) {
             return false;
         }
         // Where months and weekdays are written in lower case, a capitalised

@@ -579,6 +579,13 @@ impl LangLexicon {
     /// True when the word (any case) is a function word of this language,
     /// or begins with an elided one ("l'", "dell'", "qu'").
     pub fn is_function_word(&self, word: &str) -> bool {
+        // Lower-case ASCII is its own lower case: no string to build.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return self.is_function_word_lower(word);
+        }
         self.function_words.contains(word) || self.is_function_word_lower(&crate::text::lower(word))
     }
 

@@ -20,7 +20,7 @@ const MAX_CASE_ENDING: usize = 3;
 pub fn phrase_words(phrase: &str) -> Vec<String> {
     phrase
         .split_word_bounds()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(crate::text::is_alphanumeric))
         .map(fold)
         .collect()
 }

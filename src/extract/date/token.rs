@@ -69,7 +69,7 @@ fn joins_word(c: char) -> bool {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
+    crate::text::is_alphabetic(c) || is_combining_mark(c)
 }
 
 /// The tokens of a text, in order.
@@ -104,7 +104,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && text[i + d.len_utf8()..]
                         .chars()
                         .next()
-                        .is_some_and(char::is_alphabetic);
+                        .is_some_and(crate::text::is_alphabetic);
                 if is_letter(d) || joined {
                     end = i + d.len_utf8();
                     chars.next();

@@ -102,7 +102,7 @@ pub fn tokenize(text: &str, locale: Locale) -> Vec<Token> {
             while chars.peek().is_some_and(|&(j, _)| j < i + len) {
                 chars.next();
             }
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_alphabetic(c) {
             let mut end = i;
             let mut prev = c;
             while let Some(&(j, d)) = chars.peek() {
@@ -112,7 +112,7 @@ pub fn tokenize(text: &str, locale: Locale) -> Vec<Token> {
                         .chars()
                         .next()
                         .is_some_and(crate::text::is_cyrillic);
-                if !(d.is_alphabetic() || is_mark(d) || joins) {
+                if !(crate::text::is_alphabetic(d) || is_mark(d) || joins) {
                     break;
                 }
                 prev = d;
