@@ -233,7 +233,7 @@ impl<'a> Ctx<'a> {
                 let mut end = s.first_word + i + p.words.len();
                 while end + 1 < s.end_word
                     && !toks[end].cap
-                    && t.particles.contains(&lower(doc.slice(doc.words[end].span)))
+                    && t.particles.contains(doc.lowers[end].as_str())
                     && toks[end + 1].cap
                     && !place(end + 1)
                 {

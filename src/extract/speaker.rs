@@ -24,7 +24,7 @@ use crate::lexicon::Lexicons;
 use crate::names::cues::{NameCues, Pronoun};
 use crate::names::{EntityType, Gender};
 use crate::span::Span;
-use crate::text::{is_capitalized, lower};
+use crate::text::is_capitalized;
 
 /// What gave a person a gender.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -177,7 +177,7 @@ impl Ctx<'_> {
     fn pronoun(&self, w: usize) -> Option<Pronoun> {
         self.cues
             .pronouns
-            .get(&lower(self.doc.slice(self.word_span(w))))
+            .get(self.doc.lowers[w].as_str())
             .copied()
     }
 
