@@ -1,8 +1,7 @@
 //! Claim signatures and their similarity.
 
+use std::hash::BuildHasher;
 use std::sync::Arc;
-
-use crate::hash::HashMap;
 
 use serde::Serialize;
 
@@ -48,35 +47,61 @@ impl Claim {
     }
 }
 
+/// A feature with its hash, worked out once: memoised word features keep
+/// theirs, so a story's table never hashes them again.
+#[derive(Clone, Debug)]
+struct Hashed {
+    hash: u64,
+    text: Arc<str>,
+}
+
+/// The hasher of every feature (seeded once per process).
+static FEATURE_HASH: std::sync::LazyLock<foldhash::fast::RandomState> =
+    std::sync::LazyLock::new(foldhash::fast::RandomState::default);
+
+impl Hashed {
+    fn new(text: impl Into<Arc<str>>) -> Hashed {
+        let text = text.into();
+        Hashed {
+            hash: FEATURE_HASH.hash_one(&*text),
+            text,
+        }
+    }
+}
+
 /// The features of one story, each once: claims hold their ids.
 #[derive(Debug, Default)]
 pub struct Features {
-    ids: HashMap<Arc<str>, u32>,
+    table: hashbrown::HashTable<u32>,
     names: Vec<Arc<str>>,
+    hashes: Vec<u64>,
 }
 
 impl Features {
-    /// The id of a feature, given it as a shared string.
-    fn id(&mut self, feature: &Arc<str>) -> u32 {
-        if let Some(&id) = self.ids.get(&**feature) {
+    /// The id of a feature.
+    fn id(&mut self, feature: &Hashed) -> u32 {
+        let Features {
+            table,
+            names,
+            hashes,
+        } = self;
+        let found = table.find(feature.hash, |&id| {
+            let name = &names[id as usize];
+            Arc::ptr_eq(name, &feature.text) || **name == *feature.text
+        });
+        if let Some(&id) = found {
             return id;
         }
-        self.insert(Arc::clone(feature))
+        let id = names.len() as u32;
+        names.push(Arc::clone(&feature.text));
+        hashes.push(feature.hash);
+        table.insert_unique(feature.hash, id, |&id| hashes[id as usize]);
+        id
     }
 
     /// The id of a feature, given it as a new string.
     fn id_of(&mut self, feature: String) -> u32 {
-        if let Some(&id) = self.ids.get(feature.as_str()) {
-            return id;
-        }
-        self.insert(feature.into())
-    }
-
-    fn insert(&mut self, feature: Arc<str>) -> u32 {
-        let id = self.names.len() as u32;
-        self.ids.insert(Arc::clone(&feature), id);
-        self.names.push(feature);
-        id
+        self.id(&Hashed::new(feature))
     }
 }
 
@@ -87,11 +112,13 @@ const ROOT_LEN: usize = 5;
 /// transliteration table, other letters folded to ASCII.
 fn romanize(word: &str, lexicons: &Lexicons) -> String {
     let table = &lexicons.names.translit_ru;
-    let mapped: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| table.get(&c).cloned().unwrap_or_else(|| c.to_string()))
-        .collect();
+    let mut mapped = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match table.get(&c) {
+            Some(latin) => mapped.push_str(latin),
+            None => mapped.push(c),
+        }
+    }
     deunicode::deunicode(&mapped).to_ascii_lowercase()
 }
 
@@ -109,8 +136,8 @@ fn quantity_anchor(q: &Quantity) -> String {
 /// roots (concept and glossary ids, the romanised prefix).
 #[derive(Debug, Default)]
 struct WordFeatures {
-    stem: Option<Arc<str>>,
-    roots: Vec<Arc<str>>,
+    stem: Option<Hashed>,
+    roots: Vec<Hashed>,
 }
 
 thread_local! {
@@ -130,20 +157,20 @@ fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<std::rc:
             return None;
         }
         let mut features = WordFeatures {
-            stem: (low.chars().count() >= 2).then(|| stem(lang, &low).into()),
+            stem: (low.chars().count() >= 2).then(|| Hashed::new(stem(lang, &low))),
             roots: Vec::new(),
         };
         if let Some(id) = lex.concepts.of_noun(text) {
-            features.roots.push(format!("k:{id}").into());
+            features.roots.push(Hashed::new(format!("k:{id}")));
         }
         if let Some(id) = lex.glossary.of_noun(text) {
-            features.roots.push(format!("g:{id}").into());
+            features.roots.push(Hashed::new(format!("g:{id}")));
         }
         let latin = romanize(text, lexicons);
         if latin.len() >= 4 {
-            features
-                .roots
-                .push(latin.chars().take(ROOT_LEN).collect::<String>().into());
+            features.roots.push(Hashed::new(
+                latin.chars().take(ROOT_LEN).collect::<String>(),
+            ));
         }
         Some(std::rc::Rc::new(features))
     })
