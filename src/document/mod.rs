@@ -317,41 +317,62 @@ fn tail(text: &str, max: usize) -> &str {
 /// Word spans of a sentence (tokens with at least one letter or digit). An
 /// elided function word is a word of its own ("l'|inflation", "n'|a",
 /// "dell'|Harbor"), as the language's function words list it.
+/// The UAX #29 word pieces of a text that hold a letter or a digit. ASCII
+/// text takes unicode-segmentation's fast path (the same boundaries).
+fn word_pieces(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+    if text.is_ascii() {
+        Box::new(text.unicode_word_indices())
+    } else {
+        Box::new(
+            text.split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(crate::text::is_alphanumeric)),
+        )
+    }
+}
+
 fn words_of<'a>(
     text: &'a str,
     sentence: Span,
     lex: &'a LangLexicon,
 ) -> impl Iterator<Item = Span> + 'a {
-    sentence
-        .slice(text)
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(crate::text::is_alphanumeric))
-        .flat_map(move |(i, w)| {
-            let start = sentence.start + i;
-            let cut = w
-                .char_indices()
-                .find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ'))
-                .map(|(k, c)| k + c.len_utf8())
-                .filter(|&k| {
-                    k < w.len()
-                        && w[k..].chars().any(crate::text::is_alphanumeric)
-                        && lex.function_words.contains(&crate::text::lower(&w[..k]))
-                });
-            match cut {
-                Some(k) => [
-                    Some(Span::new(start, start + k)),
-                    Some(Span::new(start + k, start + w.len())),
-                ],
-                None => [Some(Span::new(start, start + w.len())), None],
-            }
-            .into_iter()
-            .flatten()
-        })
+    word_pieces(sentence.slice(text)).flat_map(move |(i, w)| {
+        let start = sentence.start + i;
+        let cut = w
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ'))
+            .map(|(k, c)| k + c.len_utf8())
+            .filter(|&k| {
+                k < w.len()
+                    && w[k..].chars().any(crate::text::is_alphanumeric)
+                    && lex.function_words.contains(&crate::text::lower(&w[..k]))
+            });
+        match cut {
+            Some(k) => [
+                Some(Span::new(start, start + k)),
+                Some(Span::new(start + k, start + w.len())),
+            ],
+            None => [Some(Span::new(start, start + w.len())), None],
+        }
+        .into_iter()
+        .flatten()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_word_pieces_are_the_general_ones(s in "[a-zA-Z0-9 .,:;'\"!?()_-]{0,40}") {
+            let general: Vec<(usize, &str)> = s
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .collect();
+            let fast: Vec<(usize, &str)> = word_pieces(&s).collect();
+            proptest::prop_assert_eq!(fast, general);
+        }
+    }
 
     fn doc(text: &str) -> Document {
         let raw = RawDocument {
