@@ -332,6 +332,10 @@ pub(crate) fn classify(
     mark_trailing_labels(text, paragraphs, &counts);
 }
 
+/// Caption × paragraph pairs checked one by one; more go through one
+/// automaton, so many captions and paragraphs stay linear.
+const DIRECT_SEARCHES: usize = 256;
+
 /// A paragraph repeated inside a caption (pages often print a caption twice,
 /// once with its credit) is a caption too. One automaton over the candidate
 /// paragraphs scans the captions once, so many captions and paragraphs cost
@@ -354,13 +358,27 @@ fn mark_caption_copies(text: &str, paragraphs: &mut [Paragraph], counts: &[usize
     if candidates.is_empty() {
         return;
     }
-    let Ok(matcher) = AhoCorasick::new(&candidates) else {
-        return;
-    };
     let mut copied = vec![false; candidates.len()];
-    for caption in captions {
-        for m in matcher.find_overlapping_iter(caption) {
-            copied[m.pattern().as_usize()] |= m.len() < caption.len();
+    if captions.len() * candidates.len() <= DIRECT_SEARCHES {
+        // Few pairs: a substring search each costs less than an automaton.
+        for caption in &captions {
+            for (c, candidate) in candidates.iter().enumerate() {
+                copied[c] |= candidate.len() < caption.len() && caption.contains(candidate);
+            }
+        }
+    } else {
+        // An NFA: building the default DFA for one document costs more than
+        // the searches it speeds up.
+        let Ok(matcher) = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+            .build(&candidates)
+        else {
+            return;
+        };
+        for caption in captions {
+            for m in matcher.find_overlapping_iter(caption) {
+                copied[m.pattern().as_usize()] |= m.len() < caption.len();
+            }
         }
     }
     for para in paragraphs.iter_mut().filter(|p| p.boilerplate.is_none()) {
