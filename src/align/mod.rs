@@ -276,10 +276,27 @@ fn align_pair(
         return Vec::new();
     }
     // Pair scores above the threshold, plus the position prior; 0 elsewhere.
+    // Only pairs that share a feature can score above 0: an index of the
+    // version's claims by feature finds them, and the rest are never scored.
     let cells = Band::new(n, m, 0);
     let mut sim = vec![0.0f64; cells.len()];
+    let mut by_feature: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, claim) in other.iter().enumerate() {
+        for f in claim.features() {
+            let list = by_feature.entry(f).or_default();
+            if list.last() != Some(&j) {
+                list.push(j);
+            }
+        }
+    }
+    let mut sharing = vec![usize::MAX; m];
     for i in 0..n {
-        for j in cells.columns(i) {
+        for f in pivot[i].features() {
+            for &j in by_feature.get(&f).into_iter().flatten() {
+                sharing[j] = i;
+            }
+        }
+        for j in cells.columns(i).filter(|&j| sharing[j] == i) {
             let s = similarity(&pivot[i], &other[j], same_language);
             let prior = POSITION_WEIGHT
                 * (1.0 - (pivot[i].position - other[j].position).abs() / 0.3).max(0.0);
