@@ -405,13 +405,15 @@ impl<'a> Ctx<'a> {
             // likely an adverb ("Later Kovalenko said"): it needs support.
             // "Officials said", "Diplomats say": a common noun of the news
             // vocabulary before a speech verb is a source, not a name.
-            let common = self.lex.concepts.of_noun(text).is_some()
-                || self.lex.glossary.of_noun(text).is_some();
+            let common = || {
+                self.lex.concepts.of_noun(text).is_some()
+                    || self.lex.glossary.of_noun(text).is_some()
+            };
             return known
                 || self.attested(i)
                 || (!self.lower_words.contains(self.folds[i])
-                    && !common
-                    && self.speech_verb_at(i + 1, sentence_end));
+                    && self.speech_verb_at(i + 1, sentence_end)
+                    && !common());
         }
         if !self.cues.noun_markers.is_empty() && i > 0 {
             // German capitalises every noun: after an article it is one.

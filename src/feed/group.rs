@@ -169,6 +169,8 @@ impl Grouper {
         }
         candidates.sort_unstable();
         candidates.dedup();
+        // The new version's weights, once for all its comparisons.
+        let weights: Vec<f64> = sig.anchors.iter().map(|(h, _)| self.weight(*h)).collect();
         let mut best: Option<(f64, u64)> = None;
         for id in candidates {
             let Some(versions) = self.groups.get(&id) else {
@@ -176,7 +178,7 @@ impl Grouper {
             };
             let score = versions
                 .iter()
-                .filter_map(|v| self.score(sig, v))
+                .filter_map(|v| self.score(sig, &weights, v))
                 .fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
             if let Some(score) = score {
                 if best.is_none_or(|(b, _)| score > b) {
@@ -219,7 +221,8 @@ impl Grouper {
 
     /// The similarity of a new version to one version of a group, or `None`
     /// when a rule says they are two stories.
-    fn score(&self, a: &Signature, b: &Signature) -> Option<f64> {
+    /// `wa` holds the weights of `a`'s anchors.
+    fn score(&self, a: &Signature, wa: &[f64], b: &Signature) -> Option<f64> {
         let mut o = Overlap::default();
         let (mut i, mut j) = (0, 0);
         let side = |o: &mut Overlap, s: usize, w: f64, fact: bool| {
@@ -234,7 +237,7 @@ impl Grouper {
             let y = b.anchors.get(j);
             match (x, y) {
                 (Some(&(h, fact)), Some(&(k, _))) if h == k => {
-                    let w = self.weight(h);
+                    let w = wa[i];
                     side(&mut o, 0, w, fact);
                     side(&mut o, 1, w, fact);
                     o.shared += w;
@@ -247,11 +250,11 @@ impl Grouper {
                     j += 1;
                 }
                 (Some(&(h, fact)), Some(&(k, _))) if h < k => {
-                    side(&mut o, 0, self.weight(h), fact);
+                    side(&mut o, 0, wa[i], fact);
                     i += 1;
                 }
-                (Some(&(h, fact)), None) => {
-                    side(&mut o, 0, self.weight(h), fact);
+                (Some(&(_, fact)), None) => {
+                    side(&mut o, 0, wa[i], fact);
                     i += 1;
                 }
                 (_, Some(&(k, fact))) => {
