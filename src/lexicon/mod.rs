@@ -162,6 +162,14 @@ pub struct FormTable {
     /// Every form as written in the lexicon (lower-case), with its number.
     pub forms: Vec<(String, u8)>,
     index: HashMap<String, u8>,
+    /// A bit for the first two bytes of every folded form: most words of a
+    /// text name no month, and one bit tells so before any hashing.
+    starts: Vec<u64>,
+}
+
+/// The bit of a key's first two bytes in [`FormTable`]'s `starts`.
+fn start_bit(key: &[u8]) -> usize {
+    (usize::from(key[0]) << 8) | usize::from(key.get(1).copied().unwrap_or(0))
 }
 
 impl FormTable {
@@ -172,6 +180,16 @@ impl FormTable {
 
     /// [`FormTable::get`] for a word already passed through [`fold`].
     pub fn get_folded(&self, key: &str) -> Option<u8> {
+        if !key.is_empty() {
+            let bit = start_bit(key.as_bytes());
+            if self
+                .starts
+                .get(bit / 64)
+                .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+            {
+                return None;
+            }
+        }
         self.index.get(key).copied()
     }
 
@@ -182,7 +200,13 @@ impl FormTable {
 
     fn insert(&mut self, form: &str, n: u8) {
         self.forms.push((crate::text::lower(form), n));
-        self.index.insert(fold(form), n);
+        let key = fold(form);
+        if !key.is_empty() {
+            self.starts.resize(1024, 0);
+            let bit = start_bit(key.as_bytes());
+            self.starts[bit / 64] |= 1 << (bit % 64);
+        }
+        self.index.insert(key, n);
     }
 }
 

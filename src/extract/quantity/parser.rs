@@ -625,8 +625,9 @@ impl<'a> Parser<'a> {
     /// the numbers ending at `end` ("3 December", "Dec. 3", "3 e 4 de
     /// dezembro", "3. Dezember").
     fn next_to_month(&self, at: usize, end: usize) -> bool {
-        let is_month =
-            |i: usize| self.tokens[i].is_word() && self.lex.months.get(self.word(i)).is_some();
+        let is_month = |i: usize| {
+            self.tokens[i].is_word() && self.lex.months.get_folded(&self.tokens[i].key).is_some()
+        };
         if at >= 1 && is_month(at - 1) {
             return true;
         }
@@ -650,7 +651,11 @@ impl<'a> Parser<'a> {
                 self.tokens[before - 1].span.end,
             );
             if self.lex.weekdays.get(whole.slice(self.text)).is_some()
-                || self.lex.weekdays.get(self.word(first)).is_some()
+                || self
+                    .lex
+                    .weekdays
+                    .get_folded(&self.tokens[first].key)
+                    .is_some()
             {
                 return true;
             }
@@ -923,7 +928,7 @@ impl Parser<'_> {
                     .words
                     .longest_at(self.text, &self.tokens, k)
                     .is_some()
-                || self.lex.months.get(self.word(k)).is_some()
+                || self.lex.months.get_folded(&self.tokens[k].key).is_some()
             {
                 break;
             }
