@@ -280,20 +280,18 @@ fn align_pair(
     // version's claims by feature finds them, and the rest are never scored.
     let cells = Band::new(n, m, 0);
     let mut sim = vec![0.0f64; cells.len()];
-    let mut by_feature: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (j, claim) in other.iter().enumerate() {
-        for f in claim.features() {
-            let list = by_feature.entry(f).or_default();
-            if list.last() != Some(&j) {
-                list.push(j);
-            }
-        }
-    }
+    let mut by_feature: Vec<(u32, u32)> = other
+        .iter()
+        .enumerate()
+        .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
+        .collect();
+    by_feature.sort_unstable();
     let mut sharing = vec![usize::MAX; m];
     for i in 0..n {
         for f in pivot[i].features() {
-            for &j in by_feature.get(&f).into_iter().flatten() {
-                sharing[j] = i;
+            let from = by_feature.partition_point(|&(g, _)| g < f);
+            for &(_, j) in by_feature[from..].iter().take_while(|&&(g, _)| g == f) {
+                sharing[j as usize] = i;
             }
         }
         for j in cells.columns(i).filter(|&j| sharing[j] == i) {

@@ -192,9 +192,10 @@ pub fn claims(
         .enumerate()
         .map(|(k, &s)| {
             let sentence = &doc.sentences[s];
-            let mut stems = Vec::new();
-            let mut roots = Vec::new();
-            let mut anchors = Vec::new();
+            let words = sentence.end_word - sentence.first_word;
+            let mut stems = Vec::with_capacity(words);
+            let mut roots = Vec::with_capacity(2 * words);
+            let mut anchors = Vec::with_capacity(8);
             for (w, word) in doc.words_of(sentence).iter().enumerate() {
                 let text = doc.slice(word.span);
                 if text.starts_with(|c: char| c.is_ascii_digit()) {

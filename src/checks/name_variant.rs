@@ -26,6 +26,8 @@ struct Spelling {
     /// (language, spelling in English-style romanisation) for each language
     /// it is written in: a German "Kowalenko" is an English "Kovalenko".
     conventional: BTreeSet<(String, String)>,
+    /// (language, names a person) pairs whose conventional spellings are in.
+    read: BTreeSet<(String, bool)>,
 }
 
 impl Spelling {
@@ -67,10 +69,15 @@ spellings and how many documents use each."
     }
 
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
-        // (entity key, word key, pool) → spellings by form.
-        let mut groups: BTreeMap<(String, String, String), BTreeMap<String, Spelling>> =
+        // (entity key, word key, pool) → spellings by form. A pool is
+        // (0, language) for a Latin exonym, (1, "") for other Latin words,
+        // (2, language) for Cyrillic: the order of the pool names
+        // "false:pt" < "latin" < "true:uk" this check was written with.
+        let mut groups: BTreeMap<(&str, &str, (u8, &str)), BTreeMap<String, Spelling>> =
             BTreeMap::new();
-        let mut scripts: BTreeMap<(String, String), CrossScript> = BTreeMap::new();
+        let mut scripts: BTreeMap<(&str, &str), CrossScript> = BTreeMap::new();
+        // Romanised Cyrillic forms, once per form and language.
+        let mut romanised: BTreeMap<(&str, &str), String> = BTreeMap::new();
         for (d, (doc, facts)) in story.docs.iter().zip(&story.facts).enumerate() {
             for m in facts.names.iter().filter(|m| !m.boilerplate) {
                 for p in &m.parts {
@@ -80,49 +87,55 @@ spellings and how many documents use each."
                         continue;
                     }
                     let cyrillic = is_cyrillic_word(&p.form);
+                    let lang = doc.language.code.as_str();
                     // Spellings are compared within one script; Cyrillic
                     // orthographies and exonyms differ by language by design.
-                    let pool = if cyrillic || p.exonym {
-                        format!("{}:{}", cyrillic, doc.language.code)
-                    } else {
-                        "latin".to_string()
+                    let pool = match (cyrillic || p.exonym, cyrillic) {
+                        (false, _) => (1, ""),
+                        (true, false) => (0, lang),
+                        (true, true) => (2, lang),
                     };
                     // Diacritics are typography, not spelling ("José" / "Jose",
                     // "Пётр" / "Петр").
+                    let folded = fold(&p.form);
                     let spelling = groups
-                        .entry((m.key.clone(), p.key.clone(), pool))
+                        .entry((m.key.as_str(), p.key.as_str(), pool))
                         .or_default()
-                        .entry(fold(&p.form))
+                        .entry(folded.clone())
                         .or_default();
                     if spelling.readings.is_empty() {
-                        spelling.readings.push(fold(&p.form));
+                        spelling.readings.push(folded.clone());
                         spelling
                             .readings
                             .extend(p.alts.iter().map(|(form, _)| fold(form)));
                     }
                     spelling.first.entry(d).or_insert(p.span);
                     if !p.exonym {
-                        let cross = scripts.entry((m.key.clone(), p.key.clone())).or_default();
+                        let cross = scripts.entry((m.key.as_str(), p.key.as_str())).or_default();
                         let (side, form) = if cyrillic {
-                            let latin =
-                                key::latin(&p.form, Some(&doc.language.code), &lexicons.names);
+                            let latin = romanised
+                                .entry((p.form.as_str(), lang))
+                                .or_insert_with(|| key::latin(&p.form, Some(lang), &lexicons.names))
+                                .clone();
                             (&mut cross.cyrillic, latin)
                         } else {
-                            (&mut cross.latin, fold(&p.form))
+                            (&mut cross.latin, folded.clone())
                         };
                         side.entry(form).or_default().entry(d).or_insert(p.span);
                     }
-                    if !cyrillic && !p.exonym {
-                        let lang = doc.language.code.clone();
-                        for conv in key::conventional(&fold(&p.form), &lang, &lexicons.names) {
-                            spelling.conventional.insert((lang.clone(), conv));
+                    // The conventional spellings depend on the form, the
+                    // language and whether it names a person: once each.
+                    let person = m.entity == EntityType::Person;
+                    if !cyrillic && !p.exonym && spelling.read.insert((lang.to_string(), person)) {
+                        for conv in key::conventional(&folded, lang, &lexicons.names) {
+                            spelling.conventional.insert((lang.to_string(), conv));
                         }
                         // Languages double letters by their own orthography in
                         // the words they share ("Copa" / "Coppa"); people's
                         // names keep one spelling everywhere.
-                        if m.entity != EntityType::Person {
-                            let single: String = undoubled(&fold(&p.form));
-                            spelling.conventional.insert((lang, single));
+                        if !person {
+                            let single: String = undoubled(&folded);
+                            spelling.conventional.insert((lang.to_string(), single));
                         }
                     }
                 }
