@@ -111,7 +111,9 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
     for &c in &member.claims {
         let sentence = &doc.sentences[claims[c].sentence];
         let words = doc.words_of(sentence);
-        let lows = &doc.lowers[sentence.first_word..sentence.end_word];
+        let lows: Vec<&str> = (sentence.first_word..sentence.end_word)
+            .map(|w| doc.lower(w))
+            .collect();
         // Content words still to negate, and whether the next one is the head.
         let mut scope = 0usize;
         let mut head = false;
@@ -123,15 +125,15 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             pair.clear();
             if let Some(next) = lows
                 .get(i + 1)
-                .filter(|_| neg.pair_starts.contains(&lows[i]))
+                .filter(|_| neg.pair_starts.contains(lows[i]))
             {
-                pair.push_str(&lows[i]);
+                pair.push_str(lows[i]);
                 pair.push(' ');
                 pair.push_str(next);
             }
             let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair));
             let len = if two { 2 } else { 1 };
-            let text = if two { pair.as_str() } else { lows[i].as_str() };
+            let text = if two { pair.as_str() } else { lows[i] };
             let span = words[i].span.cover(&words[i + len - 1].span);
             i += len;
             // An elided cue is one word with its verb: "n'a", "n’est".

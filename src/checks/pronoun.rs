@@ -189,12 +189,16 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
         let sentence = &doc.sentences[claims[c].sentence];
         let words = doc.words_of(sentence);
         let folded = &doc.folds[sentence.first_word..sentence.end_word];
-        let lows = &doc.lowers[sentence.first_word..sentence.end_word];
+
         for (i, w) in words.iter().enumerate() {
             if quotes.iter().any(|q| q.contains(&w.span)) {
                 continue;
             }
-            if let Some(p) = cues.pronouns.get(&lows[i]).filter(|p| p.subject) {
+            if let Some(p) = cues
+                .pronouns
+                .get(doc.lower(sentence.first_word + i))
+                .filter(|p| p.subject)
+            {
                 out.push((p.gender, w.span));
             } else if let Some(g) = cues.speech_verbs.match_at(folded, i).and_then(|p| p.gender) {
                 out.push((g, w.span));

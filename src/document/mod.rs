@@ -66,8 +66,10 @@ pub struct Document {
     /// Each word folded ([`crate::text::fold`]), in the order of `words`:
     /// worked out once for every stage that matches words.
     pub folds: Vec<String>,
-    /// Each word lower-cased ([`crate::text::lower`]), in the order of `words`.
-    pub lowers: Vec<String>,
+    /// Each word lower-cased ([`crate::text::lower`]) where that differs
+    /// from its fold (diacritics; `None` for most words): see
+    /// [`Document::lower`].
+    pub lowers: Vec<Option<String>>,
     /// Spans that are not the story, merged, in text order.
     pub boilerplate: Vec<Boilerplate>,
     /// Line starts, for citing line and column of an offset.
@@ -108,13 +110,22 @@ impl Document {
                 });
             }
         }
-        let folds = words
+        let folds: Vec<String> = words
             .iter()
             .map(|w: &Word| crate::text::fold(w.span.slice(&raw.text)))
             .collect();
+        // ASCII words lower-case as they fold.
         let lowers = words
             .iter()
-            .map(|w: &Word| crate::text::lower(w.span.slice(&raw.text)))
+            .zip(&folds)
+            .map(|(w, fold): (&Word, &String)| {
+                let text = w.span.slice(&raw.text);
+                if text.is_ascii() {
+                    return None;
+                }
+                let lower = crate::text::lower(text);
+                (lower != *fold).then_some(lower)
+            })
             .collect();
         boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
         boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
@@ -171,6 +182,11 @@ impl Document {
             .is_none_or(|n| n.paragraph != s.paragraph)
             && (sentence == 0 || self.sentences[sentence - 1].paragraph != s.paragraph);
         alone && s.end_word - s.first_word <= 15 && !ends_sentence(self.slice(s.span))
+    }
+
+    /// Word `w` lower-cased ([`crate::text::lower`]).
+    pub fn lower(&self, w: usize) -> &str {
+        self.lowers[w].as_deref().unwrap_or(&self.folds[w])
     }
 
     /// The words of a sentence.

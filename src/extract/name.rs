@@ -233,7 +233,7 @@ impl<'a> Ctx<'a> {
                 let mut end = s.first_word + i + p.words.len();
                 while end + 1 < s.end_word
                     && !toks[end].cap
-                    && t.particles.contains(doc.lowers[end].as_str())
+                    && t.particles.contains(doc.lower(end))
                     && toks[end + 1].cap
                     && !place(end + 1)
                 {
@@ -266,7 +266,11 @@ impl<'a> Ctx<'a> {
             let content: Vec<(&Tok, &str)> = toks[range.clone()]
                 .iter()
                 .zip(&folds[range.clone()])
-                .zip(doc.words_of(s).iter().zip(&doc.lowers[range.clone()]))
+                .zip(
+                    doc.words_of(s)
+                        .iter()
+                        .zip(range.clone().map(|w| doc.lower(w))),
+                )
                 .filter(|(_, (w, low))| {
                     let t = doc.slice(w.span);
                     t.chars().any(crate::text::is_alphabetic) && !lex.is_function_word_lower(low)
@@ -386,7 +390,7 @@ impl<'a> Ctx<'a> {
         let acronym = tok.caps && !tok.initial && !tok.headline;
         // The document lower-cased the word already (but for a possessive).
         let function_word = if tok.possessive == 0 {
-            self.lex.is_function_word_lower(&self.doc.lowers[i])
+            self.lex.is_function_word_lower(self.doc.lower(i))
         } else {
             self.lex.is_function_word(text)
         };

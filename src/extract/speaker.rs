@@ -175,7 +175,7 @@ impl Ctx<'_> {
     }
 
     fn pronoun(&self, w: usize) -> Option<Pronoun> {
-        self.cues.pronouns.get(self.doc.lowers[w].as_str()).copied()
+        self.cues.pronouns.get(self.doc.lower(w)).copied()
     }
 
     fn speech_verb(&self, w: usize, end: usize) -> Option<(usize, Option<Gender>)> {
