@@ -303,10 +303,13 @@ impl Weights {
                 }
             }
         }
-        let weights = frequency
-            .iter()
-            .map(|&df| (1.0 + claims / f64::from(df.max(1))).ln().max(0.1))
+        // Frequencies are small numbers shared by many features: one
+        // logarithm per frequency, not per feature.
+        let most = frequency.iter().copied().max().unwrap_or(0).max(1) as usize;
+        let by_df: Vec<f64> = (0..=most)
+            .map(|df| (1.0 + claims / f64::from((df as u32).max(1))).ln().max(0.1))
             .collect();
+        let weights = frequency.iter().map(|&df| by_df[df as usize]).collect();
         let names = order
             .iter()
             .map(|&id| Arc::clone(&table.names[id as usize]))
