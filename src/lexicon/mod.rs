@@ -162,14 +162,43 @@ pub struct FormTable {
     /// Every form as written in the lexicon (lower-case), with its number.
     pub forms: Vec<(String, u8)>,
     index: HashMap<String, u8>,
-    /// A bit for the first two bytes of every folded form: most words of a
-    /// text name no month, and one bit tells so before any hashing.
-    starts: Vec<u64>,
+    /// The first bytes of every folded form: most words of a text name no
+    /// month, and one bit tells so before any hashing.
+    starts: Starts,
 }
 
-/// The bit of a key's first two bytes in [`FormTable`]'s `starts`.
-fn start_bit(key: &[u8]) -> usize {
-    (usize::from(key[0]) << 8) | usize::from(key.get(1).copied().unwrap_or(0))
+/// The first two bytes of every key of a set, one bit each: a word whose
+/// first bytes no key has is none of them, which costs no hashing. Most
+/// words of a text are in no lexicon set, and sets are looked up per word.
+#[derive(Clone, Debug, Default)]
+pub struct Starts(Vec<u64>);
+
+impl Starts {
+    fn bit(key: &[u8]) -> usize {
+        (usize::from(key[0]) << 8) | usize::from(key.get(1).copied().unwrap_or(0))
+    }
+
+    /// Records a key (the empty key is always let through).
+    pub fn insert(&mut self, key: &str) {
+        if key.is_empty() {
+            return;
+        }
+        self.0.resize(1024, 0);
+        let bit = Starts::bit(key.as_bytes());
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no recorded key starts as `key` does: a key and every
+    /// longer text it begins share their first two bytes.
+    pub fn may_hold(&self, key: &str) -> bool {
+        if key.is_empty() {
+            return true;
+        }
+        let bit = Starts::bit(key.as_bytes());
+        self.0
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
 }
 
 impl FormTable {
@@ -180,15 +209,8 @@ impl FormTable {
 
     /// [`FormTable::get`] for a word already passed through [`fold`].
     pub fn get_folded(&self, key: &str) -> Option<u8> {
-        if !key.is_empty() {
-            let bit = start_bit(key.as_bytes());
-            if self
-                .starts
-                .get(bit / 64)
-                .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-            {
-                return None;
-            }
+        if !self.starts.may_hold(key) {
+            return None;
         }
         self.index.get(key).copied()
     }
@@ -201,11 +223,7 @@ impl FormTable {
     fn insert(&mut self, form: &str, n: u8) {
         self.forms.push((crate::text::lower(form), n));
         let key = fold(form);
-        if !key.is_empty() {
-            self.starts.resize(1024, 0);
-            let bit = start_bit(key.as_bytes());
-            self.starts[bit / 64] |= 1 << (bit % 64);
-        }
+        self.starts.insert(&key);
         self.index.insert(key, n);
     }
 }
@@ -742,6 +760,21 @@ mod tests {
         let err = Lexicons::with_overlay(dir.path()).unwrap_err().to_string();
         assert!(err.contains("months.txt"), "{err}");
         assert!(err.contains("1 to 12"), "{err}");
+    }
+
+    #[test]
+    fn starts_let_through_every_recorded_key() {
+        let mut starts = Starts::default();
+        assert!(!starts.may_hold("x"), "an empty set holds nothing");
+        for key in ["a", "mr", "міністр", "é", "zwei"] {
+            starts.insert(key);
+        }
+        for key in ["a", "mr", "mrs", "міністра", "é", "zweiundzwanzig", ""] {
+            assert!(starts.may_hold(key), "{key}");
+        }
+        for key in ["b", "ab", "ма", "e", "zz"] {
+            assert!(!starts.may_hold(key), "{key}");
+        }
     }
 
     #[test]

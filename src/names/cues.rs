@@ -39,6 +39,9 @@ pub struct Phrase {
 #[derive(Clone, Debug, Default)]
 pub struct PhraseSet {
     by_first: HashMap<String, Vec<Phrase>>,
+    /// The first bytes of the first words (also of their case forms: a cut
+    /// keeps two letters), to reject most words before hashing.
+    starts: crate::lexicon::Starts,
     inflected: bool,
 }
 
@@ -46,6 +49,7 @@ impl PhraseSet {
     fn new(inflected: bool) -> Self {
         PhraseSet {
             by_first: HashMap::new(),
+            starts: crate::lexicon::Starts::default(),
             inflected,
         }
     }
@@ -56,6 +60,7 @@ impl PhraseSet {
         let Some(first) = words.first().cloned() else {
             return;
         };
+        self.starts.insert(&first);
         let list = self.by_first.entry(first).or_default();
         match list.iter_mut().find(|p| p.words == words) {
             Some(p) => p.gender = p.gender.or(gender),
@@ -76,6 +81,9 @@ impl PhraseSet {
     /// The longest phrase that starts at `words[i]` (folded words).
     pub fn match_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<&Phrase> {
         let first = words.get(i)?.as_ref();
+        if !self.starts.may_hold(first) {
+            return None;
+        }
         let mut best: Option<&Phrase> = None;
         let mut try_key = |key: &str| {
             for p in self.by_first.get(key).into_iter().flatten() {

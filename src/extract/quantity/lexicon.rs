@@ -38,6 +38,8 @@ pub struct Phrases<T> {
     /// The first token of every phrase: most tokens start none, and are
     /// rejected without building a key.
     firsts: HashSet<String>,
+    /// The first bytes of those tokens, to reject most before hashing.
+    starts: crate::lexicon::Starts,
     longest: usize,
 }
 
@@ -46,6 +48,7 @@ impl<T> Default for Phrases<T> {
         Phrases {
             map: HashMap::new(),
             firsts: HashSet::new(),
+            starts: crate::lexicon::Starts::default(),
             longest: 0,
         }
     }
@@ -67,8 +70,9 @@ impl<T: Copy> Phrases<T> {
         let (key, len) = phrase_key(phrase);
         if len > 0 {
             self.longest = self.longest.max(len);
-            self.firsts
-                .insert(key.split(' ').next().unwrap_or_default().to_string());
+            let first = key.split(' ').next().unwrap_or_default();
+            self.starts.insert(first);
+            self.firsts.insert(first.to_string());
             self.map.entry(key).or_insert(value);
         }
     }
@@ -77,7 +81,8 @@ impl<T: Copy> Phrases<T> {
     /// after its last token. Tokens of a phrase are separated by white space
     /// or a hyphen only.
     pub fn longest_at(&self, text: &str, tokens: &[Token], at: usize) -> Option<(T, usize)> {
-        if !self.firsts.contains(&tokens.get(at)?.key) {
+        let first = &tokens.get(at)?.key;
+        if !self.starts.may_hold(first) || !self.firsts.contains(first) {
             return None;
         }
         let mut key = String::new();
@@ -110,6 +115,9 @@ impl<T: Copy> Phrases<T> {
 
     /// The value of a single-token key.
     pub fn get(&self, key: &str) -> Option<T> {
+        if !self.starts.may_hold(key) {
+            return None;
+        }
         self.map.get(key).copied()
     }
 }
