@@ -772,7 +772,7 @@ mod tests {
         for key in ["a", "mr", "mrs", "міністра", "é", "zweiundzwanzig", ""] {
             assert!(starts.may_hold(key), "{key}");
         }
-        for key in ["b", "ab", "ма", "e", "zz"] {
+        for key in ["b", "ab", "да", "e", "zz"] {
             assert!(!starts.may_hold(key), "{key}");
         }
     }
