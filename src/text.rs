@@ -22,7 +22,7 @@ pub fn fold_into(s: &str, out: &mut String) {
     let table = &*CHARS;
     for c in s.chars() {
         match table.get(c) {
-            Some(forms) => out.push_str(&forms.fold),
+            Some(forms) => forms.push_fold(out),
             None => fold_char_into(c, out),
         }
     }
@@ -38,7 +38,10 @@ pub fn fold_each(s: &str, mut f: impl FnMut(char)) {
     let mut buf = String::new();
     for c in s.chars() {
         match table.get(c) {
-            Some(forms) => forms.fold.chars().for_each(&mut f),
+            Some(forms) => match forms.fold1 {
+                Some(c) => f(c),
+                None => forms.fold.chars().for_each(&mut f),
+            },
             None => {
                 buf.clear();
                 fold_char_into(c, &mut buf);
@@ -76,7 +79,10 @@ pub fn lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match table.get(c) {
-            Some(forms) if forms.nfc => out.push_str(&forms.lower),
+            Some(forms) if forms.nfc => match forms.lower1 {
+                Some(c) => out.push(c),
+                None => out.push_str(&forms.lower),
+            },
             _ => return lower_slow(s),
         }
     }
@@ -125,12 +131,31 @@ pub fn is_alphanumeric(c: char) -> bool {
 struct CharForms {
     fold: String,
     lower: String,
+    /// `fold` and `lower` when they are one character (most are), pushed
+    /// without copying a string.
+    fold1: Option<char>,
+    lower1: Option<char>,
     /// NFC by itself and never composing with a neighbour.
     nfc: bool,
     /// `char::is_alphabetic`.
     alphabetic: bool,
     /// `char::is_alphanumeric`.
     alphanumeric: bool,
+}
+
+impl CharForms {
+    fn push_fold(&self, out: &mut String) {
+        match self.fold1 {
+            Some(c) => out.push(c),
+            None => out.push_str(&self.fold),
+        }
+    }
+}
+
+/// One character, when the text is exactly one.
+fn single(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    chars.next().filter(|_| chars.next().is_none())
 }
 
 /// [`CharForms`] of the characters news text is mostly written in (Latin,
@@ -164,6 +189,8 @@ fn char_forms(u: u32) -> CharForms {
         return CharForms {
             fold: String::new(),
             lower: String::new(),
+            fold1: None,
+            lower1: None,
             nfc: false,
             alphabetic: false,
             alphanumeric: false,
@@ -177,9 +204,12 @@ fn char_forms(u: u32) -> CharForms {
     let nfc = is_nfc_quick(alone.chars()) == IsNormalized::Yes
         && unicode_normalization::char::canonical_combining_class(c) == 0
         && !is_combining_mark(c);
+    let lower: String = c.to_lowercase().map(apostrophe).collect();
     CharForms {
+        fold1: single(&fold),
+        lower1: single(&lower),
         fold,
-        lower: c.to_lowercase().map(apostrophe).collect(),
+        lower,
         nfc,
         alphabetic: c.is_alphabetic(),
         alphanumeric: c.is_alphanumeric(),

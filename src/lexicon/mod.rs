@@ -635,7 +635,7 @@ impl LangLexicon {
     /// [`crate::text::lower`]: no allocation, for loops over many languages.
     pub fn is_function_word_lower(&self, low: &str) -> bool {
         self.function_words.contains(low)
-            || low.find('\'').is_some_and(|i| {
+            || low.bytes().position(|b| b == b'\'').is_some_and(|i| {
                 i > 0 && i + 1 < low.len() && self.function_words.contains(&low[..=i])
             })
     }

@@ -181,9 +181,13 @@ impl Grammar<'_> {
     fn name(&self, i: usize, table: &FormTable, capitalized: bool) -> Option<Name> {
         let t = self.next(i).filter(|t| t.is_word())?;
         let written = t.span.slice(self.text);
+        // Most words hold no hyphen: a byte test before any splitting.
         let glued_prep = t
             .key
-            .split_once('-')
+            .bytes()
+            .any(|b| b == b'-')
+            .then(|| t.key.split_once('-'))
+            .flatten()
             .filter(|_| table.get_folded(&t.key).is_none());
         if let Some((prep, name)) = glued_prep {
             // "mid-December", "early-June": a `prep` glued by a hyphen.
