@@ -21,7 +21,7 @@ use crate::document::Document;
 use crate::extract::Facts;
 use crate::lexicon::Lexicons;
 use crate::span::Span;
-pub use signature::{Claim, Weights, shared_features};
+pub use signature::{Claim, Weights, WordFeatures, shared_features, word_features};
 
 /// A pair scores at least this to be aligned.
 const MIN_SCORE: f64 = 0.28;

@@ -135,22 +135,24 @@ fn quantity_anchor(q: &Quantity) -> String {
 /// The features of one content word: its stem, and its cross-language
 /// roots (concept and glossary ids, the romanised prefix).
 #[derive(Debug, Default)]
-struct WordFeatures {
+pub struct WordFeatures {
     stem: Option<Hashed>,
     roots: Vec<Hashed>,
 }
 
-thread_local! {
-    static WORDS: std::cell::RefCell<crate::memo::Memo<Option<std::rc::Rc<WordFeatures>>>> =
-        std::cell::RefCell::default();
+impl WordFeatures {
+    /// The stem of the word, lower-cased.
+    pub fn stem(&self) -> Option<&str> {
+        self.stem.as_ref().map(|s| &*s.text)
+    }
 }
 
 /// The features of a word that does not start with a digit, or `None` for a
 /// function word or a word holding a digit. A pure function of the word,
-/// its language and the lexicons, so it is memoised: a story repeats its
-/// words across versions.
-fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<std::rc::Rc<WordFeatures>> {
-    crate::memo::get_or(&WORDS, lexicons.names.id, &[lang, text], || {
+/// its language and the lexicons, so documents share it
+/// ([`crate::document::word_info`]).
+pub fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<WordFeatures> {
+    {
         let lex = lexicons.lang(lang);
         let low = lower(text);
         if lex.is_function_word_lower(&low) || text.chars().any(|c| c.is_ascii_digit()) {
@@ -172,8 +174,8 @@ fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<std::rc:
                 latin.chars().take(ROOT_LEN).collect::<String>(),
             ));
         }
-        Some(std::rc::Rc::new(features))
-    })
+        Some(features)
+    }
 }
 
 /// The claims of a document's story text, their features given ids in
@@ -198,6 +200,7 @@ pub fn claims(
             let mut anchors = Vec::with_capacity(8);
             for (w, word) in doc.words_of(sentence).iter().enumerate() {
                 let text = doc.slice(word.span);
+                let info = &doc.infos[sentence.first_word + w];
                 if text.starts_with(|c: char| c.is_ascii_digit()) {
                     // Without extracted quantities, digits without separators
                     // stand in: "1,200", "1.200" and "1 200" meet.
@@ -207,7 +210,7 @@ pub fn claims(
                     }
                     continue;
                 }
-                let Some(features) = word_features(text, lang, lexicons) else {
+                let Some(features) = info.features(|| word_features(text, lang, lexicons)) else {
                     continue;
                 };
                 // Without extracted names, a capitalised word stands in for one.

@@ -5,7 +5,7 @@ use super::Check;
 use super::support::{doc_names, member_evidence, reference_reading, versions};
 use crate::align::{Group, Member};
 use crate::finding::{Evidence, Finding, Kind, Severity};
-use crate::lexicon::{LangLexicon, Lexicons};
+use crate::lexicon::Lexicons;
 use crate::span::Span;
 use crate::stem::stem;
 use crate::story::Story;
@@ -97,9 +97,10 @@ fn ends_scope(gap: &str) -> bool {
     ])
 }
 
-fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
+fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
     let doc = &story.docs[member.doc];
     let lang = doc.language.code.as_str();
+    let lex = lexicons.lang(lang);
     let claims = &story.alignment.claims[member.doc];
     let mut reading = Reading {
         words: Vec::new(),
@@ -135,6 +136,7 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             let len = if two { 2 } else { 1 };
             let text = if two { pair.as_str() } else { lows[i] };
             let span = words[i].span.cover(&words[i + len - 1].span);
+            let at = sentence.first_word + i;
             i += len;
             // An elided cue is one word with its verb: "n'a", "n’est".
             let elided = || {
@@ -157,7 +159,15 @@ fn read(story: &Story, member: &Member, lex: &LangLexicon) -> Reading {
             {
                 continue;
             }
-            let stem = stem(lang, text);
+            // A single word's stem is among its alignment features.
+            let shared = (!two)
+                .then(|| {
+                    doc.infos[at]
+                        .features(|| crate::align::word_features(word, lang, lexicons))
+                        .and_then(|f| f.stem())
+                })
+                .flatten();
+            let stem = shared.map_or_else(|| stem(lang, text), str::to_string);
             let antonym = neg.antonym(&stem);
             let negative = neg.is_negative(text);
             if negative {
@@ -231,7 +241,7 @@ a side."
 fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Finding> {
     let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
     let readings: Vec<Reading> = (0..group.members.len())
-        .map(|i| read(story, &group.members[i], lexicons.lang(lang(i))))
+        .map(|i| read(story, &group.members[i], lexicons))
         .collect();
     let n = readings.len();
     let pairs = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));

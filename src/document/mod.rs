@@ -2,6 +2,7 @@
 //! span into the original text, plus language and boilerplate.
 
 pub mod boilerplate;
+pub mod word_info;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -66,6 +67,9 @@ pub struct Document {
     /// Each word folded ([`crate::text::fold`]), in the order of `words`:
     /// worked out once for every stage that matches words.
     pub folds: Vec<String>,
+    /// What the later stages work out about each word, shared with every
+    /// document that writes it ([`word_info`]).
+    pub infos: Vec<std::sync::Arc<word_info::WordInfo>>,
     /// Each word lower-cased ([`crate::text::lower`]) where that differs
     /// from its fold (diacritics; `None` for most words): see
     /// [`Document::lower`].
@@ -127,6 +131,10 @@ impl Document {
                 (lower != *fold).then_some(lower)
             })
             .collect();
+        let infos = words
+            .iter()
+            .map(|w: &Word| word_info::of(w.span.slice(&raw.text), &language.code, lexicons))
+            .collect();
         boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
         boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
         let boilerplate = boilerplate::merge(&raw.text, &paragraphs);
@@ -142,6 +150,7 @@ impl Document {
             sentences,
             words,
             folds,
+            infos,
             lowers,
             boilerplate,
             lines,

@@ -39,8 +39,9 @@ const PHRASE_BREAKS: &[char] = &[
     '?',
 ];
 
+/// What a word says about the language of its run.
 #[derive(Clone, Debug, PartialEq)]
-enum Vote {
+pub enum Vote {
     /// Belongs to the document's language (or is a number): ends a run.
     Own,
     /// A capitalised word: a name in most languages, ends a run.
@@ -77,14 +78,11 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
                 if loan[i] {
                     Vote::Own
                 } else {
-                    vote(
-                        doc.slice(w.span),
-                        i == 0,
-                        own,
-                        &others,
-                        doc_cyrillic,
-                        lexicons.names.id,
-                    )
+                    doc.infos[sentence.first_word + i]
+                        .vote(i == 0, || {
+                            vote(doc.slice(w.span), i == 0, own, &others, doc_cyrillic)
+                        })
+                        .clone()
                 }
             })
             .collect();
@@ -154,27 +152,9 @@ impl Loanwords {
     }
 }
 
-thread_local! {
-    static VOTES: std::cell::RefCell<crate::memo::Memo<Vote>> = std::cell::RefCell::default();
-}
-
 /// The vote of a word: a pure function of the word, its place and the
-/// lexicons, memoised (a story repeats its words across versions).
+/// lexicons, which documents share ([`crate::document::word_info`]).
 fn vote(
-    word: &str,
-    sentence_start: bool,
-    own: &LangLexicon,
-    others: &[(&LangLexicon, bool)],
-    doc_cyrillic: bool,
-    scope: u64,
-) -> Vote {
-    let place = if sentence_start { "1" } else { "0" };
-    crate::memo::get_or(&VOTES, scope, &[&own.lang, place, word], || {
-        vote_uncached(word, sentence_start, own, others, doc_cyrillic)
-    })
-}
-
-fn vote_uncached(
     word: &str,
     sentence_start: bool,
     own: &LangLexicon,
