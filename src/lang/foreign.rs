@@ -39,6 +39,9 @@ const PHRASE_BREAKS: &[char] = &[
     '?',
 ];
 
+/// The vote of a word of an established loanword phrase.
+static OWN: Vote = Vote::Own;
+
 /// What a word says about the language of its run.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Vote {
@@ -71,18 +74,16 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
     for (_, sentence) in doc.story_sentences() {
         let words = doc.words_of(sentence);
         let loan = loanwords.mask(&doc.folds[sentence.first_word..sentence.end_word]);
-        let votes: Vec<Vote> = words
+        let votes: Vec<&Vote> = words
             .iter()
             .enumerate()
             .map(|(i, w)| {
                 if loan[i] {
-                    Vote::Own
+                    &OWN
                 } else {
-                    doc.infos[sentence.first_word + i]
-                        .vote(i == 0, || {
-                            vote(doc.slice(w.span), i == 0, own, &others, doc_cyrillic)
-                        })
-                        .clone()
+                    doc.infos[sentence.first_word + i].vote(i == 0, || {
+                        vote(doc.slice(w.span), i == 0, own, &others, doc_cyrillic)
+                    })
                 }
             })
             .collect();
@@ -205,7 +206,7 @@ fn vote(
 
 /// Runs of words (index ranges) without a stop word or phrase break, trimmed
 /// to their first and last foreign word.
-fn runs(doc: &Document, words: &[Word], votes: &[Vote]) -> Vec<std::ops::Range<usize>> {
+fn runs(doc: &Document, words: &[Word], votes: &[&Vote]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let close = |start: &mut Option<usize>, end: usize, out: &mut Vec<std::ops::Range<usize>>| {
@@ -238,7 +239,7 @@ fn runs(doc: &Document, words: &[Word], votes: &[Vote]) -> Vec<std::ops::Range<u
 }
 
 /// Sums the votes of a range of words: per language, and how many words voted.
-fn tally(votes: &[Vote]) -> (BTreeMap<&str, u32>, usize) {
+fn tally<'a>(votes: &[&'a Vote]) -> (BTreeMap<&'a str, u32>, usize) {
     let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
     let mut voting = 0usize;
     for v in votes {
@@ -287,7 +288,7 @@ fn decide(
 fn bracketed(
     doc: &Document,
     words: &[Word],
-    votes: &[Vote],
+    votes: &[&Vote],
     own: &LangLexicon,
 ) -> Vec<ForeignSpan> {
     let mut out = Vec::new();
@@ -311,12 +312,12 @@ fn bracketed(
         }
         let after = doc.text[words[j].span.end..].trim_start_matches([' ', '\u{a0}']);
         let inside = &votes[i..=j];
-        let names = inside.iter().filter(|v| **v == Vote::Name).count();
+        let names = inside.iter().filter(|v| ***v == Vote::Name).count();
         let count = j + 1 - i;
         if after.starts_with(close_char)
             && count <= 8
             && names * 2 < count
-            && !inside.contains(&Vote::Own)
+            && !inside.contains(&&Vote::Own)
         {
             let (totals, voting) = tally(inside);
             let span = Span::new(words[i].span.start, words[j].span.end);
@@ -338,7 +339,7 @@ fn bracketed(
 fn judge(
     doc: &Document,
     words: &[Word],
-    votes: &[Vote],
+    votes: &[&Vote],
     run: std::ops::Range<usize>,
     own: &LangLexicon,
 ) -> Option<ForeignSpan> {
