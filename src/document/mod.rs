@@ -366,7 +366,10 @@ fn words_of<'a>(
         // in 0x99, ʼ in 0xBC).
         let maybe = w.bytes().any(|b| matches!(b, b'\'' | 0x99 | 0xBC));
         let cut = maybe
-            .then(|| w.char_indices().find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ')))
+            .then(|| {
+                w.char_indices()
+                    .find(|&(_, c)| matches!(c, '\'' | '’' | 'ʼ'))
+            })
             .flatten()
             .map(|(k, c)| k + c.len_utf8())
             .filter(|&k| {

@@ -99,9 +99,10 @@ impl PhraseSet {
         };
         try_key(first);
         if self.inflected && is_cyrillic_word(first) {
-            let chars: Vec<(usize, char)> = first.char_indices().collect();
-            for cut in 1..=MAX_CASE_ENDING.min(chars.len().saturating_sub(2)) {
-                try_key(&first[..chars[chars.len() - cut].0]);
+            // Without the last one, two, three letters, keeping two.
+            let keep = MAX_CASE_ENDING.min(first.chars().count().saturating_sub(2));
+            for (at, _) in first.char_indices().rev().take(keep) {
+                try_key(&first[..at]);
             }
         }
         best
