@@ -16,7 +16,9 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] appending into a buffer, to avoid an allocation per word.
 pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     let table = &*CHARS;
@@ -31,7 +33,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// Calls `f` with each character of [`fold`]`(s)`, without building it.
 pub fn fold_each(s: &str, mut f: impl FnMut(char)) {
     if s.is_ascii() {
-        s.chars().for_each(|c| f(c.to_ascii_lowercase()));
+        s.bytes().for_each(|b| f(char::from(b.to_ascii_lowercase())));
         return;
     }
     let table = &*CHARS;
