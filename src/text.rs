@@ -33,7 +33,8 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// Calls `f` with each character of [`fold`]`(s)`, without building it.
 pub fn fold_each(s: &str, mut f: impl FnMut(char)) {
     if s.is_ascii() {
-        s.bytes().for_each(|b| f(char::from(b.to_ascii_lowercase())));
+        s.bytes()
+            .for_each(|b| f(char::from(b.to_ascii_lowercase())));
         return;
     }
     let table = &*CHARS;
