@@ -1,5 +1,6 @@
 //! Feed benchmark: `cargo bench --bench feed` (set BENCH_STORIES to change
-//! the base size, default 2000 stories × 4 versions).
+//! the base size, default 2000 stories × 4 versions; BENCH_ROUNDS the
+//! rounds of the yardstick and the 1-thread feed, default 3).
 //!
 //! In one run, over a generated feed (tests/support/feedgen.rs):
 //! whatlang-only language detection over the same texts (the yardstick),
@@ -118,6 +119,12 @@ fn peak_memory(generated: &feedgen::Feed, dir: &std::path::Path) -> Option<u64> 
     stderr.lines().last()?.trim().parse().ok()
 }
 
+/// The run with the median wall time.
+fn median(mut runs: Vec<Timing>) -> Timing {
+    runs.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+    runs.swap_remove(runs.len() / 2)
+}
+
 fn mb(bytes: usize, seconds: f64) -> f64 {
     bytes as f64 / 1e6 / seconds
 }
@@ -140,12 +147,30 @@ fn main() {
     // Warm the embedded lexicons before timing anything.
     let _ = driftcheck::lang::detect("warm up", &lexicons);
 
-    // The yardstick: whatlang alone over the same bytes.
-    let (_, whatlang) = time(|| {
-        for (_, _, text) in &docs {
-            std::hint::black_box(whatlang::detect(text));
-        }
-    });
+    // The yardstick (whatlang alone over the same bytes) and the 1-thread
+    // feed, in turns, several rounds: the median of each is quoted, so a
+    // slower or faster spell of a shared machine counts against both.
+    let rounds: usize = std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let mut whatlang_runs = Vec::new();
+    let mut feed1_runs = Vec::new();
+    let mut keys = Keys::default();
+    for _ in 0..rounds {
+        let (_, t) = time(|| {
+            for (_, _, text) in &docs {
+                std::hint::black_box(whatlang::detect(text));
+            }
+        });
+        whatlang_runs.push(t);
+        let (k, t) = run_feed(&base, 1);
+        keys = k;
+        feed1_runs.push(t);
+    }
+    let whatlang = median(whatlang_runs);
+    let feed1 = median(feed1_runs);
 
     let (_, check) = time(|| {
         let mut by_story: BTreeMap<&str, Vec<RawDocument>> = BTreeMap::new();
@@ -162,7 +187,6 @@ fn main() {
         }
     });
 
-    let (keys, feed1) = run_feed(&base, 1);
     let (_, feed2) = run_feed(&base, 2);
     let predicted: Vec<String> = (1..=base.truth.len())
         .map(|l| keys.lines.get(&l).cloned().unwrap_or_default())
@@ -186,7 +210,8 @@ fn main() {
         .collect();
 
     println!(
-        "base feed: {stories} stories × 4 versions, {:.1} MB of story text, {} lines",
+        "base feed: {stories} stories × 4 versions, {:.1} MB of story text, {} lines; \
+         whatlang and 1-thread feed: median of {rounds} alternating rounds",
         bytes as f64 / 1e6,
         base.lines.len()
     );
