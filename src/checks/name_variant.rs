@@ -15,6 +15,9 @@ use crate::text::{fold, is_cyrillic_word};
 /// Reports the words of an entity's name that are spelled more than one way.
 pub struct NameVariant;
 
+/// (entity key, word key, pool): one group of spellings.
+type GroupKey<'a> = (&'a str, &'a str, (u8, &'a str));
+
 /// One spelling of a name word and where it occurs.
 #[derive(Default)]
 struct Spelling {
@@ -73,8 +76,7 @@ spellings and how many documents use each."
         // (0, language) for a Latin exonym, (1, "") for other Latin words,
         // (2, language) for Cyrillic: the order of the pool names
         // "false:pt" < "latin" < "true:uk" this check was written with.
-        let mut groups: BTreeMap<(&str, &str, (u8, &str)), BTreeMap<String, Spelling>> =
-            BTreeMap::new();
+        let mut groups: BTreeMap<GroupKey<'_>, BTreeMap<String, Spelling>> = BTreeMap::new();
         let mut scripts: BTreeMap<(&str, &str), CrossScript> = BTreeMap::new();
         // Romanised Cyrillic forms, once per form and language.
         let mut romanised: BTreeMap<(&str, &str), String> = BTreeMap::new();

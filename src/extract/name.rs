@@ -535,7 +535,7 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
         let g = cx.cues.honorifics.get(*h)?;
         Some((cx.doc.words[first - 1].span, *g))
     });
-    let title = title_before(cx, &before, start).or_else(|| title_after(cx, last, end));
+    let title = title_before(cx, before, start).or_else(|| title_after(cx, last, end));
     Some(Run {
         words,
         title,
@@ -591,7 +591,7 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
         if skip > 0 && !skippable(cx, last + skip) {
             break;
         }
-        if let Some(phrase) = cx.cues.titles.match_at(&after, skip) {
+        if let Some(phrase) = cx.cues.titles.match_at(after, skip) {
             let gender = phrase.gender.or_else(|| {
                 skip.checked_sub(1)
                     .and_then(|a| cx.cues.articles.get(after[a]).copied())

@@ -263,9 +263,8 @@ impl CalqueFilter {
     fn build(patterns: &[String]) -> Option<regex_automata::meta::Regex> {
         let hirs = patterns
             .iter()
-            .map(|p| regex_syntax::parse(p).map(|h| without_assertions(&h)))
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .ok()?;
+            .map(|p| regex_syntax::parse(p).ok().map(|h| without_assertions(&h)))
+            .collect::<Option<Vec<_>>>()?;
         regex_automata::meta::Regex::builder()
             .configure(
                 // The lazy DFA alone: the other engines only cost building.
