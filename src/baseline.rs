@@ -132,18 +132,7 @@ impl Baseline {
     /// Reads a baseline file. A file that is not a baseline of this
     /// version is an error naming the file.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = std::fs::read_to_string(path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                Error::NotFound {
-                    path: path.to_path_buf(),
-                }
-            } else {
-                Error::Unreadable {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            }
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::reading(path, source))?;
         let bad = |reason: String| Error::Baseline {
             path: path.to_path_buf(),
             reason,

@@ -154,5 +154,22 @@ pub enum Error {
     },
 }
 
+impl Error {
+    /// The error of a failed read of `path`: [`Error::NotFound`] when it
+    /// does not exist, else [`Error::Unreadable`].
+    pub fn reading(path: &std::path::Path, source: std::io::Error) -> Error {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::Unreadable {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
+}
+
 /// Library result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -81,6 +81,12 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// The groups more than one version takes part in: the claims versions
+    /// can disagree on.
+    pub fn shared_groups(&self) -> impl Iterator<Item = &Group> {
+        self.groups.iter().filter(|g| g.members.len() >= 2)
+    }
+
     /// Aligns the versions of a story.
     pub fn build(
         docs: &[Document],

@@ -53,9 +53,7 @@ Speakers given only by a pronoun are not compared (see pronoun_drift)."
     fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
         story
             .alignment
-            .groups
-            .iter()
-            .filter(|g| g.members.len() >= 2)
+            .shared_groups()
             .filter_map(|g| check_group(story, g))
             .collect()
     }

@@ -1,7 +1,7 @@
 //! `date_drift`: aligned claims dating the same event differently.
 
 use super::Check;
-use super::support::slot_drift;
+use super::support::{slot_drift, slot_findings};
 use crate::align::Group;
 use crate::extract::DateFact;
 use crate::finding::{Finding, Kind};
@@ -74,20 +74,7 @@ compared."
     }
 
     fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
-        let mut out = Vec::new();
-        for group in story
-            .alignment
-            .groups
-            .iter()
-            .filter(|g| g.members.len() >= 2)
-        {
-            for slot in slots(story, group) {
-                if let Some(f) = compare(story, group, &slot) {
-                    out.push(f);
-                }
-            }
-        }
-        out
+        slot_findings(story, slots, |s, g, slot| compare(s, g, slot))
     }
 }
 

@@ -309,6 +309,11 @@ mod tests {
         NameVariant.run(&story, &lexicons)
     }
 
+    /// The messages of findings, for assertion failures.
+    fn messages(f: &[Finding]) -> Vec<&str> {
+        f.iter().map(|f| f.message.as_str()).collect()
+    }
+
     const A: &str =
         "Energy minister Olena Kovalenko visited Kyiv on Monday. Kovalenko said prices would fall.";
 
@@ -377,11 +382,7 @@ mod tests {
             ),
             ("g", "en", "Minister Olena Kovalenko spoke with Jose Perez."),
         ]);
-        assert!(
-            f.is_empty(),
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(f.is_empty(), "{:?}", messages(&f));
     }
 
     proptest::proptest! {
@@ -433,11 +434,7 @@ mod tests {
                 "L'entraîneur Mykola Chevtchouk a salué l'équipe.",
             ),
         ]);
-        assert!(
-            f.is_empty(),
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(f.is_empty(), "{:?}", messages(&f));
         // Within one language the same difference is a variant.
         let f = run(&[
             ("a", "de", "Trainer Mykola Schewtschuk lobte das Team."),
@@ -461,11 +458,7 @@ mod tests {
             ),
             ("c", "de", "Olena Müller traf Olena Miller."),
         ]);
-        assert!(
-            f.is_empty(),
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(f.is_empty(), "{:?}", messages(&f));
     }
 
     #[test]
@@ -473,12 +466,7 @@ mod tests {
         let en = "Energy minister Olena Kovalenko visited the plant. Kovalenko praised the staff.";
         let uk = "Міністерка енергетики Олена Ковваленко відвідала станцію.";
         let f = run(&[("a", "en", en), ("b", "en", en), ("c", "uk", uk)]);
-        assert_eq!(
-            f.len(),
-            1,
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert_eq!(f.len(), 1, "{:?}", messages(&f));
         let cited: Vec<(&str, &str)> = f[0]
             .evidence
             .iter()
@@ -504,11 +492,7 @@ mod tests {
                 "Премьер-министр Марк Каллас встретился с Томом Расселом в Таллине.",
             ),
         ]);
-        assert!(
-            f.is_empty(),
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(f.is_empty(), "{:?}", messages(&f));
     }
 
     #[test]
@@ -525,22 +509,13 @@ mod tests {
                 "La squadra di Marco Rossi ha vinto la Coppa nazionale sabato.",
             ),
         ]);
-        assert!(
-            f.is_empty(),
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert!(f.is_empty(), "{:?}", messages(&f));
         // A person's name is one spelling in every language.
         let f = run(&[
             ("a", "es", "El técnico Marco Rossi ganó el sábado."),
             ("b", "it", "L'allenatore Marco Rosi ha vinto sabato."),
             ("c", "pt", "O técnico Marco Rossi venceu no sábado."),
         ]);
-        assert_eq!(
-            f.len(),
-            1,
-            "{:?}",
-            f.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
+        assert_eq!(f.len(), 1, "{:?}", messages(&f));
     }
 }

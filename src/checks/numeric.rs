@@ -2,7 +2,7 @@
 //! differ.
 
 use super::Check;
-use super::support::slot_drift;
+use super::support::{slot_drift, slot_findings};
 use crate::align::Group;
 use crate::extract::quantity::Quantity;
 use crate::finding::{Finding, Kind};
@@ -40,20 +40,7 @@ that differ, both are cited. Boilerplate is skipped."
     }
 
     fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
-        let mut out = Vec::new();
-        for group in story
-            .alignment
-            .groups
-            .iter()
-            .filter(|g| g.members.len() >= 2)
-        {
-            for slot in slots(story, group) {
-                if let Some(f) = compare(story, group, &slot) {
-                    out.push(f);
-                }
-            }
-        }
-        out
+        slot_findings(story, slots, |s, g, slot| compare(s, g, slot))
     }
 }
 

@@ -230,9 +230,7 @@ a side."
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
         story
             .alignment
-            .groups
-            .iter()
-            .filter(|g| g.members.len() >= 2)
+            .shared_groups()
             .filter_map(|g| check_group(story, g, lexicons))
             .collect()
     }
@@ -346,17 +344,11 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
         side(&odd),
         side(&even)
     );
-    let mut evidence: Vec<Evidence> = odd
-        .iter()
-        .chain(&even)
-        .map(|&i| member_evidence(story, &group.members[i]))
-        .collect();
-    evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start));
-    Some(Finding::new(
-        Kind::PolarityDrift,
-        Severity::Error,
+    Some(finding(
+        story,
+        group,
+        odd.iter().chain(&even).copied(),
         message,
-        evidence,
     ))
 }
 
@@ -404,16 +396,21 @@ fn clause_count_drift(story: &Story, group: &Group, readings: &[Reading]) -> Opt
         clauses(counts[even[0]]),
         cited(even[0]),
     );
-    let mut evidence: Vec<Evidence> = (0..n)
+    Some(finding(story, group, 0..n, message))
+}
+
+/// The finding citing `members` of the group, in document order.
+fn finding(
+    story: &Story,
+    group: &Group,
+    members: impl Iterator<Item = usize>,
+    message: String,
+) -> Finding {
+    let mut evidence: Vec<Evidence> = members
         .map(|i| member_evidence(story, &group.members[i]))
         .collect();
     evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start));
-    Some(Finding::new(
-        Kind::PolarityDrift,
-        Severity::Error,
-        message,
-        evidence,
-    ))
+    Finding::new(Kind::PolarityDrift, Severity::Error, message, evidence)
 }
 
 /// How many clauses the cues negate: cues with no clause punctuation

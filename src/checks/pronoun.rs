@@ -146,12 +146,7 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
             .iter()
             .flat_map(|f| f.evidence.iter().map(|e| (e.doc.clone(), e.start)))
             .collect();
-        for group in story
-            .alignment
-            .groups
-            .iter()
-            .filter(|g| g.members.len() >= 2)
-        {
+        for group in story.alignment.shared_groups() {
             if let Some(f) = aligned_speakers(story, group, lexicons) {
                 let known = f
                     .evidence

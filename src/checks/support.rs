@@ -112,6 +112,25 @@ pub fn sort_evidence(story: &Story, evidence: &mut [Evidence]) {
     evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start, e.end));
 }
 
+/// The findings of every slot of comparable facts of every shared group:
+/// `slots` cuts a group's facts into slots, `compare` judges one.
+pub fn slot_findings<'a, S>(
+    story: &'a Story,
+    slots: impl Fn(&'a Story, &'a Group) -> Vec<S>,
+    compare: impl Fn(&Story, &Group, &S) -> Option<Finding>,
+) -> Vec<Finding> {
+    story
+        .alignment
+        .shared_groups()
+        .flat_map(|group| {
+            slots(story, group)
+                .into_iter()
+                .filter_map(|slot| compare(story, group, &slot))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// A drift finding over one slot of comparable facts, one per member:
 /// `class` gives each member's reading (members whose facts agree share
 /// one), `span` each member's fact. The reference reading (the reference

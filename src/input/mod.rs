@@ -150,7 +150,7 @@ fn read_input(input: &Path, options: &ReadOptions, already: usize) -> Result<Vec
         let bytes = read_limited(std::io::stdin().lock(), input, options.max_doc_bytes)?;
         return Ok(vec![decode_document_with("stdin", input, bytes, options)?]);
     }
-    let meta = std::fs::metadata(input).map_err(|source| io_error(input, source))?;
+    let meta = std::fs::metadata(input).map_err(|source| Error::reading(input, source))?;
     if meta.is_dir() {
         let files = list_directory(input)?;
         if files.is_empty() {
@@ -165,19 +165,6 @@ fn read_input(input: &Path, options: &ReadOptions, already: usize) -> Result<Vec
     Ok(vec![read_file(input, options)?])
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    if source.kind() == std::io::ErrorKind::NotFound {
-        Error::NotFound {
-            path: path.to_path_buf(),
-        }
-    } else {
-        Error::Unreadable {
-            path: path.to_path_buf(),
-            source,
-        }
-    }
-}
-
 /// Reads at most `limit` bytes; one more is an error, so a huge or endless
 /// input never fills memory.
 fn read_limited(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>> {
@@ -185,7 +172,7 @@ fn read_limited(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>> {
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|source| io_error(path, source))?;
+        .map_err(|source| Error::reading(path, source))?;
     if bytes.len() as u64 > limit {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
@@ -198,10 +185,10 @@ fn read_limited(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>> {
 
 /// The documents of a directory (not recursive), sorted by file name.
 pub fn list_directory(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|source| io_error(dir, source))?;
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::reading(dir, source))?;
     let mut files = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|source| io_error(dir, source))?;
+        let entry = entry.map_err(|source| Error::reading(dir, source))?;
         let path = entry.path();
         let wanted = path
             .extension()
@@ -217,7 +204,7 @@ pub fn list_directory(dir: &Path) -> Result<Vec<PathBuf>> {
 
 fn read_file(path: &Path, options: &ReadOptions) -> Result<RawDocument> {
     let size = std::fs::metadata(path)
-        .map_err(|source| io_error(path, source))?
+        .map_err(|source| Error::reading(path, source))?
         .len();
     if size > options.max_doc_bytes {
         return Err(Error::TooLarge {
@@ -226,7 +213,7 @@ fn read_file(path: &Path, options: &ReadOptions) -> Result<RawDocument> {
             limit: options.max_doc_bytes,
         });
     }
-    let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
+    let file = std::fs::File::open(path).map_err(|source| Error::reading(path, source))?;
     let bytes = read_limited(file, path, options.max_doc_bytes)?;
     let id = path
         .file_stem()
