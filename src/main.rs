@@ -426,18 +426,8 @@ impl StreamArgs {
         if self.input.as_os_str() == "-" {
             return Ok((Box::new(io::stdin()), None));
         }
-        let file = std::fs::File::open(&self.input).map_err(|source| {
-            if source.kind() == io::ErrorKind::NotFound {
-                Error::NotFound {
-                    path: self.input.clone(),
-                }
-            } else {
-                Error::Unreadable {
-                    path: self.input.clone(),
-                    source,
-                }
-            }
-        })?;
+        let file = std::fs::File::open(&self.input)
+            .map_err(|source| Error::reading(&self.input, source))?;
         let size = file.metadata().ok().map(|m| m.len());
         Ok((Box::new(file), size))
     }

@@ -126,7 +126,6 @@ pub fn slot_findings<'a, S>(
             slots(story, group)
                 .into_iter()
                 .filter_map(|slot| compare(story, group, &slot))
-                .collect::<Vec<_>>()
         })
         .collect()
 }
