@@ -107,7 +107,13 @@ impl Config {
 
 /// A TOML error as one line: where, and what.
 fn describe(e: &toml::de::Error, text: &str) -> String {
-    let message = e.message().trim().replace('\n', " ");
+    // serde speaks of fields and variants; the file has keys and values.
+    let message = e
+        .message()
+        .trim()
+        .replace('\n', " ")
+        .replacen("unknown field", "unknown key", 1)
+        .replacen("unknown variant", "unknown value", 1);
     match e.span() {
         Some(span) => {
             let before = &text[..span.start.min(text.len())];
