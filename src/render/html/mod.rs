@@ -178,6 +178,8 @@ fn findings(report: &Report, prefix: &str) -> Markup {
         @if report.findings.is_empty() {
             p { "No findings." }
         } @else {
+            details.findings open {
+            summary { "Findings (" (report.findings.len()) ")" }
             ol.findings {
                 @for (i, f) in report.findings.iter().enumerate() {
                     li.finding id=(format!("{prefix}-f{i}")) data-kind=(f.kind.name()) data-sev=(f.severity.name()) {
@@ -195,6 +197,7 @@ fn findings(report: &Report, prefix: &str) -> Markup {
                         }
                     }
                 }
+            }
             }
         }
     }
