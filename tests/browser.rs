@@ -151,23 +151,26 @@ fn findings(dir: &str) -> Vec<serde_json::Value> {
     report["findings"].as_array().unwrap().clone()
 }
 
-fn write_page(dir: &Path, name: &str, html: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, html).unwrap();
-    path
+/// Writes the page driftcheck renders, loads it (with a query string) and
+/// checks that only the page's own script ran.
+fn browse(browser: &Path, args: &[&str], stdin: Option<&str>, query: &str) -> Html {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, driftcheck(args, stdin)).unwrap();
+    let dom = dump_dom(browser, &page, query);
+    assert_only_our_script_ran(&dom);
+    dom
 }
 
 #[test]
 fn a_fixture_report_shows_findings_at_their_spans_and_the_versions_side_by_side() {
     let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let page = write_page(
-        dir.path(),
-        "report.html",
-        &driftcheck(&["check", "--format", "html", "fixtures/cup-final"], None),
+    let dom = browse(
+        &browser,
+        &["check", "--format", "html", "fixtures/cup-final"],
+        None,
+        "",
     );
-    let dom = dump_dom(&browser, &page, "");
-    assert_only_our_script_ran(&dom);
     let expected = findings("fixtures/cup-final");
     let items = select(&dom, "li.finding");
     assert_eq!(items.len(), expected.len(), "one list item per finding");
@@ -236,14 +239,12 @@ fn select_in<'a>(e: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::Element
 #[test]
 fn hostile_documents_render_as_text_and_run_nothing() {
     let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let page = write_page(
-        dir.path(),
-        "hostile.html",
-        &driftcheck(&["check", "--format", "html", "tests/data/hostile"], None),
+    let dom = browse(
+        &browser,
+        &["check", "--format", "html", "tests/data/hostile"],
+        None,
+        "",
     );
-    let dom = dump_dom(&browser, &page, "");
-    assert_only_our_script_ran(&dom);
     let cells: Vec<String> = select(&dom, "table.grid td.cell")
         .iter()
         .map(text)
@@ -273,14 +274,12 @@ fn hostile_documents_render_as_text_and_run_nothing() {
 #[test]
 fn filters_from_the_address_hide_findings_and_their_highlights() {
     let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().unwrap();
-    let page = write_page(
-        dir.path(),
-        "hostile.html",
-        &driftcheck(&["check", "--format", "html", "tests/data/hostile"], None),
+    let dom = browse(
+        &browser,
+        &["check", "--format", "html", "tests/data/hostile"],
+        None,
+        "?hide=numeric_drift,info&only",
     );
-    let dom = dump_dom(&browser, &page, "?hide=numeric_drift,info&only");
-    assert_only_our_script_ran(&dom);
     let items = select(&dom, "li.finding");
     for item in &items {
         let kind = item.value().attr("data-kind").unwrap();
@@ -322,14 +321,12 @@ fn a_feed_page_has_a_section_per_story_and_escapes_ids_and_keys() {
     .map(|l| l.to_string())
     .collect::<Vec<_>>()
     .join("\n");
-    let dir = tempfile::tempdir().unwrap();
-    let page = write_page(
-        dir.path(),
-        "feed.html",
-        &driftcheck(&["feed", "--format", "html", "-"], Some(&feed)),
+    let dom = browse(
+        &browser,
+        &["feed", "--format", "html", "-"],
+        Some(&feed),
+        "",
     );
-    let dom = dump_dom(&browser, &page, "");
-    assert_only_our_script_ran(&dom);
     let sections = select(&dom, "section.story");
     assert_eq!(sections.len(), 2);
     let heading = text(&select_in(&sections[0], "h2")[0]);

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::location::{Origin, end_line_col};
-use super::{Ending, RenderOptions, StoryPart, StreamFormat, evidence_excerpt};
+use super::{Ending, RenderOptions, StoryPart, StreamFormat, cite};
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
 
@@ -55,13 +55,8 @@ impl Github {
         properties.push(("title", title));
         let mut message = f.message.clone();
         for e in &f.evidence {
-            message.push_str(&format!(
-                "\n{} {}:{} {}",
-                e.doc,
-                e.line,
-                e.column,
-                evidence_excerpt(&e.text, 80)
-            ));
+            message.push('\n');
+            message.push_str(&cite(e, 80));
         }
         let level = match f.severity {
             Severity::Error => "error",

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use maud::{Markup, html};
 
-use super::{Ending, RenderOptions, StoryPart, StreamFormat, evidence_excerpt};
+use super::{Ending, RenderOptions, StoryPart, StreamFormat, cite};
 use crate::finding::Finding;
 use crate::policy::FailOn;
 use crate::report::Report;
@@ -95,13 +95,8 @@ impl StreamFormat for Junit {
 fn describe(f: &Finding) -> String {
     let mut s = format!("{} {}: {}", f.severity, f.kind, f.message);
     for e in &f.evidence {
-        s.push_str(&format!(
-            "\n  {} {}:{} {}",
-            e.doc,
-            e.line,
-            e.column,
-            evidence_excerpt(&e.text, 100)
-        ));
+        s.push_str("\n  ");
+        s.push_str(&cite(e, 100));
     }
     s
 }

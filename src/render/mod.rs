@@ -23,6 +23,7 @@ pub use facts::{FactRecord, FactsReport, render_facts};
 pub use feed::{FeedStats, FeedWriter};
 pub use langs::{LangsReport, render_langs};
 
+use crate::finding::Evidence;
 use crate::policy::FailOn;
 use crate::report::{BaselineOutcome, Report};
 use crate::story::Story;
@@ -221,6 +222,17 @@ pub fn evidence_excerpt(text: &str, max: usize) -> String {
     } else {
         excerpt(text, max)
     }
+}
+
+/// One evidence span on one line: `doc line:column excerpt`.
+pub(crate) fn cite(e: &Evidence, max: usize) -> String {
+    format!(
+        "{} {}:{} {}",
+        e.doc,
+        e.line,
+        e.column,
+        evidence_excerpt(&e.text, max)
+    )
 }
 
 /// "3 findings (1 error, 2 warnings)".
