@@ -200,7 +200,7 @@ struct PolicyArgs {
 
     /// Report only these finding kinds and severities, comma-separated
     /// (`numeric_drift,date_drift`, `error`, `all`); a finding is reported
-    /// when any of them names it
+    /// when any of them names it. `driftcheck explain` lists the kinds
     #[arg(long, value_name = "KIND|SEVERITY,...", value_delimiter = ',')]
     select: Vec<String>,
 
