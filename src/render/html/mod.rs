@@ -145,7 +145,8 @@ fn section(part: &StoryPart<'_>, prefix: &str) -> Markup {
             (documents(report, part.story))
             (findings(report, prefix))
             @if let Some(story) = part.story {
-                (side_by_side(story, report, prefix))
+                // In a feed, stories without findings start folded.
+                (side_by_side(story, report, prefix, part.key.is_none() || !report.findings.is_empty()))
             }
         }
     }
@@ -236,12 +237,14 @@ fn notes(story: &Story, report: &Report) -> Vec<Vec<(crate::span::Span, Note)>> 
 }
 
 /// The versions side by side.
-fn side_by_side(story: &Story, report: &Report, prefix: &str) -> Markup {
+fn side_by_side(story: &Story, report: &Report, prefix: &str, open: bool) -> Markup {
     let grid = Grid::new(story, notes(story, report));
-    let open = !report.findings.is_empty();
     html! {
         details.grid open[open] {
-            summary { "Versions side by side (" (grid.rows.len()) " rows)" }
+            summary {
+                "Versions side by side (" (grid.rows.len())
+                @if grid.rows.len() == 1 { " row)" } @else { " rows)" }
+            }
             table.grid {
                 thead {
                     tr {
