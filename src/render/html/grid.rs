@@ -380,3 +380,84 @@ fn range_of(pieces: &[Piece], span: Span) -> Range<usize> {
     let to = pieces.partition_point(|p| p.span.end <= span.end);
     from..to.max(from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+    use crate::lexicon::Lexicons;
+    use crate::story::StoryOptions;
+
+    fn story(texts: &[(&str, &str)]) -> Story {
+        let raws = texts
+            .iter()
+            .map(|(id, text)| RawDocument {
+                id: id.to_string(),
+                text: text.to_string(),
+                ..Default::default()
+            })
+            .collect();
+        Story::build(raws, &StoryOptions::default(), &Lexicons::embedded()).unwrap()
+    }
+
+    #[test]
+    fn cells_tile_every_version_in_reading_order() {
+        let s = story(&[
+            (
+                "a",
+                "The port reopened on Monday after a strike of nine days.\n\
+                 Dock workers won a raise of 4 percent.\n\
+                 Photo: Harbour Press\n\
+                 Ships waited outside the harbour for a week.",
+            ),
+            (
+                "b",
+                "The port reopened on Monday after a strike of nine days.\n\
+                 A union leader thanked the residents for their patience.\n\
+                 Dock workers won a raise of 4 percent.\n\
+                 Ships waited outside the harbour for a week.",
+            ),
+        ]);
+        let grid = Grid::new(&s, vec![Vec::new(), Vec::new()]);
+        for (d, doc) in s.docs.iter().enumerate() {
+            // The pieces cover the text exactly, and each piece is in one cell.
+            let pieces = &grid.pieces[d];
+            assert_eq!(pieces[0].span.start, 0);
+            assert_eq!(pieces.last().unwrap().span.end, doc.text.len());
+            assert!(pieces.windows(2).all(|w| w[0].span.end == w[1].span.start));
+            let mut covered: Vec<usize> = grid
+                .rows
+                .iter()
+                .filter_map(|r| r.cells[d].clone())
+                .flatten()
+                .collect();
+            let in_order = covered.windows(2).all(|w| w[0] < w[1]);
+            assert!(
+                in_order,
+                "version {d}'s cells follow its text down the rows"
+            );
+            covered.dedup();
+            assert_eq!(covered, (0..pieces.len()).collect::<Vec<_>>());
+        }
+        // The claim only b has sits between the claims around it, alone.
+        let text = |r: &Row, d: usize| -> String {
+            r.cells[d].clone().map_or(String::new(), |range| {
+                grid.pieces[d][range]
+                    .iter()
+                    .map(|p| s.docs[d].slice(p.span))
+                    .collect()
+            })
+        };
+        let union = grid
+            .rows
+            .iter()
+            .position(|r| text(r, 1).contains("union leader"))
+            .unwrap();
+        assert_eq!(grid.rows[union].kind, RowKind::Single);
+        assert!(text(&grid.rows[union - 1], 1).contains("reopened"));
+        assert!(text(&grid.rows[union + 1], 1).contains("Dock workers"));
+        let raise = &grid.rows[union + 1];
+        assert_eq!(raise.kind, RowKind::Aligned);
+        assert!(text(raise, 0).contains("Dock workers"));
+    }
+}
