@@ -18,7 +18,7 @@ use driftcheck::config::{self, Config};
 use driftcheck::feed::{self, FeedOptions, FeedSink, LineProblem, Progress, StoryReport};
 use driftcheck::finding::{Finding, KINDS, Kind, Severity};
 use driftcheck::input::{self, ReadOptions, read_inputs_with};
-use driftcheck::lexicon::{Lexicons, Sources};
+use driftcheck::lexicon::Lexicons;
 use driftcheck::policy::{FailOn, Selection};
 use driftcheck::render::{
     self, AlignReport, FactsReport, FeedWriter, Format, LangsReport, RenderOptions, ReportFormat,
@@ -456,11 +456,7 @@ fn load_lexicons(dirs: &[PathBuf]) -> anyhow::Result<Arc<Lexicons>> {
     if dirs.is_empty() {
         return Ok(Lexicons::embedded());
     }
-    let mut sources = Sources::embedded();
-    for dir in dirs {
-        sources.overlay(dir)?;
-    }
-    Ok(Arc::new(Lexicons::parse(&sources)?))
+    Ok(Arc::new(Lexicons::with_overlays(dirs)?))
 }
 
 /// The configuration file in force: `--config`, none with `--no-config`,

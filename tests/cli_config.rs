@@ -389,3 +389,55 @@ fn help_teaches_the_new_options() {
     let top = String::from_utf8(top.stdout).unwrap();
     assert!(top.contains("driftcheck.toml") && top.contains("--format html"));
 }
+
+#[test]
+fn lexicon_directories_are_laid_over_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, rule) in [
+        (
+            "one",
+            "test_cup | \\bcup\\b | the word cup (a rule of this test)",
+        ),
+        (
+            "two",
+            "test_final | \\bfinal\\b | the word final (a rule of this test)",
+        ),
+    ] {
+        let en = dir.path().join(name).join("en");
+        std::fs::create_dir_all(&en).unwrap();
+        std::fs::write(en.join("calques.txt"), format!("{rule}\n")).unwrap();
+    }
+    let rules = |args: &[&str]| -> Vec<String> {
+        let out = driftcheck(dir.path())
+            .args([
+                "check",
+                "--no-config",
+                "--format",
+                "json",
+                "--select",
+                "calque",
+            ])
+            .args(args)
+            .arg(story())
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["rule"].as_str().map(str::to_string))
+            .filter(|r| r.starts_with("test_"))
+            .collect()
+    };
+    let both = rules(&["--lexicons", "one", "--lexicons", "two"]);
+    assert!(both.iter().any(|r| r == "test_cup") && both.iter().any(|r| r == "test_final"));
+    // A `#!replace` file in a later directory replaces what came before.
+    std::fs::write(
+        dir.path().join("two").join("en").join("calques.txt"),
+        "#!replace\ntest_final | \\bfinal\\b | the word final (a rule of this test)\n",
+    )
+    .unwrap();
+    let replaced = rules(&["--lexicons", "one", "--lexicons", "two"]);
+    assert!(replaced.iter().all(|r| r == "test_final") && !replaced.is_empty());
+}
