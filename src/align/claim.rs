@@ -5,7 +5,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::document::word_info::{Hashed, word_features};
+use crate::document::word_info::{Hashed, skeleton, word_features};
 use crate::extract::Facts;
 use crate::extract::quantity::Quantity;
 use crate::lexicon::Lexicons;
@@ -236,7 +236,10 @@ pub fn claims(
                 let inside = |span: Span| sentence.span.contains(&span);
                 for n in starting_in(&facts.names, sentence.span, |n| n.span.start) {
                     if !n.boilerplate && inside(n.span) {
-                        anchors.push(table.id_of(format!("p:{}", n.key)));
+                        // Keys spelled alike across scripts ("spencer" /
+                        // "spenser") meet in their skeletons.
+                        let key: Vec<String> = n.key.split(' ').map(skeleton).collect();
+                        anchors.push(table.id_of(format!("p:{}", key.join(" "))));
                     }
                 }
                 for d in starting_in(&facts.dates, sentence.span, |d| d.span.start) {

@@ -44,6 +44,11 @@ const COSTS: dp::Costs = dp::Costs {
     merge: -2.0,
     paragraph: -2.5,
 };
+/// Each claim a bead joins to another must share this much (nats of the
+/// pair model's lexical signals) with the other side ...
+const MIN_SUPPORT: f64 = 1.0;
+/// ... unless joining it improves the length signal by this much (nats).
+const MERGE_LENGTH_GAIN: f64 = 1.0;
 /// A pair out of order must score at least this (nats) to be paired.
 const MOVED_MIN: f64 = 3.0;
 /// A feature shared by more claims than this proposes none of them.
@@ -192,9 +197,9 @@ impl Alignment {
         }
         for g in &mut columns {
             let first = g.members[0].clone();
-            let a = self.joined(first.doc, &first.claims);
+            let a = self.joined_claims(first.doc, &first.claims);
             for m in g.members.iter_mut().skip(1) {
-                let b = self.joined(m.doc, &m.claims);
+                let b = self.joined_claims(m.doc, &m.claims);
                 m.score = round3(self.weights.similarity(
                     &a,
                     &b,
@@ -234,7 +239,7 @@ impl Alignment {
                 g.members
                     .iter()
                     .take(COMPARED_MEMBERS)
-                    .map(|m| (m.doc, self.joined(m.doc, &m.claims)))
+                    .map(|m| (m.doc, self.joined_claims(m.doc, &m.claims)))
                     .collect()
             })
             .collect();
@@ -250,7 +255,7 @@ impl Alignment {
                         (next.claims.first() == Some(&(last + 1))).then(|| {
                             let all: Vec<usize> =
                                 m.claims.iter().chain(&next.claims).copied().collect();
-                            (m.doc, self.joined(m.doc, &all))
+                            (m.doc, self.joined_claims(m.doc, &all))
                         })
                     })
                     .collect()
@@ -270,7 +275,45 @@ impl Alignment {
                 .map(|(doc, x)| model::score(x, y, &self.languages[*doc], lang, &self.weights))
                 .fold(f64::NEG_INFINITY, f64::max)
         };
+        // A claim joined to another in a bead must earn its place: the
+        // joined lengths fit much better than any single pair's, or each
+        // joined claim shares something with the other side. Otherwise a
+        // bead would take in a neighbour on its partner's strength.
+        let justified = |ra: &Range<usize>, rb: &Range<usize>| -> bool {
+            let y = unit(claims, &joined_d, rb);
+            let first = |c: usize| &units[c][0];
+            let column = if ra.len() == 1 {
+                &units[ra.start]
+            } else {
+                &pair_units[ra.start]
+            };
+            let Some((doc, x)) = column.first() else {
+                return false;
+            };
+            let length = |a: &Claim, da: usize, b: &Claim| {
+                model::length_signal(a.chars, &self.languages[da], b.chars, lang)
+            };
+            let single = ra
+                .clone()
+                .flat_map(|c| rb.clone().map(move |j| (c, j)))
+                .map(|(c, j)| length(&first(c).1, first(c).0, &claims[j]))
+                .fold(f64::NEG_INFINITY, f64::max);
+            if length(x, *doc, y) - single >= MERGE_LENGTH_GAIN {
+                return true;
+            }
+            let shares = |a: &Claim, da: usize, b: &Claim| {
+                model::support(a, b, &self.languages[da], lang, &self.weights) >= MIN_SUPPORT
+            };
+            ra.clone()
+                .all(|c| units[c].iter().any(|(da, a)| shares(a, *da, y)))
+                && rb
+                    .clone()
+                    .all(|j| column.iter().any(|(da, a)| shares(a, *da, &claims[j])))
+        };
         let mut beads = dp::align(&column_breaks, &breaks[d], &COSTS, |ra, rb| {
+            if (ra.len() > 1 || rb.len() > 1) && !justified(&ra, &rb) {
+                return f64::NEG_INFINITY;
+            }
             score(&ra, unit(claims, &joined_d, &rb))
         });
         let gaps = |side_a: bool| -> Vec<usize> {
@@ -298,7 +341,7 @@ impl Alignment {
     }
 
     /// Consecutive claims of a version as one.
-    fn joined(&self, doc: usize, claims: &[usize]) -> Claim {
+    pub fn joined_claims(&self, doc: usize, claims: &[usize]) -> Claim {
         match claims {
             [one] => self.claims[doc][*one].clone(),
             _ => {
@@ -313,14 +356,14 @@ impl Alignment {
 
     /// What each signal of the pair model says of two members' claims.
     pub fn signals(&self, a: (usize, &[usize]), b: (usize, &[usize])) -> Signals {
-        let (x, y) = (self.joined(a.0, a.1), self.joined(b.0, b.1));
+        let (x, y) = (self.joined_claims(a.0, a.1), self.joined_claims(b.0, b.1));
         let (la, lb) = (&self.languages[a.0], &self.languages[b.0]);
         model::signals(&model::observe(&x, &y, la, lb, &self.weights), la == lb)
     }
 
     /// The raw signals of the pair model for two members' claims.
     pub fn observe(&self, a: (usize, &[usize]), b: (usize, &[usize])) -> Observed {
-        let (x, y) = (self.joined(a.0, a.1), self.joined(b.0, b.1));
+        let (x, y) = (self.joined_claims(a.0, a.1), self.joined_claims(b.0, b.1));
         model::observe(
             &x,
             &y,
@@ -532,4 +575,144 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+
+    fn docs(texts: &[(&str, &str)]) -> Vec<Document> {
+        let lex = Lexicons::embedded();
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, text))| {
+                Document::analyze(
+                    RawDocument {
+                        id: format!("d{i}"),
+                        text: text.to_string(),
+                        language: Some(lang.to_string()),
+                        ..Default::default()
+                    },
+                    &lex,
+                )
+            })
+            .collect()
+    }
+
+    fn groups_as_text(docs: &[Document], a: &Alignment) -> Vec<Vec<String>> {
+        a.groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| format!("{}:{}", m.doc, docs[m.doc].slice(a.member_span(m))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_language_versions_align_and_leave_additions_alone() {
+        let d = docs(&[
+            (
+                "en",
+                "The council approved a budget of 40 million euros on Monday. The mayor praised the vote. Protesters gathered outside the town hall.",
+            ),
+            (
+                "en",
+                "On Monday the council approved a 40 million euro budget. Protesters gathered in front of the town hall. A new park will open in May.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        let g = groups_as_text(&d, &a);
+        assert!(
+            g.iter().any(|m| m.len() == 2
+                && m[0].contains("approved a budget")
+                && m[1].contains("40 million euro budget")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 2
+                && m[0].contains("Protesters")
+                && m[1].contains("Protesters")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 1 && m[0].contains("mayor")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 1 && m[0].contains("park")),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn split_sentence_joins_one_group() {
+        let d = docs(&[
+            (
+                "en",
+                "The minister resigned on Friday after a scandal over public contracts worth 12 million.",
+            ),
+            (
+                "en",
+                "The minister resigned on Friday. The scandal was over public contracts worth 12 million.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        assert_eq!(a.groups.len(), 1, "{:?}", groups_as_text(&d, &a));
+        assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+    }
+
+    #[test]
+    fn shared_anchors_and_cognates_raise_a_pair_and_lengths_apart_lower_it() {
+        let d = docs(&[
+            (
+                "en",
+                "The parliament of Estonia approved 37 new judges on Monday. Heavy rain is expected in the north over the weekend, with local flooding.",
+            ),
+            (
+                "de",
+                "Das Parlament von Estland hat am Montag 37 neue Richter gebilligt. Regen.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        let twin = a.signals((0, &[0]), (1, &[0]));
+        let stranger = a.signals((0, &[0]), (1, &[1]));
+        assert!(twin.anchors > 0.0 && twin.cognates > 0.0, "{twin:?}");
+        assert!(twin.total() > 3.0, "{twin:?}");
+        // "Regen." against a long sentence: the lengths alone rule it out.
+        let apart = a.signals((0, &[1]), (1, &[1]));
+        assert!(apart.length < -5.0, "{apart:?}");
+        assert!(
+            stranger.total() < 0.0 && apart.total() < twin.total(),
+            "{stranger:?} {apart:?}"
+        );
+    }
+
+    #[test]
+    fn claims_of_one_paragraph_split_differently_pair_as_runs() {
+        // The German version says in two sentences what the English one
+        // says in one: a 1-2 bead, one group.
+        let d = docs(&[
+            (
+                "en",
+                "Officials in Kaunas said 240 families were evacuated after the dam broke at dawn.\n\nSchools will stay closed until Friday.",
+            ),
+            (
+                "de",
+                "Beamte in Kaunas teilten mit, 240 Familien seien evakuiert worden. Der Damm war im Morgengrauen gebrochen.\n\nDie Schulen bleiben bis Freitag geschlossen.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        assert_eq!(a.groups.len(), 2, "{:?}", groups_as_text(&d, &a));
+        assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+        assert_eq!(a.groups[1].member(1).unwrap().claims, vec![2]);
+    }
 }

@@ -152,7 +152,7 @@ fn romanize(word: &str, lexicons: &Lexicons) -> String {
 
 /// Spellings of one sound that languages and transliterations write
 /// differently, in the order they are applied.
-const SKELETON_RULES: [(&str, &str); 17] = [
+const SKELETON_RULES: [(&str, &str); 20] = [
     ("tsch", "ch"),
     ("shch", "sh"),
     ("dzh", "g"),
@@ -161,7 +161,10 @@ const SKELETON_RULES: [(&str, &str); 17] = [
     ("ck", "k"),
     ("kh", "h"),
     ("zh", "j"),
-    ("ts", "k"),
+    ("ts", "s"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "si"),
     ("c", "k"),
     ("q", "k"),
     ("w", "v"),
@@ -173,8 +176,9 @@ const SKELETON_RULES: [(&str, &str); 17] = [
 ];
 
 /// A romanised word with the spelling differences of [`SKELETON_RULES`]
-/// folded and doubled letters made single.
-fn skeleton(latin: &str) -> String {
+/// folded and doubled letters made single: "spencer" and "spenser"
+/// ("Спенсер") meet.
+pub fn skeleton(latin: &str) -> String {
     let mut s = latin.to_string();
     for (from, to) in SKELETON_RULES {
         if s.contains(from) {
@@ -203,6 +207,7 @@ mod tests {
         assert_eq!(key("inflation"), key("Inflation"));
         assert_eq!(key("inflation"), key("инфляция"));
         assert_eq!(key("Toronto"), key("Торонто"));
+        assert_eq!(skeleton("spencer"), skeleton("spenser"));
         assert_eq!(key("Philosophie"), key("filosofia"));
         assert_ne!(key("government"), key("Regierung"));
         assert_eq!(key("die"), None);
