@@ -63,6 +63,10 @@ const COMPARED_MEMBERS: usize = 2;
 /// paragraphs.
 const MOVED_PAIRS: usize = 100_000;
 
+/// What a column is compared by: (version, its claims as one) of its first
+/// members.
+type Units<'a> = Vec<(usize, Cow<'a, Claim>)>;
+
 /// One version's part in a group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Member {
@@ -237,7 +241,7 @@ impl Alignment {
         let lang = self.languages[d].as_str();
         let m = claims.len();
         // What each column is compared by: its first members' claims.
-        let units: Vec<Vec<(usize, Cow<Claim>)>> = columns
+        let units: Vec<Units> = columns
             .iter()
             .map(|g| {
                 g.members
@@ -249,10 +253,9 @@ impl Alignment {
             .collect();
         // Two neighbouring columns, and two neighbouring claims, joined
         // when a bead first needs them.
-        let pair_units: Vec<OnceCell<Vec<(usize, Cow<Claim>)>>> =
-            (0..columns.len().saturating_sub(1))
-                .map(|_| OnceCell::new())
-                .collect();
+        let pair_units: Vec<OnceCell<Units>> = (0..columns.len().saturating_sub(1))
+            .map(|_| OnceCell::new())
+            .collect();
         let pair_unit = |c: usize| {
             pair_units[c].get_or_init(|| self.joined_columns(&columns[c], &columns[c + 1]))
         };
@@ -269,7 +272,7 @@ impl Alignment {
             columns.iter().map(|g| column_break(g, breaks)).collect();
         let shares_any = sharing_cells(&units, claims);
         // The best score and support of a claim against a column's units.
-        let best = |candidates: &[(usize, Cow<Claim>)], y: &Claim| -> (f64, f64) {
+        let best = |candidates: &Units, y: &Claim| -> (f64, f64) {
             candidates
                 .iter()
                 .map(|(doc, x)| model::score(x, y, &self.languages[*doc], lang, &self.weights))
@@ -364,7 +367,7 @@ impl Alignment {
     /// Two neighbouring columns as one, for a claim that fills both: the
     /// claims of each of their first members that has claims in both, in a
     /// row, joined.
-    fn joined_columns(&self, first: &Group, second: &Group) -> Vec<(usize, Cow<'_, Claim>)> {
+    fn joined_columns(&self, first: &Group, second: &Group) -> Units<'_> {
         first
             .members
             .iter()
@@ -483,7 +486,7 @@ fn breaks(claims: &[Claim]) -> Vec<dp::Break> {
 /// one of the column's units shares a feature with the claim; features in
 /// more than [`MAX_POSTINGS`] claims do not count, so a version of many
 /// claims stays linear.
-fn sharing_cells(units: &[Vec<(usize, Cow<Claim>)>], claims: &[Claim]) -> Vec<bool> {
+fn sharing_cells(units: &[Units], claims: &[Claim]) -> Vec<bool> {
     let m = claims.len();
     let mut by_feature: Vec<(u32, u32)> = claims
         .iter()
