@@ -134,20 +134,20 @@ pub fn pairwise_f1(truth: &[LineTruth], predicted: &[String]) -> (f64, f64, f64)
 }
 
 /// SplitMix64: small, deterministic, no dependency.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next() % (hi - lo + 1)
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[(self.next() % items.len() as u64) as usize]
     }
 }
@@ -187,7 +187,7 @@ fn word(rng: &mut Rng, ends: &[&str]) -> String {
 
 /// Latin to Cyrillic, letter by letter (digraphs first): enough to write
 /// made-up names the way a Ukrainian or Russian outlet would.
-fn cyrillic(s: &str, lang: &str) -> String {
+pub fn cyrillic(s: &str, lang: &str) -> String {
     let pairs: &[(&str, &str)] = &[
         ("sch", "ш"),
         ("sh", "ш"),
@@ -632,7 +632,7 @@ fn sentences(f: &Facts, l: usize, negated: bool, respelled: bool) -> Vec<String>
 /// Seconds since the epoch of 2030-01-01, the feed's first day.
 const START: i64 = 1_893_456_000;
 
-fn rfc3339(t: i64) -> String {
+pub fn rfc3339(t: i64) -> String {
     let days = t.div_euclid(86_400);
     let secs = t.rem_euclid(86_400);
     // Civil from days (H. Hinnant).
