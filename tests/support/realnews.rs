@@ -6,7 +6,7 @@
 //! translations follow between 20 minutes and 8 hours later. The feed is in
 //! publication order. Everything is drawn from a seeded generator, so the
 //! same material and seed give the same feed. Shared by the realnews
-//! grouping test and `examples/realnews_feed.rs`; needs `feedgen` as a
+//! grouping test and `examples/group_score.rs`; needs `feedgen` as a
 //! sibling module of the crate root.
 #![allow(dead_code)]
 
