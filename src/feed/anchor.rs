@@ -293,6 +293,33 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_the_spellings_of_five_feeds_is_one_anchor() {
+        let name = format!("Name:{}", sound("kovalchuk"));
+        for (lang, text) in [
+            (
+                "en",
+                "Finance minister Oleh Kovalchuk said the budget was ready.",
+            ),
+            (
+                "de",
+                "Finanzminister Oleh Kowaltschuk sagte, der Haushalt sei fertig.",
+            ),
+            (
+                "fr",
+                "Le ministre des Finances, Oleh Kovaltchouk, a déclaré que le budget était prêt.",
+            ),
+            (
+                "uk",
+                "Міністр фінансів Олег Ковальчук заявив, що бюджет готовий.",
+            ),
+            ("ru", "Министр финансов Олег Ковальчука не видел."),
+        ] {
+            let k = keys(lang, text);
+            assert!(k.contains(&name), "{lang}: {k:?}");
+        }
+    }
+
+    #[test]
     fn vague_amounts_small_counts_and_scale_words_are_not_anchors() {
         let k = keys(
             "en",
