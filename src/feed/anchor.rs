@@ -199,8 +199,8 @@ pub fn content_words(doc: &Document, lexicons: &Lexicons) -> Vec<u64> {
             if text.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let features =
-                doc.infos[w].features(|| crate::align::word_features(text, lang, lexicons));
+            let features = doc.infos[w]
+                .features(|| crate::document::word_info::word_features(text, lang, lexicons));
             if let Some(stem) = features.and_then(|f| f.stem()) {
                 bytes.clear();
                 bytes.extend_from_slice(lang.as_bytes());
