@@ -85,7 +85,11 @@ const EXONYM: &str = "x:";
 /// vowel) and the classes of the next consonants, vowels dropped and
 /// repeats merged. Name keys already agree across scripts for most names;
 /// the sound also joins the spellings they keep apart (case endings as in
-/// `brandt`/`brandta`, `corvin`/`korvin`, `escobar`/`eskobara`).
+/// `brandt`/`brandta`, `corvin`/`korvin`, `escobar`/`eskobara`). It is
+/// coarser than the consonant skeleton that decides whether two spellings
+/// are one name ([`crate::names::compare`]) on purpose: in grouping, words
+/// that merely sound alike cost only their weight, which rarity keeps low
+/// for sounds many names share.
 pub fn sound_key(key: &str) -> Option<String> {
     let letters: String = key
         .chars()

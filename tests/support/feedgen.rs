@@ -152,7 +152,7 @@ impl Rng {
     }
 }
 
-const LANGS: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
+pub const LANGS: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 const FIRST: &[&str] = &[
     "Ingrid", "Tomas", "Marta", "Oskar", "Lena", "Pavel", "Rosa", "Dario", "Elin", "Bruno",
@@ -185,9 +185,34 @@ fn word(rng: &mut Rng, ends: &[&str]) -> String {
     ))
 }
 
+/// `s` letter by letter through `pairs` (lower-case Latin → target, the
+/// first that matches wins, so digraphs go first), each word capitalised
+/// again (after a space or a hyphen); other characters are kept.
+pub fn transcribe(s: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let lower = s.to_lowercase();
+    let mut rest = lower.as_str();
+    let mut first = true;
+    while !rest.is_empty() {
+        let (len, piece) = pairs
+            .iter()
+            .find(|(l, _)| rest.starts_with(l))
+            .map(|&(l, t)| (l.len(), t))
+            .unwrap_or_else(|| {
+                let n = rest.chars().next().map_or(1, char::len_utf8);
+                (n, &rest[..n])
+            });
+        out.push_str(&if first { cap(piece) } else { piece.to_string() });
+        first = piece == " " || piece == "-";
+        rest = &rest[len..];
+    }
+    out
+}
+
 /// Latin to Cyrillic, letter by letter (digraphs first): enough to write
 /// made-up names the way a Ukrainian or Russian outlet would.
 pub fn cyrillic(s: &str, lang: &str) -> String {
+    let i = if lang == "uk" { "і" } else { "и" };
     let pairs: &[(&str, &str)] = &[
         ("sch", "ш"),
         ("sh", "ш"),
@@ -203,6 +228,7 @@ pub fn cyrillic(s: &str, lang: &str) -> String {
         ("f", "ф"),
         ("g", "г"),
         ("h", "х"),
+        ("i", i),
         ("j", "й"),
         ("k", "к"),
         ("l", "л"),
@@ -218,31 +244,10 @@ pub fn cyrillic(s: &str, lang: &str) -> String {
         ("v", "в"),
         ("w", "в"),
         ("x", "кс"),
+        ("y", i),
         ("z", "з"),
     ];
-    let mut out = String::new();
-    let lower = s.to_lowercase();
-    let mut rest = lower.as_str();
-    let mut first = true;
-    while !rest.is_empty() {
-        let (latin, cyr) = pairs
-            .iter()
-            .find(|(l, _)| rest.starts_with(l))
-            .map(|&(l, c)| (l, c.to_string()))
-            .unwrap_or_else(|| {
-                let ch = rest.chars().next().unwrap_or(' ');
-                let c = match (ch, lang) {
-                    ('i' | 'y', "uk") => "і".to_string(),
-                    ('i' | 'y', _) => "и".to_string(),
-                    _ => ch.to_string(),
-                };
-                (&rest[..ch.len_utf8()], c)
-            });
-        out.push_str(&if first { cap(&cyr) } else { cyr });
-        first = latin == " " || latin == "-";
-        rest = &rest[latin.len()..];
-    }
-    out
+    transcribe(s, pairs)
 }
 
 /// A name respelled: the first consonant after the first vowel doubled.
@@ -278,7 +283,8 @@ struct Facts {
     time: i64,
 }
 
-const MONTHS: [[&str; 12]; 8] = [
+/// Month names, in the order of [`LANGS`].
+pub const MONTHS: [[&str; 12]; 8] = [
     [
         "January",
         "February",

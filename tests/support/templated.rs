@@ -12,7 +12,7 @@
 //! a sibling module of the crate root.
 #![allow(dead_code)]
 
-use crate::feedgen::{Feed, LineTruth, Mutation, Rng, rfc3339};
+use crate::feedgen::{Feed, LineTruth, Mutation, Rng, rfc3339, transcribe};
 
 /// What to generate.
 #[derive(Clone, Debug)]
@@ -50,92 +50,14 @@ const DAY: i64 = 86_400;
 /// 2031-01-06T00:00:00Z, the feed's first day.
 const START: i64 = 1_924_992_000 + 5 * DAY;
 
-const MONTHS: [[&str; 12]; 6] = [
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    [
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ],
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-    [
-        "січня",
-        "лютого",
-        "березня",
-        "квітня",
-        "травня",
-        "червня",
-        "липня",
-        "серпня",
-        "вересня",
-        "жовтня",
-        "листопада",
-        "грудня",
-    ],
-];
+/// The month names of a language (from the generated feed's table).
+fn months(lang: usize) -> &'static [&'static str; 12] {
+    let at = crate::feedgen::LANGS
+        .iter()
+        .position(|&l| l == LANGS[lang])
+        .unwrap_or(0);
+    &crate::feedgen::MONTHS[at]
+}
 
 /// Weekdays, Monday first, as a template's `{date}` slot takes them.
 const WEEKDAYS: [[&str; 7]; 6] = [
@@ -531,45 +453,6 @@ fn cast(group: usize, k: usize) -> Value {
     )
 }
 
-/// Each word of `name` letter by letter through `pairs` (lower-case
-/// Latin → target, longest first), its first letter capitalised again.
-fn transcribe(name: &str, pairs: &[(&str, &str)]) -> String {
-    let mut out = String::new();
-    for (w, word) in name.split(' ').enumerate() {
-        if w > 0 {
-            out.push(' ');
-        }
-        let lower = word.to_lowercase();
-        let mut rest = lower.as_str();
-        let mut first = true;
-        while !rest.is_empty() {
-            let (len, piece) = pairs
-                .iter()
-                .find(|(l, _)| rest.starts_with(l))
-                .map(|&(l, t)| (l.len(), t))
-                .unwrap_or_else(|| {
-                    let n = rest.chars().next().map_or(1, char::len_utf8);
-                    (n, &rest[..n])
-                });
-            if first {
-                out.extend(
-                    piece
-                        .chars()
-                        .next()
-                        .into_iter()
-                        .flat_map(char::to_uppercase),
-                );
-                out.extend(piece.chars().skip(1));
-            } else {
-                out.push_str(piece);
-            }
-            first = false;
-            rest = &rest[len..];
-        }
-    }
-    out
-}
-
 /// A name respelled the way feeds of a language romanise it; `style`
 /// chooses between the variants English-language feeds use.
 fn respell(name: &str, lang: usize, style: u64) -> String {
@@ -728,7 +611,7 @@ fn render(value: &Value, lang: usize, style: u64, template: &Template) -> String
         }
         Value::Date(t) => {
             let (day, month) = month_day(*t);
-            let m = MONTHS[lang][month];
+            let m = months(lang)[month];
             match lang {
                 EN if style % 2 == 1 => format!("{m} {day}"),
                 DE => format!("{day}. {m}"),
