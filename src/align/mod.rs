@@ -294,13 +294,17 @@ fn align_pair(
     by_feature.sort_unstable();
     let mut sharing = vec![usize::MAX; m];
     for i in 0..n {
+        // Only the postings inside the row's band: a feature most claims
+        // share would otherwise make this quadratic on huge documents.
+        let band = cells.columns(i);
+        let (lo, hi) = (band.start as u32, band.end as u32);
         for f in pivot[i].features() {
-            let from = by_feature.partition_point(|&(g, _)| g < f);
-            for &(_, j) in by_feature[from..].iter().take_while(|&&(g, _)| g == f) {
+            let from = by_feature.partition_point(|&p| p < (f, lo));
+            for &(_, j) in by_feature[from..].iter().take_while(|&&p| p < (f, hi)) {
                 sharing[j as usize] = i;
             }
         }
-        for j in cells.columns(i).filter(|&j| sharing[j] == i) {
+        for j in band.filter(|&j| sharing[j] == i) {
             let s = similarity(&pivot[i], &other[j], same_language);
             let prior = POSITION_WEIGHT
                 * (1.0 - (pivot[i].position - other[j].position).abs() / 0.3).max(0.0);
