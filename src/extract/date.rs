@@ -209,7 +209,21 @@ pub fn covers(dates: &[DateFact], times: &[TimeFact], span: Span) -> bool {
 /// (or its dateline) where it has one.
 pub fn extract(doc: &Document, lex: &LangLexicon) -> DateFacts {
     let published = doc.published.as_deref().and_then(parse_published);
-    let found = grammar::scan(&doc.text, lex);
+    // One paragraph at a time: nothing joins across paragraphs, and the
+    // tokens of one paragraph are all that is held.
+    let mut found = grammar::Found::default();
+    for p in &doc.paragraphs {
+        let shift = p.span.start;
+        let mut part = grammar::scan(doc.slice(p.span), lex);
+        for d in &mut part.dates {
+            d.span = d.span.shift(shift);
+        }
+        for t in &mut part.times {
+            t.span = t.span.shift(shift);
+        }
+        found.dates.append(&mut part.dates);
+        found.times.append(&mut part.times);
+    }
     resolve::resolve(
         found,
         published,

@@ -38,6 +38,17 @@ pub struct DateWords {
     pub of: HashSet<String>,
     /// Words between the two ends of a range ("to", "bis", "по").
     pub range: HashSet<String>,
+    /// Articles and contractions that may stand before a day ("the 15th",
+    /// "le 3", "dem 19.", "al 5"): skipped inside ranges and lists.
+    pub article: HashSet<String>,
+    /// Words between a date and its year ("26 June in 2020", "junio en 2020").
+    pub year_link: HashSet<String>,
+    /// Nouns for "year" between a month and its year ("novembre de l'année
+    /// 2016").
+    pub year_word: HashSet<String>,
+    /// A word for "day" between an ordinal and its month ("the 4th day of
+    /// July", "le 3e jour d'octobre").
+    pub day_word: HashSet<String>,
     /// Words after which a lone month, an ambiguous name or a year is a date.
     pub prep: HashSet<String>,
     /// Words after which a 4-digit number from 1900 to 2100 is a year.
@@ -120,7 +131,7 @@ pub struct DateLexicon {
     /// Relative phrases.
     pub relative: Vec<RelativeRule>,
     /// Month and weekday forms that are abbreviations (folded): written with a
-    /// period; a prefix of at most four letters of a form at least two letters
+    /// period; a prefix of at most six letters of a form at least two letters
     /// longer ("dec" of "december", not the case form "мае" of "маем"); or a
     /// prefix before a hyphen ("sexta" of "sexta-feira").
     pub short_forms: HashSet<String>,
@@ -157,7 +168,7 @@ impl DateLexicon {
                             && other.starts_with(form.as_str())
                             && other.len() > form.len()
                             && (other[form.len()..].starts_with('-')
-                                || (form.chars().count() <= 4
+                                || (form.chars().count() <= 6
                                     && other[form.len()..].chars().count() >= 2))
                     })
                 };
@@ -204,6 +215,10 @@ impl DateLexicon {
                 }
                 "of" => &mut w.of,
                 "range" => &mut w.range,
+                "article" => &mut w.article,
+                "year_link" => &mut w.year_link,
+                "year_word" => &mut w.year_word,
+                "day_word" => &mut w.day_word,
                 "prep" => &mut w.prep,
                 "year_prep" => &mut w.year_prep,
                 "ordinal" => &mut w.ordinal,
