@@ -378,9 +378,22 @@ impl<'a> Ctx<'a> {
         }
         // Where months and weekdays are written in lower case, a capitalised
         // one inside a sentence is a name ("Марта", Marta, is also "of March").
-        let words = &self.lex.dates.words;
+        let dates = &self.lex.dates;
+        let words = &dates.words;
+        // An abbreviation ("Jan", "Sun", "Mar") is a calendar word only next
+        // to a number ("Jan. 5", "5 Jan"); elsewhere it may be a name.
+        let span = self.doc.words[i].span;
+        let next_to_number = || {
+            let after = self.doc.text[span.end..].trim_start_matches(['.', ' ', '-', '/']);
+            let before = self.doc.text[..span.start].trim_end_matches([' ', '-', '/']);
+            after.starts_with(|c: char| c.is_ascii_digit())
+                || before.ends_with(|c: char| c.is_ascii_digit())
+        };
         let calendar = |table: &crate::lexicon::FormTable, capitalized: bool| {
-            table.get_folded(self.folds[i]).is_some() && (capitalized || tok.initial)
+            let fold = self.folds[i];
+            table.get_folded(fold).is_some()
+                && (capitalized || tok.initial)
+                && (!dates.short_forms.contains(fold) || next_to_number())
         };
         if calendar(&self.lex.months, words.capitalized_months)
             || calendar(&self.lex.weekdays, words.capitalized_weekdays)

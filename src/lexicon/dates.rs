@@ -38,6 +38,11 @@ pub struct DateWords {
     pub of: HashSet<String>,
     /// Words between the two ends of a range ("to", "bis", "по").
     pub range: HashSet<String>,
+    /// Conjunctions: they join the days of a list ("3 and 4 December"), and
+    /// two dates into a range only after a `between` word.
+    pub and: HashSet<String>,
+    /// Words that open a range whose ends are joined by `and` ("between").
+    pub between: HashSet<String>,
     /// Articles and contractions that may stand before a day ("the 15th",
     /// "le 3", "dem 19.", "al 5"): skipped inside ranges and lists.
     pub article: HashSet<String>,
@@ -131,9 +136,9 @@ pub struct DateLexicon {
     /// Relative phrases.
     pub relative: Vec<RelativeRule>,
     /// Month and weekday forms that are abbreviations (folded): written with a
-    /// period; a prefix of at most six letters of a form at least two letters
-    /// longer ("dec" of "december", not the case form "мае" of "маем"); or a
-    /// prefix before a hyphen ("sexta" of "sexta-feira").
+    /// period, or listed with one too; a prefix of at most six letters of a
+    /// form at least two letters longer ("dec" of "december", not the case
+    /// form "мае" of "маем"); or a prefix before a hyphen ("sexta" of "sexta-feira").
     pub short_forms: HashSet<String>,
     /// Indices into `relative` by the folded first word of the phrase, or by
     /// `{weekday}`, `{month}`, `{n}` when it starts with a slot.
@@ -172,7 +177,13 @@ impl DateLexicon {
                                     && other[form.len()..].chars().count() >= 2))
                     })
                 };
-                if form.ends_with('.') || prefix() {
+                // "mrz" beside "mrz.": the same abbreviation without its period.
+                let dotted = || {
+                    forms
+                        .iter()
+                        .any(|(other, m)| m == n && other.strip_suffix('.') == Some(form))
+                };
+                if form.ends_with('.') || prefix() || dotted() {
                     self.short_forms.insert(form.clone());
                 }
             }
@@ -215,6 +226,8 @@ impl DateLexicon {
                 }
                 "of" => &mut w.of,
                 "range" => &mut w.range,
+                "and" => &mut w.and,
+                "between" => &mut w.between,
                 "article" => &mut w.article,
                 "year_link" => &mut w.year_link,
                 "year_word" => &mut w.year_word,

@@ -122,6 +122,26 @@ struct Name {
     lower: bool,
 }
 
+/// What comes before a date, which decides forms that are dates only in
+/// context.
+#[derive(Clone, Copy, Debug, Default)]
+struct Context {
+    /// A word before says a date follows ("on", "le", "am", a weekday).
+    cue: bool,
+    /// A weekday comes before ("Montag, Februar 18").
+    weekday: bool,
+    /// The second end of a range.
+    range: bool,
+}
+
+impl Context {
+    const RANGE: Context = Context {
+        cue: true,
+        weekday: false,
+        range: true,
+    };
+}
+
 /// One piece of a glued date ("05-Aug-2016").
 #[derive(Clone, Copy)]
 enum Piece {
@@ -231,7 +251,7 @@ impl Grammar<'_> {
             // "2 000": a group of thousands.
             return self.t[i].digits() <= 3
                 && n.digits() == 3
-                && !self.adjacent(i + 2).is_some_and(|t| t.num().is_some());
+                && self.adjacent(i + 2).is_none_or(|t| t.num().is_none());
         }
         let Some(next) = self.adjacent(i + 1) else {
             return false;
@@ -405,9 +425,11 @@ impl Grammar<'_> {
         self.year(k)
     }
 
-    /// A separator between the two ends of a range, or a list comma; the
-    /// index after it.
-    fn range_sep(&self, j: usize, comma: bool) -> Option<usize> {
+    /// A separator between the two ends of a range; in a `list` of days
+    /// also a comma or a conjunction, which join two dates only `between`
+    /// ("between March and May"; "on 2/15 and on 11/22" are two dates).
+    /// The index after it.
+    fn range_sep(&self, j: usize, list: bool, between: bool) -> Option<usize> {
         let t = self.tok(j)?;
         if is_dash(t) || self.word_in(j, &self.w.range) {
             let k = j + 1;
@@ -418,17 +440,22 @@ impl Grammar<'_> {
                 k
             });
         }
-        if t.is('/') {
+        if t.is('/') || ((list || between) && self.word_in(j, &self.w.and)) {
             return Some(j + 1);
         }
-        if comma && t.is(',') {
-            return Some(if self.word_in(j + 1, &self.w.range) {
-                j + 2
-            } else {
-                j + 1
-            });
+        if list && t.is(',') {
+            let joined = self.word_in(j + 1, &self.w.range) || self.word_in(j + 1, &self.w.and);
+            return Some(if joined { j + 2 } else { j + 1 });
         }
         None
+    }
+
+    /// True when a `between` word (and maybe an article) comes before `i`.
+    fn between_before(&self, i: usize) -> bool {
+        (i > 0 && self.word_in(i - 1, &self.w.between))
+            || (i > 1
+                && self.word_in(i - 1, &self.w.article)
+                && self.word_in(i - 2, &self.w.between))
     }
 
     /// The positions where the second end of a range may start after a
@@ -461,7 +488,7 @@ impl Grammar<'_> {
     fn more_days(&self, (first, mut end): (u8, usize)) -> (Vec<u8>, usize) {
         let mut days = vec![first];
         while days.len() < MAX_DAYS {
-            let Some(k) = self.range_sep(end, true) else {
+            let Some(k) = self.range_sep(end, true, true) else {
                 break;
             };
             let Some((d, e)) = self
@@ -732,22 +759,35 @@ impl Grammar<'_> {
     /// 03/12/2024, 03.12.2024, 3-12-2024; without a year "17/2", "4/22",
     /// "15.2." where it is taken for a date (`cue`: something before it
     /// says a date follows).
-    fn numeric(&self, i: usize, cue: bool) -> Option<(RawDate, usize)> {
+    fn numeric(&self, i: usize, cx: Context) -> Option<(RawDate, usize)> {
         let a = self.tok(i)?;
         if !self.starts_number(i) || a.num().is_none() {
             return None;
         }
-        self.numeric_full(i).or_else(|| self.numeric_short(i, cue))
+        self.numeric_full(i).or_else(|| self.numeric_short(i, cx))
     }
 
     /// The day/month order of two numbers, as the language writes them or,
     /// when that reading is no date, the other way round; `Some(None)` when
     /// both readings are dates in a language that decides per document,
     /// `None` when neither is.
-    fn numeric_order(&self, first: u8, second: u8, year: Option<i32>) -> Option<Option<Order>> {
+    /// Dates written with dots ("08.02.2023") are day-first in every
+    /// language.
+    fn numeric_order(
+        &self,
+        first: u8,
+        second: u8,
+        year: Option<i32>,
+        dotted: bool,
+    ) -> Option<Option<Order>> {
         let dm = calendar::valid(year, second, first);
         let md = calendar::valid(year, first, second);
-        let order = match (self.w.numeric, dm, md) {
+        let numeric = if dotted {
+            NumericOrder::DayMonth
+        } else {
+            self.w.numeric
+        };
+        let order = match (numeric, dm, md) {
             (_, false, false) => return None,
             (NumericOrder::Auto, true, true) if first != second => return Some(None),
             (NumericOrder::DayMonth | NumericOrder::Auto, true, _) => Order::DayMonth,
@@ -823,7 +863,7 @@ impl Grammar<'_> {
             d.start = PartialDate::ymd(year, first, second);
             return Some((d, end));
         }
-        match self.numeric_order(first, second, Some(year))? {
+        match self.numeric_order(first, second, Some(year), sep == Kind::Punct('.'))? {
             Some(o) => {
                 let (day, month) = if o == Order::DayMonth {
                     (first, second)
@@ -856,7 +896,7 @@ impl Grammar<'_> {
     /// a year (which may follow after a comma). Taken after a cue, when
     /// zero-padded, when a part is above 12, or alone on its line; never
     /// before a word that is not a function word ("24/7 coverage").
-    fn numeric_short(&self, i: usize, cue: bool) -> Option<(RawDate, usize)> {
+    fn numeric_short(&self, i: usize, cx: Context) -> Option<(RawDate, usize)> {
         let a = self.tok(i)?;
         let s = self.adjacent(i + 1)?;
         let dotted = s.is('.');
@@ -894,18 +934,36 @@ impl Grammar<'_> {
         if decimal && year.is_none() {
             return None;
         }
-        let order = self.numeric_order(first, second, year)?;
+        let order = self.numeric_order(first, second, year, dotted)?;
         if year.is_none() {
             let padded = a.digits() == 2 && b.digits() == 2;
             let clear = first > 12 || second > 12;
-            let content_after = self.tok(end).is_some_and(|t| {
-                t.is_word()
-                    && !self.lex.is_function_word(t.span.slice(self.text))
-                    && !self.w.range.contains(&t.key)
-                    && !self.w.hour.contains(&t.key)
-            });
-            let shape = (padded || clear || self.alone_on_line(i, end)) && !content_after;
-            if !(cue || shape) {
+            // "the 1/8 final", "24/7 coverage": a fraction or an idiom
+            // before its noun (never zero-padded nor closed by a period). A
+            // word before a number ("environ 8 heures") is no such noun.
+            let noun_after = !(padded || dotted || cx.range)
+                && self.tok(end).is_some_and(|t| {
+                    t.is_word()
+                        && !self.lex.is_function_word(t.span.slice(self.text))
+                        && !self.w.range.contains(&t.key)
+                        && !self.w.hour.contains(&t.key)
+                        && self.weekday(end).is_none()
+                        && self.tok(end + 1).is_none_or(|n| n.num().is_none())
+                });
+            if noun_after {
+                return None;
+            }
+            let shape = padded || clear || self.alone_on_line(i, end);
+            // "10/1-11/2/2017", "14.10. - 15.10.": the first end of a range.
+            let opens_range = || {
+                self.range_sep(end, false, self.between_before(i))
+                    .is_some_and(|k| {
+                        self.numeric_full(k)
+                            .or_else(|| self.numeric_short(k, Context::RANGE))
+                            .is_some()
+                    })
+            };
+            if !(cx.cue || shape || opens_range()) {
                 return None;
             }
         }
@@ -1021,12 +1079,21 @@ impl Grammar<'_> {
 
     /// The date after a weekday: ", 3 December", " 29/03", "(6/7)", "(jun-15)".
     fn date_after_weekday(&self, j: usize) -> Option<(RawDate, usize)> {
+        let cx = Context {
+            cue: true,
+            weekday: true,
+            range: false,
+        };
         if self.is_punct(j, '(') {
-            let (d, end) = self.absolute(j + 1, true, true)?;
+            let (d, end) = self.absolute(j + 1, cx)?;
             return self.is_punct(end, ')').then_some((d, end + 1));
         }
-        let k = if self.is_punct(j, ',') { j + 1 } else { j };
-        self.absolute(k, true, true)
+        let mut k = if self.is_punct(j, ',') { j + 1 } else { j };
+        // "Montag den 15. Januar", "viernes, el 12 de septiembre".
+        if self.word_in(k, &self.w.article) && self.tok(k + 1).is_some_and(|t| t.num().is_some()) {
+            k += 1;
+        }
+        self.absolute(k, cx)
     }
 
     /// "(29)" after a weekday: the day of the month.
@@ -1043,13 +1110,13 @@ impl Grammar<'_> {
     }
 
     /// A date with a day, whichever form is longest: numeric, glued,
-    /// day-month or month-day. `cue`: something before says a date follows.
-    fn absolute(&self, i: usize, cue: bool, weekday_before: bool) -> Option<(RawDate, usize)> {
+    /// day-month or month-day.
+    fn absolute(&self, i: usize, cx: Context) -> Option<(RawDate, usize)> {
         [
-            self.numeric(i, cue),
+            self.numeric(i, cx),
             self.glued(i),
             self.day_month(i),
-            self.month_day(i, weekday_before),
+            self.month_day(i, cx.weekday),
         ]
         .into_iter()
         .flatten()
@@ -1154,15 +1221,18 @@ impl Grammar<'_> {
         let mut best: Option<(Option<RawDate>, usize)> = None;
         let mut consider = |c: Option<(RawDate, usize)>| {
             if let Some((d, end)) = c {
-                let (d, end) = self.extend(d, end);
+                let (d, end) = self.extend(d, i, end);
                 if best.as_ref().is_none_or(|(_, e)| end > *e) {
                     best = Some((Some(d), end));
                 }
             }
         };
-        let cue = self.cue_before(i);
+        let cx = Context {
+            cue: self.cue_before(i),
+            ..Context::default()
+        };
         if t.num().is_some() {
-            consider(self.numeric(i, cue));
+            consider(self.numeric(i, cx));
             consider(self.glued(i));
             consider(self.day_month(i));
             consider(self.year_month(i));
@@ -1179,7 +1249,7 @@ impl Grammar<'_> {
                 // An ambiguous month opens a range only with a month after it
                 // ("March to May").
                 if let Some((d, end)) = self.month_alone(i, false) {
-                    let (d, e) = self.extend(d, end);
+                    let (d, e) = self.extend(d, i, end);
                     if d.end.is_some() {
                         best = Some((Some(d), e));
                     }
@@ -1192,7 +1262,7 @@ impl Grammar<'_> {
         if let Some((d, end)) = self.relative(i).filter(|_| !named) {
             let (d, end) = match d {
                 Some(d) if d.relative.is_none() => {
-                    let (d, end) = self.extend(d, end);
+                    let (d, end) = self.extend(d, i, end);
                     (Some(d), end)
                 }
                 other => (other, end),
@@ -1240,11 +1310,11 @@ impl Grammar<'_> {
     /// month and year the first day takes.
     fn day_to_date(&self, i: usize) -> Option<(RawDate, usize)> {
         let (day, j) = self.day(i)?;
-        let k = self.range_sep(j, false)?;
+        let k = self.range_sep(j, false, self.between_before(i))?;
         let (second, end) = self
             .after_fillers(k)
             .into_iter()
-            .filter_map(|k| self.absolute(k, true, false))
+            .filter_map(|k| self.absolute(k, Context::RANGE))
             .filter(|(s, _)| s.end.is_none() && s.start.month.is_some())
             .max_by_key(|(_, e)| *e)?;
         let (b, month) = (second.start, second.start.month?);
@@ -1274,11 +1344,11 @@ impl Grammar<'_> {
     /// – 2 December 2024", "March to May", "2014-2022", "10/1-11/2/2017".
     /// The first takes the year (and for days the month) of the second
     /// where it lacks them.
-    fn extend(&self, mut d: RawDate, end: usize) -> (RawDate, usize) {
+    fn extend(&self, mut d: RawDate, start: usize, end: usize) -> (RawDate, usize) {
         if d.end.is_some() || d.open.is_some() {
             return (d, end);
         }
-        let Some(k) = self.range_sep(end, false) else {
+        let Some(k) = self.range_sep(end, false, self.between_before(start)) else {
             return (d, end);
         };
         let second = self
@@ -1286,7 +1356,7 @@ impl Grammar<'_> {
             .into_iter()
             .flat_map(|k| {
                 [
-                    self.absolute(k, true, false),
+                    self.absolute(k, Context::RANGE),
                     self.month_year(k),
                     self.year_month(k),
                     self.month_alone(k, false),
@@ -1322,10 +1392,12 @@ impl Grammar<'_> {
                 (y, _, _) => y,
             };
         }
-        if a.year.is_some()
-            && b.year.is_some()
-            && (a.year, a.month, a.day) >= (b.year, b.month, b.day)
-        {
+        // A range ends after it starts ("el mar. y el mar" is no range).
+        let ordered = match (a.year, b.year) {
+            (Some(_), Some(_)) => (a.year, a.month, a.day) < (b.year, b.month, b.day),
+            _ => (a.month, a.day) != (b.month, b.day),
+        };
+        if !ordered {
             return (d, end);
         }
         d.end = Some(b);
