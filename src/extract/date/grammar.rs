@@ -999,11 +999,13 @@ impl Grammar<'_> {
         let n = t
             .num()
             .filter(|n| (1000..=2999).contains(n) && t.digits() == 4)?;
+        // "2000$": an amount of money.
+        let money = |t: &Token| matches!(t.kind, Kind::Punct('$' | '€' | '£' | '¥' | '₴' | '₽'));
         if !self.starts_number(i)
             || self.continues_number(i)
             || self
                 .adjacent(i + 1)
-                .is_some_and(|n| n.num().is_some() || n.is_word())
+                .is_some_and(|n| n.num().is_some() || n.is_word() || money(n))
         {
             return None;
         }
