@@ -168,10 +168,10 @@ impl<'a> Ctx<'a> {
     fn new(doc: &'a Document, lexicons: &'a Lexicons, possessive: &'a [Option<String>]) -> Ctx<'a> {
         let lex = lexicons.lang(&doc.language.code);
         let folds: Vec<&str> = doc
-            .folds
+            .infos
             .iter()
             .zip(possessive)
-            .map(|(f, p)| p.as_deref().unwrap_or(f))
+            .map(|(f, p)| p.as_deref().unwrap_or(f.fold()))
             .collect();
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.words.len());
         for s in &doc.sentences {
@@ -798,7 +798,7 @@ fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
         return EntityType::Person;
     }
     if first > 0
-        && cx.doc.words[first - 1].sentence == cx.doc.words[first].sentence
+        && cx.doc.sentence_of(first - 1) == cx.doc.sentence_of(first)
         && cx.cues.place_before.contains(cx.folds[first - 1])
     {
         return EntityType::Place;
@@ -810,7 +810,7 @@ impl Ctx<'_> {
     /// True when a speech verb follows the name (words `first..=last`) or
     /// ends right before it: "X said", "said X".
     fn speech_adjacent(&self, first: usize, last: usize) -> bool {
-        let s = &self.doc.sentences[self.doc.words[first].sentence];
+        let s = &self.doc.sentences[self.doc.sentence_of(first)];
         let after = self.words(last + 1, s.end_word.min(last + 5));
         let space_after = last + 1 < s.end_word && self.gap(last).trim().is_empty();
         let before = self.words(s.first_word, first);

@@ -86,7 +86,7 @@ struct Ctx<'a> {
     doc: &'a Document,
     cues: &'a NameCues,
     names: &'a [NameMention],
-    folds: &'a [String],
+    folds: &'a [crate::document::WordRef],
     /// The mention each word belongs to.
     mention_of: Vec<Option<usize>>,
     /// The first word of each mention.
@@ -107,7 +107,7 @@ pub fn attribute(
     signals: &mut Vec<GenderSignal>,
 ) {
     let cues = &lexicons.lang(&doc.language.code).cues;
-    let folds = &doc.folds;
+    let folds = &doc.infos;
     let mut mention_of = vec![None; doc.words.len()];
     let mut first_word = vec![0; names.len()];
     for (m, mention) in names.iter().enumerate() {
@@ -170,7 +170,7 @@ impl Ctx<'_> {
     }
 
     fn sentence_bounds(&self, w: usize) -> (usize, usize) {
-        let s = &self.doc.sentences[self.doc.words[w].sentence];
+        let s = &self.doc.sentences[self.doc.sentence_of(w)];
         (s.first_word, s.end_word)
     }
 
@@ -199,7 +199,7 @@ impl Ctx<'_> {
     /// known gender does not contradict `gender`.
     fn antecedent(&self, w: usize, gender: Option<Gender>) -> Option<usize> {
         let at = self.word_span(w).start;
-        let para = self.doc.sentences[self.doc.words[w].sentence].paragraph;
+        let para = self.doc.sentences[self.doc.sentence_of(w)].paragraph;
         let reach = self.doc.paragraphs[para.saturating_sub(PRONOUN_REACH)]
             .span
             .start;
@@ -283,7 +283,7 @@ impl Ctx<'_> {
             let word = self.doc.slice(self.word_span(a));
             // An elided article ("l'") has no gender of its own.
             let article =
-                self.cues.articles.contains_key(&self.folds[a]) || word.ends_with(['\'', '’']);
+                self.cues.articles.contains_key(self.folds[a].fold()) || word.ends_with(['\'', '’']);
             // A capitalised word is part of the complement's name.
             let particle = titled && (is_capitalized(word) || word.chars().count() <= 5);
             match title {
@@ -407,7 +407,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         Some(words.partition_point(|w| w.span.start < q.span.end)).filter(|&k| k < words.len());
     if let Some(k) = first_after {
         let (_, end) = cx.sentence_bounds(k);
-        if cx.doc.words[last_inner].sentence == cx.doc.words[k].sentence {
+        if cx.doc.sentence_of(last_inner) == cx.doc.sentence_of(k) {
             let stop = (k..end).find(|&x| cx.quoted[x]).unwrap_or(end);
             for v in k..stop.min(k + FRAME_AFTER) {
                 if let Some((len, gender)) = cx.speech_verb(v, stop) {
@@ -530,7 +530,7 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
                 && after < end
                 && (cx.pronoun(after).is_some_and(|p| p.subject)
                     || clause_subject(cx, after, end)
-                    || matches!(cx.folds[after].as_str(), "it" | "they" | "we"))
+                    || matches!(cx.folds[after].fold(), "it" | "they" | "we"))
             {
                 (after, after)
             } else {
@@ -588,13 +588,13 @@ fn clause_subject(cx: &Ctx, w: usize, end: usize) -> bool {
 fn inverted_subject_word(cx: &Ctx, c: usize, end: usize) -> bool {
     cx.mention_of[c].is_some()
         || cx.pronoun(c).is_some()
-        || cx.cues.articles.contains_key(&cx.folds[c])
+        || cx.cues.articles.contains_key(cx.folds[c].fold())
         || cx.cues.titles.match_at(&cx.folds[..end], c).is_some()
 }
 
 /// True when word `c` is "that", "que", "dass", "що" (or "qu'il").
 fn opens_reported(cx: &Ctx, c: usize) -> bool {
-    let f = &cx.folds[c];
+    let f = cx.folds[c].fold();
     cx.cues.complementizers.contains(f)
         || f.split_once('\'')
             .is_some_and(|(head, _)| cx.cues.complementizers.contains(&format!("{head}'")))
