@@ -301,6 +301,9 @@ impl Weights {
                 }
                 list.sort_unstable();
                 list.dedup();
+                // Sized for every word of the claim: a story keeps its
+                // claims, so each keeps no more than it holds.
+                list.shrink_to_fit();
                 for &r in list.iter() {
                     frequency[r as usize] += 1;
                 }

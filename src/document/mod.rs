@@ -111,6 +111,7 @@ impl Document {
             }
         }
         words.shrink_to_fit();
+        sentences.shrink_to_fit();
         let infos = words
             .iter()
             .map(|w: &Word| word_info::of(w.span.slice(&raw.text), &language.code, lexicons))

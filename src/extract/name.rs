@@ -88,8 +88,9 @@ const MAX_APPOSITION_GAP: usize = 4;
 /// What the document says about one word.
 #[derive(Clone, Debug, Default)]
 struct Tok {
-    /// Bytes of a possessive ending ("'s", "’s") at its end.
-    possessive: usize,
+    /// Bytes of a possessive ending ("'s", "’s") at its end (one byte: a
+    /// token per word of a long document is kept small).
+    possessive: u8,
     cap: bool,
     caps: bool,
     /// First word of a sentence or of a quotation.
@@ -129,14 +130,15 @@ fn possessive_len(text: &str) -> usize {
 }
 
 /// The folds of the words whose possessive ending must go (the document
-/// folds every other word already).
-fn possessive_folds(doc: &Document) -> Vec<Option<String>> {
+/// folds every other word already), by word index: few words have one.
+fn possessive_folds(doc: &Document) -> HashMap<usize, String> {
     doc.words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .filter_map(|(i, w)| {
             let text = doc.slice(w.span);
             let n = possessive_len(text);
-            (n > 0).then(|| fold(&text[..text.len() - n]))
+            (n > 0).then(|| (i, fold(&text[..text.len() - n])))
         })
         .collect()
 }
@@ -165,20 +167,24 @@ fn opens_clause(gap: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document, lexicons: &'a Lexicons, possessive: &'a [Option<String>]) -> Ctx<'a> {
+    fn new(
+        doc: &'a Document,
+        lexicons: &'a Lexicons,
+        possessive: &'a HashMap<usize, String>,
+    ) -> Ctx<'a> {
         let lex = lexicons.lang(&doc.language.code);
         let folds: Vec<&str> = doc
             .infos
             .iter()
-            .zip(possessive)
-            .map(|(f, p)| p.as_deref().unwrap_or(f.fold()))
+            .enumerate()
+            .map(|(i, f)| possessive.get(&i).map_or(f.fold(), String::as_str))
             .collect();
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.words.len());
         for s in &doc.sentences {
             let words = doc.words_of(s);
             for (i, w) in words.iter().enumerate() {
                 let text = doc.slice(w.span);
-                let possessive = possessive_len(text);
+                let possessive = possessive_len(text) as u8;
                 let gap_start = if i == 0 {
                     s.span.start
                 } else {
@@ -322,7 +328,7 @@ impl<'a> Ctx<'a> {
 
     fn text(&self, i: usize) -> &'a str {
         let w = self.doc.words[i].span;
-        &self.doc.text[w.start..w.end - self.toks[i].possessive]
+        &self.doc.text[w.start..w.end - usize::from(self.toks[i].possessive)]
     }
 
     /// The text between word `i` and the next (to the end for the last).
@@ -675,7 +681,10 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
         let first = cx.doc.words[run.words[0]].span;
         let last_w = run.words[run.words.len() - 1];
         let last = cx.doc.words[last_w].span;
-        let span = Span::new(first.start, last.end - cx.toks[last_w].possessive);
+        let span = Span::new(
+            first.start,
+            last.end - usize::from(cx.toks[last_w].possessive),
+        );
         let joined: Vec<&str> = parts.iter().map(|p| p.form.as_str()).collect();
         let exonym =
             cx.t.exonyms
@@ -761,7 +770,7 @@ fn part(
     NamePart {
         span: Span::new(
             cx.doc.words[w].span.start,
-            cx.doc.words[w].span.end - cx.toks[w].possessive,
+            cx.doc.words[w].span.end - usize::from(cx.toks[w].possessive),
         ),
         key: key::word_key(&form, cx.lang, cx.t),
         alts: others

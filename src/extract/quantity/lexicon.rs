@@ -4,7 +4,7 @@
 use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::token::{self, Locale, Token};
-use super::{Qualifier, Unit};
+use super::{Currency, Qualifier, Unit};
 use crate::error::Result;
 use crate::lexicon::parse;
 
@@ -306,15 +306,17 @@ impl QuantityLexicon {
                     }
                     continue;
                 }
-                code if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
-                    self.insert_after(code, After::Unit(Unit::Currency(code.to_string())));
-                    After::Unit(Unit::Currency(code.to_string()))
-                }
-                _ => {
-                    return Err(item.error(
-                        origin,
-                        "label is `percent`, `pp`, `time`, `id`, `/N` or a currency code",
-                    ));
+                label => {
+                    let Some(code) = Currency::new(label) else {
+                        return Err(item.error(
+                            origin,
+                            "label is `percent`, `pp`, `time`, `id`, `/N` or a currency code",
+                        ));
+                    };
+                    // The code itself is a unit too ("3 EUR").
+                    let currency = After::Unit(Unit::Currency(code));
+                    self.insert_after(label, currency.clone());
+                    currency
                 }
             };
             for form in &item.items {

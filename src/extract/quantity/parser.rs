@@ -1072,7 +1072,7 @@ impl Parser<'_> {
             precision: 1.0,
             unit,
             qualifier,
-            counts: counted.map(|(c, _)| c),
+            counts: counted.map(|(c, _)| Box::new(c)),
             vague: false,
             spelled: false,
             sides: None,
@@ -1098,7 +1098,7 @@ impl Parser<'_> {
             Core::Score(a, b) => {
                 q.min = a.value.min(b.value);
                 q.max = a.value.max(b.value);
-                q.sides = Some([a.value, b.value]);
+                q.sides = Some(Box::new([a.value, b.value]));
             }
             Core::Vague { lo, hi, .. } => {
                 q.min = lo;

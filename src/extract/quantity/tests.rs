@@ -19,7 +19,7 @@ fn unit_name(u: &Unit) -> String {
         Unit::Count => "#".into(),
         Unit::Percent => "%".into(),
         Unit::PercentagePoint => "pp".into(),
-        Unit::Currency(c) => c.clone(),
+        Unit::Currency(c) => c.to_string(),
         Unit::Ordinal => "ord".into(),
         Unit::Score => "score".into(),
         Unit::Fraction => "frac".into(),
@@ -77,7 +77,7 @@ fn matches(found: &[Quantity], spec: &str) -> Result<(), String> {
             return Err("value".into());
         }
     } else if let Some((a, b)) = value.split_once(':') {
-        if q.sides != Some([num(a), num(b)]) || q.unit != Unit::Score {
+        if q.sides.as_deref() != Some(&[num(a), num(b)]) || q.unit != Unit::Score {
             return Err("score".into());
         }
     } else {
