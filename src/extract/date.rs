@@ -46,6 +46,7 @@
 mod calendar;
 mod compare;
 mod grammar;
+pub mod lexicon;
 mod resolve;
 mod token;
 
@@ -56,8 +57,8 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::lexicon::LangLexicon;
-pub use crate::lexicon::dates::RelativeUnit;
 use crate::span::Span;
+pub use lexicon::{DateLexicon, RelativeUnit};
 
 /// A date with as much precision as the text gives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

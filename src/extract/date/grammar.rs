@@ -12,10 +12,10 @@
 //! the second ("from 13 to the 15th of July", "14.10. - 15.10.2018", "du 13
 //! au dimanche 15 juillet").
 
+use super::lexicon::{DateWords, NumericOrder, Offset, Slot, slot_key};
 use super::token::{Kind, Token, tokenize};
 use super::{PartialDate, Relative, RelativeUnit, TimeFact, calendar};
 use crate::hash::HashSet;
-use crate::lexicon::dates::{DateWords, NumericOrder, Offset, Slot, slot_key};
 use crate::lexicon::{FormTable, LangLexicon};
 use crate::span::Span;
 

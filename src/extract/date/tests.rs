@@ -1313,7 +1313,7 @@ fn the_first_lines_of_a_page_may_carry_its_date() {
 
 #[test]
 fn every_language_has_the_basic_relative_phrases() {
-    use crate::lexicon::dates::Offset;
+    use super::lexicon::Offset;
     let lexicons = Lexicons::embedded();
     let units = [
         (RelativeUnit::Day, [-1, 0, 1]),

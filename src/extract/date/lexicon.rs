@@ -4,8 +4,8 @@
 
 use crate::hash::{HashMap, HashSet};
 
-use super::{FormTable, parse};
 use crate::error::Result;
+use crate::lexicon::{FormTable, parse};
 use crate::text::fold;
 
 /// How a language orders day and month in numeric dates.
@@ -156,14 +156,14 @@ pub fn slot_key(slot: &Slot) -> &str {
 }
 
 impl DateLexicon {
-    pub(super) fn parse(words: (&str, &str), relative: (&str, &str)) -> Result<Self> {
+    pub(crate) fn parse(words: (&str, &str), relative: (&str, &str)) -> Result<Self> {
         DateLexicon::default()
             .with_words(words)?
             .with_relative(relative)
     }
 
     /// Finds the abbreviated forms of month and weekday names.
-    pub(super) fn mark_short_forms(&mut self, tables: [&FormTable; 2]) {
+    pub(crate) fn mark_short_forms(&mut self, tables: [&FormTable; 2]) {
         for table in tables {
             let forms: Vec<(String, u8)> = table.forms.iter().map(|(f, n)| (fold(f), *n)).collect();
             for (form, n) in &forms {
