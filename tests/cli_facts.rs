@@ -153,7 +153,11 @@ Photo: crowds on 1 March 2025\n\nUpdated 14:30, 5 March 2025\n";
     assert_eq!(caption["boilerplate"], true);
     let updated = find("5 March 2025");
     assert_eq!(updated["boilerplate"], true);
-    assert!(find("2 March 2025").get("boilerplate").is_none_or(|b| b == false));
+    assert!(
+        find("2 March 2025")
+            .get("boilerplate")
+            .is_none_or(|b| b == false)
+    );
 }
 
 #[test]

@@ -492,13 +492,18 @@ impl<'a> Parser<'a> {
             at = next;
         }
         let digits = self.tokens.get(at).and_then(|t| t.digits());
+        // Digits before a smaller multiplier go on the number ("4 thousand
+        // 3 hundred", "3 milhões e 200 mil").
         let multiplier_next = |at: usize| {
             self.multiplier_at(at + 1)
-                .is_some_and(|(m, _)| m < acc.last_large() || acc.last_large() == 0.0)
+                .is_some_and(|(m, _)| m < acc.last_large())
         };
+        // After a joiner, digits with a multiplier of their own start
+        // another number ("3 cents et 2 cents").
+        let joined_digits = |at: usize| at > end && self.multiplier_at(at + 1).is_none();
         let next = match digits {
             Some(d)
-                if (at > end || multiplier_next(at))
+                if (joined_digits(at) || multiplier_next(at))
                     && d.plain
                     && d.value < 1000.0
                     && self.spaced(at - 1, at) =>

@@ -985,6 +985,7 @@ fn spoken_forms_in_every_language() {
                 ("Il y a un million et demi de possibilités.", "=1500000 #"),
                 ("Il a attendu un an et demi.", "=1.5 # @year"),
                 ("Il marque entre -10 et 15.", "-10..15 #"),
+                ("Il y a 3 cents et 2 cents.", "=300 # n=2"),
             ],
         ),
         (
