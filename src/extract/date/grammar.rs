@@ -1220,6 +1220,24 @@ impl Grammar<'_> {
     /// phrase that is no date is consumed.
     fn date(&self, i: usize) -> Option<(Option<RawDate>, usize)> {
         let t = self.tok(i)?;
+        // Most tokens start nothing: punctuation, and words that are no
+        // month, weekday or first word of a relative phrase.
+        let starts = match t.kind {
+            Kind::Num(_) => true,
+            Kind::Punct(_) => false,
+            Kind::Word => {
+                let first = &self.lex.dates.by_first;
+                self.month(i).is_some()
+                    || self.weekday(i).is_some()
+                    || first.contains_key(&t.key)
+                    || t.key
+                        .strip_suffix("'s")
+                        .is_some_and(|k| first.contains_key(k))
+            }
+        };
+        if !starts {
+            return None;
+        }
         let mut best: Option<(Option<RawDate>, usize)> = None;
         let mut consider = |c: Option<(RawDate, usize)>| {
             if let Some((d, end)) = c {
