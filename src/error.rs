@@ -144,6 +144,15 @@ pub enum Error {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// A configuration file (`driftcheck.toml`) cannot be read or holds a
+    /// key or value driftcheck does not know.
+    #[error("{path}: {reason}")]
+    Config {
+        /// The configuration file.
+        path: PathBuf,
+        /// What is wrong, with the line and column where known.
+        reason: String,
+    },
     /// A baseline file is not a driftcheck baseline, or is damaged.
     #[error("{path}: not a driftcheck baseline: {reason}")]
     Baseline {

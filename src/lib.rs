@@ -30,6 +30,7 @@
 pub mod align;
 pub mod baseline;
 pub mod checks;
+pub mod config;
 pub mod diff;
 pub mod document;
 pub mod error;
@@ -42,6 +43,7 @@ pub mod lang;
 pub mod lexicon;
 pub mod memo;
 pub mod names;
+pub mod policy;
 pub mod render;
 pub mod report;
 pub mod span;

@@ -1,7 +1,7 @@
 //! The `driftcheck` command: parses arguments, calls the library, prints.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -14,11 +14,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use driftcheck::baseline::{Baseline, Matcher};
+use driftcheck::config::{self, Config};
 use driftcheck::feed::{self, FeedOptions, FeedSink, LineProblem, Progress, StoryReport};
 use driftcheck::finding::{Finding, KINDS, Kind, Severity};
 use driftcheck::input::{self, ReadOptions, read_inputs_with};
 use driftcheck::lexicon::Lexicons;
-use driftcheck::render::{self, AlignReport, FactsReport, FeedWriter, Format, LangsReport};
+use driftcheck::policy::{FailOn, Selection};
+use driftcheck::render::{
+    self, AlignReport, FactsReport, FeedWriter, Format, LangsReport, RenderOptions, ReportFormat,
+};
 use driftcheck::report::{BaselineOutcome, Report};
 use driftcheck::story::{Story, StoryOptions};
 use driftcheck::{Error, checks, lang};
@@ -45,6 +49,18 @@ Examples:
   driftcheck group feed.jsonl                     the feed back, with a story key per line
   driftcheck check --write-baseline known.json a/ record today's findings
   driftcheck check --baseline known.json a/       report (and fail on) new ones only
+  driftcheck check --format html a/ > report.html the versions side by side in a browser
+  driftcheck check --format sarif a/ > r.sarif    for code scanning (also junit, github)
+  driftcheck check --select numeric_drift,date_drift a/   only these kinds
+  driftcheck check --ignore calque,info a/        everything but calques and info findings
+
+Settings: `format`, `fail-on`, `select`, `ignore`, `lexicons`, `reference` and
+`baseline` can be kept in a driftcheck.toml, found in the current directory or
+its nearest parent that has one (or named with --config; --no-config ignores
+it). Command-line flags win over the file. Example:
+  format = \"html\"
+  fail-on = \"warning\"
+  ignore = [\"calque\"]
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 a usage or input error (one line on stderr, nothing on stdout). For feed and
@@ -55,6 +71,15 @@ input wins over findings.";
 #[derive(Parser)]
 #[command(name = "driftcheck", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
 struct Cli {
+    /// Read settings from this file instead of looking for driftcheck.toml
+    /// in the current directory and its parents
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
+    /// Ignore any driftcheck.toml
+    #[arg(long, global = true, conflicts_with = "config")]
+    no_config: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -70,10 +95,10 @@ enum Command {
     /// grouping `feed` uses)
     Group(GroupArgs),
     /// Show each document's language, boilerplate and foreign spans
-    Langs(CommonArgs),
+    Langs(InspectArgs),
     /// Show the facts found in each document: quantities, dates, names,
     /// quotes and gender cues, with byte offsets
-    Facts(CommonArgs),
+    Facts(InspectArgs),
     /// Show which claims of the versions were aligned, and why
     Align(AlignArgs),
     /// Explain a finding kind: what it flags, how, and its severity
@@ -90,21 +115,28 @@ struct CommonArgs {
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    format: FormatArg,
-
     /// Force a document's language, e.g. `--language notes=pt` (repeatable)
     #[arg(long = "language", value_name = "ID=CODE")]
     languages: Vec<String>,
 
     /// A directory laid out like lexicons/ whose files add to the embedded
-    /// ones (a file whose first line is `#!replace` replaces its twin)
+    /// ones (a file whose first line is `#!replace` replaces its twin);
+    /// repeatable, later ones last
     #[arg(long, value_name = "DIR")]
-    lexicons: Option<PathBuf>,
+    lexicons: Vec<PathBuf>,
 
     #[command(flatten)]
     read: ReadArgs,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
 }
 
 #[derive(Args)]
@@ -143,18 +175,39 @@ struct CheckArgs {
     #[command(flatten)]
     common: CommonArgs,
 
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    format: Option<ReportFormatArg>,
+
     /// Treat this version (document id) as the truth; without it the
     /// majority reading of each claim is the reference
     #[arg(long, value_name = "ID")]
     reference: Option<String>,
 
-    /// Exit with status 1 when a finding at or above this severity exists
-    /// (after the baseline filter)
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    #[command(flatten)]
+    policy: PolicyArgs,
 
     #[command(flatten)]
     baseline: BaselineArgs,
+}
+
+#[derive(Args)]
+struct PolicyArgs {
+    /// Exit with status 1 when a finding at or above this severity exists
+    /// (after --select, --ignore and the baseline filter) [default: error]
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+
+    /// Report only these finding kinds and severities, comma-separated
+    /// (`numeric_drift,date_drift`, `error`, `all`); a finding is reported
+    /// when any of them names it. `driftcheck explain` lists the kinds
+    #[arg(long, value_name = "KIND|SEVERITY,...", value_delimiter = ',')]
+    select: Vec<String>,
+
+    /// Never report these finding kinds and severities (`calque,info`);
+    /// wins over --select
+    #[arg(long, value_name = "KIND|SEVERITY,...", value_delimiter = ',')]
+    ignore: Vec<String>,
 }
 
 #[derive(Args)]
@@ -164,13 +217,14 @@ struct BaselineArgs {
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
 
-    /// Record every finding of this run (before --baseline hides any) in
-    /// this baseline file; an existing file must be a baseline
+    /// Record every finding of this run (after --select and --ignore, before
+    /// --baseline hides any) in this baseline file; an existing file must be
+    /// a baseline
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
 
-    /// Also list baseline findings that no longer occur
-    #[arg(long, requires = "baseline")]
+    /// Also list baseline findings that no longer occur (needs a baseline)
+    #[arg(long)]
     show_fixed: bool,
 }
 
@@ -182,9 +236,10 @@ struct StreamArgs {
     #[arg(value_name = "FILE|-", default_value = "-")]
     input: PathBuf,
 
-    /// A directory laid out like lexicons/ whose files add to the embedded ones
+    /// A directory laid out like lexicons/ whose files add to the embedded
+    /// ones; repeatable
     #[arg(long, value_name = "DIR")]
-    lexicons: Option<PathBuf>,
+    lexicons: Vec<PathBuf>,
 
     /// Threads for analysis and checks (default: one per core); output is
     /// the same for any number
@@ -207,14 +262,13 @@ struct FeedArgs {
     #[command(flatten)]
     stream: StreamArgs,
 
-    /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    format: FormatArg,
+    /// Output format (html: one page with a section per story; junit: a
+    /// test case per story) [default: table]
+    #[arg(long, value_enum)]
+    format: Option<ReportFormatArg>,
 
-    /// Exit with status 1 when a finding at or above this severity exists
-    /// (after the baseline filter)
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    #[command(flatten)]
+    policy: PolicyArgs,
 
     #[command(flatten)]
     baseline: BaselineArgs,
@@ -230,6 +284,10 @@ struct GroupArgs {
 struct AlignArgs {
     #[command(flatten)]
     common: CommonArgs,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    format: FormatArg,
 
     /// Align every version to this one (document id)
     #[arg(long, value_name = "ID")]
@@ -256,22 +314,162 @@ impl From<FormatArg> for Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
+enum ReportFormatArg {
+    /// Tables for a terminal
+    Table,
+    /// The JSON report of SPEC.md
+    Json,
+    /// One JSON finding a line
+    Jsonl,
+    /// Markdown for an issue or a pull request
+    Markdown,
+    /// One self-contained page: the versions side by side, findings highlighted
+    Html,
+    /// SARIF 2.1.0 for code scanning
+    Sarif,
+    /// JUnit XML: a test case per story, a failure per finding at or above --fail-on
+    Junit,
+    /// GitHub Actions annotations (::error file=...,line=...::message)
+    Github,
+}
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(f: ReportFormatArg) -> ReportFormat {
+        match f {
+            ReportFormatArg::Table => ReportFormat::Text(Format::Table),
+            ReportFormatArg::Json => ReportFormat::Text(Format::Json),
+            ReportFormatArg::Jsonl => ReportFormat::Text(Format::Jsonl),
+            ReportFormatArg::Markdown => ReportFormat::Text(Format::Markdown),
+            ReportFormatArg::Html => ReportFormat::Html,
+            ReportFormatArg::Sarif => ReportFormat::Sarif,
+            ReportFormatArg::Junit => ReportFormat::Junit,
+            ReportFormatArg::Github => ReportFormat::Github,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
     Error,
     Warning,
     Info,
     Never,
 }
 
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
         }
     }
+}
+
+/// What a run of `check` or `feed` does: its flags, or else the
+/// configuration file's settings, or else the defaults.
+struct Settings {
+    format: ReportFormat,
+    fail_on: FailOn,
+    selection: Selection,
+    baseline: Option<PathBuf>,
+}
+
+impl Settings {
+    fn new(
+        config: Option<&Config>,
+        format: Option<ReportFormatArg>,
+        policy: &PolicyArgs,
+        baseline: &BaselineArgs,
+    ) -> anyhow::Result<Settings> {
+        let flags = Selection::parse(&policy.select, &policy.ignore, "--")?;
+        let from_file = |pick: fn(&Config) -> &Option<Vec<_>>| {
+            config.and_then(|c| pick(c).clone()).unwrap_or_default()
+        };
+        let selection = Selection {
+            select: if policy.select.is_empty() {
+                from_file(|c| &c.select)
+            } else {
+                flags.select
+            },
+            ignore: if policy.ignore.is_empty() {
+                from_file(|c| &c.ignore)
+            } else {
+                flags.ignore
+            },
+        };
+        let baseline_file = baseline
+            .baseline
+            .clone()
+            .or_else(|| config.and_then(|c| c.baseline.clone()));
+        if baseline.show_fixed && baseline_file.is_none() {
+            return Err(Error::BadOption {
+                option: "--show-fixed".into(),
+                reason: format!(
+                    "needs a baseline (--baseline FILE, or `baseline` in {})",
+                    config::FILE_NAME
+                ),
+            }
+            .into());
+        }
+        Ok(Settings {
+            format: format
+                .map(Into::into)
+                .or_else(|| config.and_then(|c| c.format))
+                .unwrap_or(ReportFormat::Text(Format::Table)),
+            fail_on: policy
+                .fail_on
+                .map(Into::into)
+                .or_else(|| config.and_then(|c| c.fail_on))
+                .unwrap_or_default(),
+            selection,
+            baseline: baseline_file,
+        })
+    }
+
+    /// Loads the baseline and checks that `--write-baseline` may be
+    /// written, before any work or output: a bad baseline is a usage error.
+    fn prepare_baseline(&self, write: Option<&Path>) -> anyhow::Result<Option<Baseline>> {
+        if let Some(path) = write {
+            if path.exists() {
+                Baseline::load(path)?;
+            }
+        }
+        Ok(match &self.baseline {
+            Some(path) => Some(Baseline::load(path)?),
+            None => None,
+        })
+    }
+}
+
+/// The lexicon directories: the flags', or else the configuration file's.
+fn lexicon_dirs<'a>(flags: &'a [PathBuf], config: Option<&'a Config>) -> &'a [PathBuf] {
+    match config {
+        Some(c) if flags.is_empty() => &c.lexicons,
+        _ => flags,
+    }
+}
+
+/// The embedded lexicons with the directories laid over them in order.
+fn load_lexicons(dirs: &[PathBuf]) -> anyhow::Result<Arc<Lexicons>> {
+    if dirs.is_empty() {
+        return Ok(Lexicons::embedded());
+    }
+    Ok(Arc::new(Lexicons::with_overlays(dirs)?))
+}
+
+/// The configuration file in force: `--config`, none with `--no-config`,
+/// else the nearest driftcheck.toml.
+fn find_config(cli: &Cli) -> anyhow::Result<Option<Config>> {
+    if cli.no_config {
+        return Ok(None);
+    }
+    if let Some(path) = &cli.config {
+        return Ok(Some(Config::load(path)?));
+    }
+    let here = std::env::current_dir().context("cannot read the current directory")?;
+    Ok(Config::discover(&here)?)
 }
 
 fn main() -> ExitCode {
@@ -297,94 +495,103 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // `explain` reads no input, and so no settings.
+    let config = match &cli.command {
+        Command::Explain { .. } => None,
+        _ => find_config(&cli)?,
+    };
+    let config = config.as_ref();
     match cli.command {
-        Command::Check(args) => {
-            let known = args.baseline.prepare()?;
-            let (story, lexicons) = load(&args.common, args.reference.clone(), true)?;
-            let mut report = Report::check(&story, &lexicons);
-            if let Some(path) = &args.baseline.write_baseline {
-                Baseline::of(&report.findings).write(path)?;
-            }
-            if let Some(known) = &known {
-                let mut matcher = known.matcher();
-                matcher.retain_new(&mut report.findings);
-                report.baseline = Some(BaselineOutcome {
-                    known: matcher.known(),
-                    fixed: fixed(&matcher, args.baseline.show_fixed),
-                });
-            }
-            emit(|out| render::render(&report, args.common.format.into(), out))?;
-            Ok(exit_status(args.fail_on, report.max_severity()))
-        }
-        Command::Feed(args) => run_feed(args),
-        Command::Group(args) => run_group(args),
+        Command::Check(args) => run_check(args, config),
+        Command::Feed(args) => run_feed(args, config),
+        Command::Group(args) => run_group(args, config),
         Command::Langs(args) => {
-            let (story, _) = load(&args, None, false)?;
+            let (story, _) = load(&args.common, config, None, false)?;
             let report = LangsReport::new(&story);
             emit(|out| render::render_langs(&report, args.format.into(), out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Facts(args) => {
-            let (story, _) = load(&args, None, false)?;
+            let (story, _) = load(&args.common, config, None, false)?;
             let report = FactsReport::new(&story);
             emit(|out| render::render_facts(&report, args.format.into(), out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Align(args) => {
-            let (story, _) = load(&args.common, args.reference.clone(), true)?;
+            let reference = args
+                .reference
+                .clone()
+                .or_else(|| config.and_then(|c| c.reference.clone()));
+            let (story, _) = load(&args.common, config, reference, true)?;
             let report = AlignReport::new(&story);
-            emit(|out| render::render_align(&report, args.common.format.into(), out))?;
+            emit(|out| render::render_align(&report, args.format.into(), out))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { kind } => {
-            let kinds: Vec<Kind> = match kind {
-                Some(name) => vec![Kind::from_name(&name).ok_or_else(|| Error::BadOption {
-                    option: "explain".into(),
-                    reason: format!(
-                        "unknown kind `{name}` (kinds: {})",
-                        KINDS.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
-                    ),
-                })?],
-                None => KINDS.to_vec(),
-            };
-            let text: Vec<String> = kinds
-                .iter()
-                .map(|k| match checks::for_kind(*k) {
-                    Some(check) => check.explain().to_string(),
-                    None => format!("{k}: not checked yet by this version of driftcheck."),
-                })
-                .collect();
-            emit(|out| writeln!(out, "{}", text.join("\n\n")))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Explain { kind } => explain(kind.as_deref()),
     }
 }
 
+fn explain(kind: Option<&str>) -> anyhow::Result<ExitCode> {
+    let kinds: Vec<Kind> = match kind {
+        Some(name) => vec![Kind::from_name(name).ok_or_else(|| Error::BadOption {
+            option: "explain".into(),
+            reason: format!(
+                "unknown kind `{name}` (kinds: {})",
+                KINDS.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+            ),
+        })?],
+        None => KINDS.to_vec(),
+    };
+    let text: Vec<String> = kinds
+        .iter()
+        .map(|k| match checks::for_kind(*k) {
+            Some(check) => check.explain().to_string(),
+            None => format!("{k}: not checked yet by this version of driftcheck."),
+        })
+        .collect();
+    emit(|out| writeln!(out, "{}", text.join("\n\n")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(args: CheckArgs, config: Option<&Config>) -> anyhow::Result<ExitCode> {
+    let settings = Settings::new(config, args.format, &args.policy, &args.baseline)?;
+    let known = settings.prepare_baseline(args.baseline.write_baseline.as_deref())?;
+    let reference = args
+        .reference
+        .clone()
+        .or_else(|| config.and_then(|c| c.reference.clone()));
+    let (story, lexicons) = load(&args.common, config, reference, true)?;
+    let mut report = Report::check(&story, &lexicons);
+    settings.selection.retain(&mut report.findings);
+    if let Some(path) = &args.baseline.write_baseline {
+        Baseline::of(&report.findings).write(path)?;
+    }
+    if let Some(known) = &known {
+        let mut matcher = known.matcher();
+        matcher.retain_new(&mut report.findings);
+        report.baseline = Some(BaselineOutcome {
+            known: matcher.known(),
+            fixed: fixed(&matcher, args.baseline.show_fixed),
+        });
+    }
+    let options = RenderOptions {
+        fail_on: settings.fail_on,
+        feed: None,
+    };
+    emit(|out| render::render_check(&story, &report, settings.format, &options, out))?;
+    Ok(exit_status(settings.fail_on, report.max_severity()))
+}
+
 fn exit_status(fail_on: FailOn, max: Option<Severity>) -> ExitCode {
-    match (fail_on.threshold(), max) {
-        (Some(threshold), Some(max)) if max >= threshold => ExitCode::from(1),
-        _ => ExitCode::SUCCESS,
+    if max.is_some_and(|m| fail_on.fails(m)) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
 fn fixed(matcher: &Matcher<'_>, show: bool) -> Vec<driftcheck::baseline::Entry> {
     if show { matcher.fixed() } else { Vec::new() }
-}
-
-impl BaselineArgs {
-    /// Loads `--baseline` and checks that `--write-baseline` may be written,
-    /// before any work or output: a bad baseline is a usage error.
-    fn prepare(&self) -> anyhow::Result<Option<Baseline>> {
-        if let Some(path) = &self.write_baseline {
-            if path.exists() {
-                Baseline::load(path)?;
-            }
-        }
-        Ok(match &self.baseline {
-            Some(path) => Some(Baseline::load(path)?),
-            None => None,
-        })
-    }
 }
 
 impl StreamArgs {
@@ -414,11 +621,8 @@ impl StreamArgs {
         }
     }
 
-    fn lexicons(&self) -> anyhow::Result<Arc<Lexicons>> {
-        Ok(match &self.lexicons {
-            Some(dir) => Arc::new(Lexicons::with_overlay(dir)?),
-            None => Lexicons::embedded(),
-        })
+    fn lexicons(&self, config: Option<&Config>) -> anyhow::Result<Arc<Lexicons>> {
+        load_lexicons(lexicon_dirs(&self.lexicons, config))
     }
 
     /// The input and its size when known (for the progress bar).
@@ -483,6 +687,7 @@ impl Drop for Console {
 struct FeedCli<'a, 'b> {
     console: Console,
     writer: FeedWriter<'a>,
+    selection: Selection,
     matcher: Option<Matcher<'b>>,
     recorded: Option<Vec<Finding>>,
 }
@@ -494,6 +699,7 @@ impl FeedSink for FeedCli<'_, '_> {
     }
 
     fn story(&mut self, mut story: StoryReport) -> io::Result<()> {
+        self.selection.retain(&mut story.report.findings);
         if let Some(all) = &mut self.recorded {
             all.extend(story.report.findings.iter().cloned());
         }
@@ -506,12 +712,17 @@ impl FeedSink for FeedCli<'_, '_> {
     fn progress(&mut self, progress: &Progress) {
         self.console.progress(progress);
     }
+
+    fn wants_stories(&self) -> bool {
+        self.writer.wants_stories()
+    }
 }
 
-fn run_feed(args: FeedArgs) -> anyhow::Result<ExitCode> {
-    let known = args.baseline.prepare()?;
+fn run_feed(args: FeedArgs, config: Option<&Config>) -> anyhow::Result<ExitCode> {
+    let settings = Settings::new(config, args.format, &args.policy, &args.baseline)?;
+    let known = settings.prepare_baseline(args.baseline.write_baseline.as_deref())?;
     let options = args.stream.options()?;
-    let lexicons = args.stream.lexicons()?;
+    let lexicons = args.stream.lexicons(config)?;
     let (input, size) = args.stream.open()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -520,8 +731,16 @@ fn run_feed(args: FeedArgs) -> anyhow::Result<ExitCode> {
             name: options.name.clone(),
             bar: progress_bar(size),
         },
-        writer: FeedWriter::new(args.format.into(), &mut out)
-            .context("cannot write to standard output")?,
+        writer: FeedWriter::new(
+            settings.format,
+            &RenderOptions {
+                fail_on: settings.fail_on,
+                feed: Some(options.name.clone()),
+            },
+            &mut out,
+        )
+        .context("cannot write to standard output")?,
+        selection: settings.selection.clone(),
         matcher: known.as_ref().map(Baseline::matcher),
         recorded: args.baseline.write_baseline.as_ref().map(|_| Vec::new()),
     };
@@ -541,7 +760,7 @@ fn run_feed(args: FeedArgs) -> anyhow::Result<ExitCode> {
     if summary.problems > 0 {
         return Ok(ExitCode::from(2));
     }
-    Ok(exit_status(args.fail_on, stats.max_severity()))
+    Ok(exit_status(settings.fail_on, stats.max_severity()))
 }
 
 struct GroupCli<'a> {
@@ -571,9 +790,9 @@ impl FeedSink for GroupCli<'_> {
     }
 }
 
-fn run_group(args: GroupArgs) -> anyhow::Result<ExitCode> {
+fn run_group(args: GroupArgs, config: Option<&Config>) -> anyhow::Result<ExitCode> {
     let options = args.stream.options()?;
-    let lexicons = args.stream.lexicons()?;
+    let lexicons = args.stream.lexicons(config)?;
     let (input, size) = args.stream.open()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -597,13 +816,11 @@ fn run_group(args: GroupArgs) -> anyhow::Result<ExitCode> {
 /// Reads the inputs and analyses them into a story.
 fn load(
     args: &CommonArgs,
+    config: Option<&Config>,
     reference: Option<String>,
     compare: bool,
 ) -> anyhow::Result<(Story, Arc<Lexicons>)> {
-    let lexicons = match &args.lexicons {
-        Some(dir) => Arc::new(Lexicons::with_overlay(dir)?),
-        None => Lexicons::embedded(),
-    };
+    let lexicons = load_lexicons(lexicon_dirs(&args.lexicons, config))?;
     let languages = args
         .languages
         .iter()

@@ -1,53 +1,81 @@
 //! Claim alignment across N versions of a story.
 //!
-//! A claim is a story sentence. Each claim gets a signature: stems of its
-//! content words (for versions in the same language), cross-language roots
-//! (folded word prefixes, which catch cognates and names), and anchors
-//! (numbers, names, dates, quotes). Every version is aligned to a pivot (the
-//! reference, or the version most similar to all others) with a dynamic
-//! program in the spirit of Gale-Church and hunalign: monotonic, with skips and
-//! 1-to-many merges, scored by signature similarity plus a prior on relative
-//! position; strong pairs out of order are rescued afterwards. Claims no pivot
-//! claim took are grouped among themselves. Each group holds at most one member
-//! per version; a member may span two claims (a sentence split in two).
+//! A claim is a story sentence ([`claim`]). Two versions are aligned by a
+//! dynamic program over their claim sequences ([`dp`]) whose beads are
+//! scored by a pair model of signals that survive translation ([`model`]):
+//! lengths in characters, anchors (numbers, dates, name keys, acronyms),
+//! cognates, concept and glossary ids, stems within a language, and
+//! punctuation. Paragraph breaks are soft boundaries; claims a rewrite
+//! moved are paired after the program when their pair is strong.
+//!
+//! Every version is aligned to a pivot (the reference, or the version most
+//! similar to all others). A pivot claim and the claims of other versions
+//! aligned with it form a group; where a version merged two pivot claims,
+//! the group holds both. Claims the pivot lacks are grouped among
+//! themselves. A claim alone in its group is an addition, a group a version
+//! is missing from an omission: only the program's 1-0 and 0-1 gaps make
+//! them.
 
-mod signature;
+mod claim;
+mod dp;
+pub mod model;
+mod weights;
 
-use crate::hash::{HashMap, HashMapExt};
+use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::Facts;
+use crate::hash::{HashMap, HashMapExt};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
-pub use signature::{Claim, Weights, WordFeatures, shared_features, word_features};
+pub use claim::{Claim, Marks};
+pub use dp::Bead;
+pub use model::{Observed, Signals};
+pub use weights::Weights;
 
-/// A pair scores at least this to be aligned.
-const MIN_SCORE: f64 = 0.28;
-/// A feature shared by more groups than this proposes none of them.
+/// What beads and paragraph breaks cost in the dynamic program (nats).
+/// Tuned on the realnews stories as they are and perturbed (paragraphs
+/// dropped, merged, split, moved; furniture added).
+const COSTS: dp::Costs = dp::Costs {
+    gap: -3.5,
+    merge: -2.0,
+    paragraph: -2.5,
+};
+/// Each claim a bead joins to another must share this much (nats of the
+/// pair model's lexical signals) with the other side ...
+const MIN_SUPPORT: f64 = 1.0;
+/// ... unless joining it improves the length signal by this much (nats).
+const MERGE_LENGTH_GAIN: f64 = 1.0;
+/// A pair out of order must score at least this (nats) to be paired.
+const MOVED_MIN: f64 = 3.0;
+/// A feature shared by more claims than this proposes none of them.
 const MAX_POSTINGS: usize = 64;
-/// A pair out of order must score at least this to be aligned anyway.
-const RESCUE_SCORE: f64 = 0.5;
-/// The longest run of claims aligned by position alone.
-const MAX_GAP: usize = 4;
-/// Claims aligned by position alone may differ this much in length.
-const GAP_LENGTH_RATIO: f64 = 2.5;
-/// The score a claim aligned by position alone gets, when its words score
-/// less: the alignment is as sure as its neighbours make it.
-const GAP_SCORE: f64 = 0.5;
-/// Weight of the relative-position prior.
-const POSITION_WEIGHT: f64 = 0.12;
+/// A column is compared by this many of its members at most (the first
+/// ones aligned), so stories of many versions stay linear in them.
+const COMPARED_MEMBERS: usize = 4;
+/// Pairs of gap claims scored one by one for moved paragraphs; beyond this,
+/// only pairs that share a feature.
+const MOVED_ALL_PAIRS: usize = 40_000;
 
 /// One version's part in a group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Member {
     /// Index of the version in the story.
     pub doc: usize,
-    /// Indices of its claims in [`Alignment::claims`]`[doc]` (one or two).
+    /// Indices of its claims in [`Alignment::claims`]`[doc]`, consecutive.
     pub claims: Vec<usize>,
-    /// Similarity to the group's first member (1.0 for the first member).
+    /// Lexical similarity to the group's first member (1.0 for the first
+    /// member; see [`Weights::similarity`]).
     pub score: f64,
+    /// The pair model's log-likelihood ratio (nats) for this member
+    /// against the group's first member: how sure the alignment is that
+    /// they translate each other (`None` for the first member).
+    pub llr: Option<f64>,
+    /// True when the member was paired out of order (a moved paragraph).
+    pub moved: bool,
 }
 
 /// Claims of several versions that report the same thing.
@@ -62,6 +90,10 @@ impl Group {
     pub fn member(&self, doc: usize) -> Option<&Member> {
         self.members.iter().find(|m| m.doc == doc)
     }
+
+    fn member_mut(&mut self, doc: usize) -> Option<&mut Member> {
+        self.members.iter_mut().find(|m| m.doc == doc)
+    }
 }
 
 /// The alignment of a story's versions.
@@ -69,15 +101,17 @@ impl Group {
 pub struct Alignment {
     /// The claims of each version, in text order.
     pub claims: Vec<Vec<Claim>>,
-    /// The groups, ordered by the position of their first member's first claim
-    /// in the pivot (pivot groups first), then by creation.
+    /// The groups, in the pivot's order; groups the pivot has no part in
+    /// stand after the group of the claim before them.
     pub groups: Vec<Group>,
     /// The version every other one was aligned to.
     pub pivot: usize,
     /// Feature weights of this story.
     pub weights: Weights,
     /// The story's claim features, by the rank the claims hold.
-    pub features: Vec<std::sync::Arc<str>>,
+    pub features: Vec<Arc<str>>,
+    /// The language of each version.
+    pub languages: Vec<String>,
 }
 
 impl Alignment {
@@ -94,137 +128,275 @@ impl Alignment {
         lexicons: &Lexicons,
         reference: Option<usize>,
     ) -> Alignment {
-        let mut table = signature::Features::default();
+        let mut table = claim::Features::default();
         let mut claims: Vec<Vec<Claim>> = docs
             .iter()
             .enumerate()
-            .map(|(d, doc)| signature::claims(doc, facts.get(d), lexicons, &mut table))
+            .map(|(d, doc)| claim::claims(doc, facts.get(d), lexicons, &mut table))
             .collect();
         let (weights, features) = Weights::of(&mut claims, table);
-        let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
+        let languages: Vec<String> = docs.iter().map(|d| d.language.code.clone()).collect();
+        let mut alignment = Alignment {
+            claims,
+            groups: Vec::new(),
+            pivot: 0,
+            weights,
+            features,
+            languages,
+        };
         if docs.is_empty() {
-            return Alignment {
-                claims,
-                groups: Vec::new(),
-                pivot: 0,
-                weights,
-                features,
-            };
+            return alignment;
         }
-        let languages: Vec<&str> = docs.iter().map(|d| d.language.code.as_str()).collect();
-        let pivot = reference.unwrap_or_else(|| choose_pivot(&claims, &languages));
-        let mut groups: Vec<Group> = claims[pivot]
-            .iter()
-            .enumerate()
-            .map(|(i, _)| Group {
+        alignment.pivot = reference.unwrap_or_else(|| alignment.choose_pivot());
+        alignment.group();
+        alignment
+    }
+
+    /// The version whose claims resemble the others' most (ties: the first).
+    fn choose_pivot(&self) -> usize {
+        // Compare each candidate with every version through a bag of all
+        // its claims' features; cap the candidates so 1,000 versions stay
+        // cheap.
+        let bags: Vec<weights::Bag> = self.claims.iter().map(|c| weights::Bag::of(c)).collect();
+        let candidates = bags.len().min(64);
+        (0..candidates)
+            .map(|c| {
+                let total: f64 = (0..bags.len())
+                    .filter(|&o| o != c)
+                    .map(|o| bags[c].similarity(&bags[o], self.languages[c] == self.languages[o]))
+                    .sum();
+                (c, total)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(0, |(c, _)| c)
+    }
+
+    /// Builds the groups by progressive alignment: the pivot's claims are
+    /// the first columns; each other version in turn (most similar to the
+    /// pivot first) is aligned to the columns built so far, so a claim the
+    /// pivot lacks but an earlier version has is a column too. A version's
+    /// claim that matches no column starts one; a run of two claims may
+    /// fill one column (a sentence split in two), and one claim may fill two
+    /// columns, which then become one.
+    fn group(&mut self) {
+        let pivot = self.pivot;
+        let mut columns: Vec<Group> = (0..self.claims[pivot].len())
+            .map(|p| Group {
                 members: vec![Member {
                     doc: pivot,
-                    claims: vec![i],
+                    claims: vec![p],
                     score: 1.0,
+                    llr: None,
+                    moved: false,
                 }],
             })
             .collect();
-        let mut unmatched: Vec<(usize, usize)> = Vec::new();
-        for d in 0..docs.len() {
-            if d == pivot {
-                continue;
-            }
-            let same = languages[d] == languages[pivot];
-            let pairs = align_pair(&claims[pivot], &claims[d], same, &weights);
-            let mut taken = vec![false; claims[d].len()];
-            for (p, members, by_position) in pairs {
-                if groups[p].member(d).is_some() {
-                    continue;
-                }
-                let mut score = members
-                    .iter()
-                    .map(|&j| similarity(&claims[pivot][p], &claims[d][j], same))
-                    .fold(0.0, f64::max);
-                if by_position {
-                    score = score.max(GAP_SCORE);
-                }
-                for &j in &members {
-                    taken[j] = true;
-                }
-                groups[p].members.push(Member {
-                    doc: d,
-                    claims: members,
-                    score: round3(score),
-                });
-            }
-            unmatched.extend(
-                taken
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| !**t)
-                    .map(|(j, _)| (d, j)),
-            );
+        let breaks: Vec<Vec<dp::Break>> = self.claims.iter().map(|c| breaks(c)).collect();
+        for d in self.order_of_versions() {
+            columns = self.add_version(columns, d, &breaks);
         }
-        // Claims the pivot lacks: group them with each other. Each is compared
-        // only with the groups whose first claim shares a feature with it (an
-        // inverted index; features found in many groups propose none), so a
-        // version full of claims the others lack stays linear.
-        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (d, j) in unmatched {
-            let claim = &claims[d][j];
-            let mut candidates: Vec<usize> = claim
-                .features()
-                .filter_map(|f| index.get(&f))
-                .filter(|postings| postings.len() <= MAX_POSTINGS)
-                .flatten()
-                .copied()
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            let best = candidates
-                .into_iter()
-                .filter(|&g| groups[g].member(d).is_none())
-                .map(|g| {
-                    let first = &groups[g].members[0];
-                    let a = &claims[first.doc][first.claims[0]];
-                    let same = languages[first.doc] == languages[d];
-                    (g, similarity(a, claim, same))
-                })
-                .filter(|(_, s)| *s >= MIN_SCORE)
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            match best {
-                Some((g, s)) => groups[g].members.push(Member {
-                    doc: d,
-                    claims: vec![j],
-                    score: round3(s),
-                }),
-                None => {
-                    for f in claim.features() {
-                        index.entry(f).or_default().push(groups.len());
-                    }
-                    groups.push(Group {
-                        members: vec![Member {
-                            doc: d,
-                            claims: vec![j],
-                            score: 1.0,
-                        }],
-                    });
-                }
+        for g in &mut columns {
+            let first = g.members[0].clone();
+            let a = self.joined_claims(first.doc, &first.claims);
+            for m in g.members.iter_mut().skip(1) {
+                let b = self.joined_claims(m.doc, &m.claims);
+                m.score = round3(self.weights.similarity(
+                    &a,
+                    &b,
+                    self.languages[first.doc] == self.languages[m.doc],
+                ));
             }
-        }
-        for g in &mut groups {
             g.members.sort_by_key(|m| m.doc);
         }
-        Alignment {
-            claims,
-            groups,
-            pivot,
-            weights,
-            features,
+        self.groups = columns;
+    }
+
+    /// The versions other than the pivot, most similar to it first (ties:
+    /// by index).
+    fn order_of_versions(&self) -> Vec<usize> {
+        let bags: Vec<weights::Bag> = self.claims.iter().map(|c| weights::Bag::of(c)).collect();
+        let p = self.pivot;
+        let mut others: Vec<(f64, usize)> = (0..self.claims.len())
+            .filter(|&d| d != p)
+            .map(|d| {
+                let same = self.languages[d] == self.languages[p];
+                (bags[p].similarity(&bags[d], same), d)
+            })
+            .collect();
+        others.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        others.into_iter().map(|(_, d)| d).collect()
+    }
+
+    /// Aligns version `d` to the columns and returns the new columns.
+    fn add_version(&self, columns: Vec<Group>, d: usize, breaks: &[Vec<dp::Break>]) -> Vec<Group> {
+        let claims = &self.claims[d];
+        let lang = self.languages[d].as_str();
+        // What each column (and each two neighbouring columns) is compared
+        // by: its first members' claims, joined.
+        let units: Vec<Vec<(usize, Claim)>> = columns
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .take(COMPARED_MEMBERS)
+                    .map(|m| (m.doc, self.joined_claims(m.doc, &m.claims)))
+                    .collect()
+            })
+            .collect();
+        let pair_units: Vec<Vec<(usize, Claim)>> = columns
+            .windows(2)
+            .map(|w| {
+                w[0].members
+                    .iter()
+                    .take(COMPARED_MEMBERS)
+                    .filter_map(|m| {
+                        let next = w[1].member(m.doc)?;
+                        let last = *m.claims.last()?;
+                        (next.claims.first() == Some(&(last + 1))).then(|| {
+                            let all: Vec<usize> =
+                                m.claims.iter().chain(&next.claims).copied().collect();
+                            (m.doc, self.joined_claims(m.doc, &all))
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let column_breaks: Vec<dp::Break> =
+            columns.iter().map(|g| column_break(g, breaks)).collect();
+        let joined_d: Vec<Claim> = claims.windows(2).map(Claim::joined).collect();
+        let score = |cols: &Range<usize>, y: &Claim| -> f64 {
+            let candidates = if cols.len() == 1 {
+                &units[cols.start]
+            } else {
+                &pair_units[cols.start]
+            };
+            candidates
+                .iter()
+                .map(|(doc, x)| model::score(x, y, &self.languages[*doc], lang, &self.weights))
+                .fold(f64::NEG_INFINITY, f64::max)
+        };
+        // A claim joined to another in a bead must earn its place: the
+        // joined lengths fit much better than any single pair's, or each
+        // joined claim shares something with the other side. Otherwise a
+        // bead would take in a neighbour on its partner's strength.
+        let justified = |ra: &Range<usize>, rb: &Range<usize>| -> bool {
+            let y = unit(claims, &joined_d, rb);
+            let first = |c: usize| &units[c][0];
+            let column = if ra.len() == 1 {
+                &units[ra.start]
+            } else {
+                &pair_units[ra.start]
+            };
+            let Some((doc, x)) = column.first() else {
+                return false;
+            };
+            let length = |a: &Claim, da: usize, b: &Claim| {
+                model::length_signal(a.chars, &self.languages[da], b.chars, lang)
+            };
+            let single = ra
+                .clone()
+                .flat_map(|c| rb.clone().map(move |j| (c, j)))
+                .map(|(c, j)| length(&first(c).1, first(c).0, &claims[j]))
+                .fold(f64::NEG_INFINITY, f64::max);
+            if length(x, *doc, y) - single >= MERGE_LENGTH_GAIN {
+                return true;
+            }
+            let shares = |a: &Claim, da: usize, b: &Claim| {
+                model::support(a, b, &self.languages[da], lang, &self.weights) >= MIN_SUPPORT
+            };
+            ra.clone()
+                .all(|c| units[c].iter().any(|(da, a)| shares(a, *da, y)))
+                && rb
+                    .clone()
+                    .all(|j| column.iter().any(|(da, a)| shares(a, *da, &claims[j])))
+        };
+        let mut beads = dp::align(&column_breaks, &breaks[d], &COSTS, |ra, rb| {
+            if (ra.len() > 1 || rb.len() > 1) && !justified(&ra, &rb) {
+                return f64::NEG_INFINITY;
+            }
+            score(&ra, unit(claims, &joined_d, &rb))
+        });
+        let gaps = |side_a: bool| -> Vec<usize> {
+            beads
+                .iter()
+                .filter(|x| x.is_gap())
+                .flat_map(|x| if side_a { x.a.clone() } else { x.b.clone() })
+                .collect()
+        };
+        let (gaps_a, gaps_b) = (gaps(true), gaps(false));
+        let candidates: Vec<(usize, usize)> =
+            if gaps_a.len().saturating_mul(gaps_b.len()) <= MOVED_ALL_PAIRS {
+                gaps_a
+                    .iter()
+                    .flat_map(|&i| gaps_b.iter().map(move |&j| (i, j)))
+                    .collect()
+            } else {
+                let firsts: Vec<Claim> = units.iter().map(|u| u[0].1.clone()).collect();
+                sharing_pairs(&firsts, claims, &gaps_a, &gaps_b)
+            };
+        dp::pair_moved(&mut beads, &candidates, MOVED_MIN, |i, j| {
+            score(&(i..i + 1), &claims[j])
+        });
+        assemble(columns, d, beads)
+    }
+
+    /// Consecutive claims of a version as one.
+    pub fn joined_claims(&self, doc: usize, claims: &[usize]) -> Claim {
+        match claims {
+            [one] => self.claims[doc][*one].clone(),
+            _ => {
+                let list: Vec<Claim> = claims
+                    .iter()
+                    .map(|&c| self.claims[doc][c].clone())
+                    .collect();
+                Claim::joined(&list)
+            }
         }
     }
 
-    /// The features two claims share, as text ([`shared_features`]).
-    pub fn shared_features(&self, a: &Claim, b: &Claim, same_language: bool) -> Vec<String> {
-        shared_features(a, b, same_language, &self.features)
+    /// What each signal of the pair model says of two members' claims.
+    pub fn signals(&self, a: (usize, &[usize]), b: (usize, &[usize])) -> Signals {
+        let (x, y) = (self.joined_claims(a.0, a.1), self.joined_claims(b.0, b.1));
+        let (la, lb) = (&self.languages[a.0], &self.languages[b.0]);
+        model::signals(&model::observe(&x, &y, la, lb, &self.weights), la == lb)
     }
 
-    /// Similarity of two claims of this story.
+    /// The raw signals of the pair model for two members' claims.
+    pub fn observe(&self, a: (usize, &[usize]), b: (usize, &[usize])) -> Observed {
+        let (x, y) = (self.joined_claims(a.0, a.1), self.joined_claims(b.0, b.1));
+        model::observe(
+            &x,
+            &y,
+            &self.languages[a.0],
+            &self.languages[b.0],
+            &self.weights,
+        )
+    }
+
+    /// The features two claims share, as text, for people to see why they
+    /// were paired: anchors, then stems (one language) or cognates and
+    /// concepts (`~`, two languages).
+    pub fn shared_features(&self, a: &Claim, b: &Claim, same_language: bool) -> Vec<String> {
+        let name = |r: u32| {
+            self.features
+                .get(r as usize)
+                .map(|f| f.to_string())
+                .unwrap_or_default()
+        };
+        let mut out: Vec<String> = weights::shared(&a.anchors, &b.anchors).map(name).collect();
+        if same_language {
+            out.extend(weights::shared(&a.stems, &b.stems).map(name));
+        } else {
+            out.extend(
+                weights::shared(&a.cognates, &b.cognates)
+                    .chain(weights::shared(&a.concepts, &b.concepts))
+                    .map(|r| format!("~{}", name(r))),
+            );
+        }
+        out
+    }
+
+    /// Lexical similarity of two claims of this story ([`Weights::similarity`]).
     pub fn similarity(&self, a: (usize, usize), b: (usize, usize), same_language: bool) -> f64 {
         self.weights.similarity(
             &self.claims[a.0][a.1],
@@ -244,330 +416,165 @@ impl Alignment {
     }
 }
 
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
-
-/// The version whose claims resemble the others' most (ties: the first).
-fn choose_pivot(claims: &[Vec<Claim>], languages: &[&str]) -> usize {
-    // Compare each candidate with every version through a bag of all its
-    // claims' features; cap the candidates so 1,000 versions stay cheap.
-    let bags: Vec<signature::Bag> = claims.iter().map(|c| signature::Bag::of(c)).collect();
-    let candidates = bags.len().min(64);
-    (0..candidates)
-        .map(|c| {
-            let total: f64 = (0..bags.len())
-                .filter(|&o| o != c)
-                .map(|o| bags[c].similarity(&bags[o], languages[c] == languages[o]))
-                .sum();
-            (c, total)
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(0, |(c, _)| c)
-}
-
-/// Aligns the claims of one version to the pivot's: (pivot claim, claims of
-/// the version) pairs. Monotonic dynamic program with skips where a pivot
-/// claim may take several consecutive claims and the reverse, then a rescue
-/// of strong pairs out of order.
-fn align_pair(
-    pivot: &[Claim],
-    other: &[Claim],
-    same_language: bool,
-    weights: &Weights,
-) -> Vec<(usize, Vec<usize>, bool)> {
-    let similarity = |a: &Claim, b: &Claim, same: bool| weights.similarity(a, b, same);
-    let (n, m) = (pivot.len(), other.len());
-    if n == 0 || m == 0 {
-        return Vec::new();
-    }
-    // Pair scores above the threshold, plus the position prior; 0 elsewhere.
-    // Only pairs that share a feature can score above 0: an index of the
-    // version's claims by feature finds them, and the rest are never scored.
-    let cells = Band::new(n, m, 0);
-    let mut sim = vec![0.0f64; cells.len()];
-    let mut by_feature: Vec<(u32, u32)> = other
-        .iter()
-        .enumerate()
-        .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
-        .collect();
-    by_feature.sort_unstable();
-    let mut sharing = vec![usize::MAX; m];
-    for i in 0..n {
-        // Only the postings inside the row's band: a feature most claims
-        // share would otherwise make this quadratic on huge documents.
-        let band = cells.columns(i);
-        let (lo, hi) = (band.start as u32, band.end as u32);
-        for f in pivot[i].features() {
-            let from = by_feature.partition_point(|&p| p < (f, lo));
-            for &(_, j) in by_feature[from..].iter().take_while(|&&p| p < (f, hi)) {
-                sharing[j as usize] = i;
-            }
-        }
-        for j in band.filter(|&j| sharing[j] == i) {
-            let s = similarity(&pivot[i], &other[j], same_language);
-            let prior = POSITION_WEIGHT
-                * (1.0 - (pivot[i].position - other[j].position).abs() / 0.3).max(0.0);
-            if s >= MIN_SCORE {
-                sim[cells.at(i, j).unwrap_or(0)] = s - MIN_SCORE + prior + 0.01;
-            }
-        }
-    }
-    let score = |i: usize, j: usize| cells.at(i, j).map_or(0.0, |k| sim[k]);
-    // best[i][j]: best score aligning pivot[..i] with other[..j].
-    let dp = Band::new(n, m, 1);
-    let mut best = vec![f64::MIN; dp.len()];
-    let mut back = vec![0u8; dp.len()];
-    let value = |best: &[f64], i: usize, j: usize| dp.at(i, j).map_or(f64::MIN, |k| best[k]);
-    for i in 0..=n {
-        for j in dp.columns(i) {
-            let Some(k) = dp.at(i, j) else { continue };
-            if i == 0 && j == 0 {
-                best[k] = 0.0;
-                continue;
-            }
-            let mut here = f64::MIN;
-            let mut from = 0u8;
-            if i > 0 && value(&best, i - 1, j) > here {
-                here = value(&best, i - 1, j);
-                from = 1;
-            }
-            if j > 0 && value(&best, i, j - 1) > here {
-                here = value(&best, i, j - 1);
-                from = 2;
-            }
-            if i > 0 && j > 0 {
-                let s = score(i - 1, j - 1);
-                if s > 0.0 && value(&best, i - 1, j - 1) + s > here {
-                    here = value(&best, i - 1, j - 1) + s;
-                    from = 3;
-                }
-            }
-            best[k] = here;
-            back[k] = from;
-        }
-    }
-    let mut matched: Vec<(usize, usize)> = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        match dp.at(i, j).map(|k| back[k]) {
-            Some(1) => i -= 1,
-            Some(2) => j -= 1,
-            Some(3) => {
-                matched.push((i - 1, j - 1));
-                i -= 1;
-                j -= 1;
-            }
-            // Off the band (cannot happen: rows overlap) or at the origin.
-            _ => break,
-        }
-    }
-    matched.reverse();
-    let mut taken_p = vec![false; n];
-    let mut taken_o = vec![false; m];
-    for &(p, o) in &matched {
-        taken_p[p] = true;
-        taken_o[o] = true;
-    }
-    // Splits: an unmatched claim next to a matched one that also fits the
-    // same pivot claim joins it (one sentence translated as two), unless a
-    // free pivot claim nearby fits it better.
-    let mut extra = Vec::new();
-    for &(p, o) in &matched {
-        for next in [o.wrapping_sub(1), o + 1] {
-            if next >= m || taken_o[next] || score(p, next) <= 0.0 {
-                continue;
-            }
-            let other_fits_better = cells
-                .rows(next)
-                .any(|q| !taken_p[q] && score(q, next) > score(p, next));
-            if !other_fits_better {
-                extra.push((p, next));
-                taken_o[next] = true;
-            }
-        }
-    }
-    // The reverse: a pivot claim next to a matched one that fits the same
-    // claim of this version (two sentences rendered as one).
-    for &(p, o) in &matched {
-        for next in [p.wrapping_sub(1), p + 1] {
-            if next >= n || taken_p[next] || score(next, o) <= 0.0 {
-                continue;
-            }
-            let other_fits_better = cells
-                .columns(next)
-                .any(|q| !taken_o[q] && score(next, q) > score(next, o));
-            if !other_fits_better {
-                extra.push((next, o));
-                taken_p[next] = true;
-            }
-        }
-    }
-    matched.extend(extra);
-    // Rescue strong pairs out of order (every pair when the band is the
-    // whole matrix; within the band for huge documents).
-    for o in 0..m {
-        if taken_o[o] {
-            continue;
-        }
-        let best_p = cells
-            .rows(o)
-            .filter(|&p| !taken_p[p])
-            .map(|p| (p, similarity(&pivot[p], &other[o], same_language)))
-            .filter(|(_, s)| *s >= RESCUE_SCORE)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((p, _)) = best_p {
-            taken_p[p] = true;
-            taken_o[o] = true;
-            matched.push((p, o));
-        }
-    }
-    let gaps = fill_gaps(pivot, other, &matched, &taken_p, &taken_o);
-    let mut by_pivot: std::collections::BTreeMap<usize, (Vec<usize>, bool)> =
-        std::collections::BTreeMap::new();
-    for (p, o) in matched {
-        by_pivot.entry(p).or_default().0.push(o);
-    }
-    for (p, o) in gaps {
-        by_pivot.insert(p, (vec![o], true));
-    }
-    by_pivot
-        .into_iter()
-        .map(|(p, (mut os, by_position))| {
-            os.sort_unstable();
-            os.dedup();
-            (p, os, by_position)
+/// What follows each claim: the next claim of its paragraph, the next
+/// paragraph, or text that is not a claim (a sentence or paragraph of
+/// boilerplate between them).
+fn breaks(claims: &[Claim]) -> Vec<dp::Break> {
+    (0..claims.len())
+        .map(|i| match claims.get(i + 1) {
+            None => dp::Break::Paragraph,
+            Some(next) if next.sentence != claims[i].sentence + 1 => dp::Break::Hard,
+            Some(next) if next.paragraph == claims[i].paragraph => dp::Break::None,
+            Some(next) if next.paragraph == claims[i].paragraph + 1 => dp::Break::Paragraph,
+            Some(_) => dp::Break::Hard,
         })
         .collect()
 }
 
-/// The cells of a pivot × version matrix that alignment looks at: all of
-/// them for stories of ordinary size; for huge documents a band around the
-/// diagonal, so time and memory grow with the number of claims rather than
-/// with its square.
-struct Band {
-    rows: usize,
-    cols: usize,
-    /// Half-width of the band in columns (the whole row when it is wider).
-    width: usize,
-    /// Index of each row's first cell in the flat storage, and the total.
-    starts: Vec<usize>,
-}
-
-/// Matrices up to this many cells are computed whole.
-const FULL_CELLS: usize = 4_000_000;
-/// Half-width of the band of huge matrices, in claims.
-const BAND: usize = 64;
-
-impl Band {
-    /// The band of an `n × m` matrix; `extra` is 1 for the dynamic program's
-    /// matrix, which has a row and a column more.
-    fn new(n: usize, m: usize, extra: usize) -> Band {
-        let (rows, cols) = (n + extra, m + extra);
-        let width = if n.saturating_mul(m) <= FULL_CELLS {
-            cols
-        } else {
-            // Wide enough that consecutive rows overlap whatever the slope.
-            BAND.max(cols / rows.max(1) + 2)
-        };
-        let mut band = Band {
-            rows,
-            cols,
-            width,
-            starts: Vec::with_capacity(rows + 1),
-        };
-        let mut total = 0;
-        for i in 0..rows {
-            band.starts.push(total);
-            total += band.columns(i).len();
-        }
-        band.starts.push(total);
-        band
-    }
-
-    fn len(&self) -> usize {
-        self.starts[self.rows]
-    }
-
-    fn center(&self, i: usize) -> usize {
-        i * self.cols / self.rows.max(1)
-    }
-
-    /// The columns of row `i` inside the band.
-    fn columns(&self, i: usize) -> std::ops::Range<usize> {
-        if self.width >= self.cols {
-            return 0..self.cols;
-        }
-        let c = self.center(i);
-        c.saturating_sub(self.width)..(c + self.width + 1).min(self.cols)
-    }
-
-    /// The rows whose band holds column `j`.
-    fn rows(&self, j: usize) -> impl Iterator<Item = usize> + '_ {
-        let (lo, hi) = if self.width >= self.cols {
-            (0, self.rows)
-        } else {
-            // Row i holds j when its centre is within `width` of j.
-            let scale = |c: usize| c * self.rows / self.cols.max(1);
-            (
-                scale(j.saturating_sub(self.width)).saturating_sub(1),
-                (scale(j + self.width + 1) + 2).min(self.rows),
-            )
-        };
-        (lo..hi).filter(move |&i| self.columns(i).contains(&j))
-    }
-
-    /// The flat index of cell `(i, j)`, when it lies in the band.
-    fn at(&self, i: usize, j: usize) -> Option<usize> {
-        let cols = self.columns(i);
-        (i < self.rows && cols.contains(&j)).then(|| self.starts[i] + j - cols.start)
+/// A run of one or two claims: the claim, or the pair joined.
+fn unit<'a>(claims: &'a [Claim], joined: &'a [Claim], r: &Range<usize>) -> &'a Claim {
+    if r.len() == 1 {
+        &claims[r.start]
+    } else {
+        &joined[r.start]
     }
 }
 
-/// Claims that only their position aligns: between two aligned pairs (or a
-/// document's start or end and its nearest aligned pair), a gap of the same
-/// number of unaligned claims on both sides, at most [`MAX_GAP`], is
-/// matched in order when lengths agree, as Gale-Church aligns by position and
-/// length where words cannot help.
-fn fill_gaps(
-    pivot: &[Claim],
-    other: &[Claim],
-    matched: &[(usize, usize)],
-    taken_p: &[bool],
-    taken_o: &[bool],
+/// Pairs of gap claims (`gaps_a` of `a`, `gaps_b` of `b`) that share an
+/// anchor or a cognate found in few of them.
+fn sharing_pairs(
+    a: &[Claim],
+    b: &[Claim],
+    gaps_a: &[usize],
+    gaps_b: &[usize],
 ) -> Vec<(usize, usize)> {
-    let mut bounds: Vec<(usize, usize)> = matched.to_vec();
-    bounds.sort_unstable();
-    // Monotonic anchors only, from the start (before 0) to the end.
-    let mut anchors: Vec<(isize, isize)> = vec![(-1, -1)];
-    for (p, o) in bounds {
-        let last = anchors[anchors.len() - 1];
-        if p as isize > last.0 && o as isize > last.1 {
-            anchors.push((p as isize, o as isize));
+    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    for &j in gaps_b {
+        for &f in b[j].anchors.iter().chain(&b[j].cognates) {
+            index.entry(f).or_default().push(j);
         }
     }
-    anchors.push((pivot.len() as isize, other.len() as isize));
-    let mut out = Vec::new();
-    for w in anchors.windows(2) {
-        let (ps, os) = ((w[0].0 + 1) as usize, (w[0].1 + 1) as usize);
-        let (pe, oe) = (w[1].0 as usize, w[1].1 as usize);
-        let k = pe.saturating_sub(ps);
-        if k == 0 || k > MAX_GAP || oe.saturating_sub(os) != k {
+    let mut pairs: Vec<(usize, usize)> = gaps_a
+        .iter()
+        .flat_map(|&i| {
+            a[i].anchors
+                .iter()
+                .chain(&a[i].cognates)
+                .filter_map(|f| index.get(f))
+                .filter(|postings| postings.len() <= MAX_POSTINGS)
+                .flatten()
+                .map(move |&j| (i, j))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// What follows a column: text that is not a claim after any member's
+/// claims forbids joining it with the next; otherwise a paragraph break when
+/// at least half its members end a paragraph there.
+fn column_break(group: &Group, breaks: &[Vec<dp::Break>]) -> dp::Break {
+    let after: Vec<dp::Break> = group
+        .members
+        .iter()
+        .filter_map(|m| m.claims.last().map(|&c| breaks[m.doc][c]))
+        .collect();
+    if after.contains(&dp::Break::Hard) {
+        dp::Break::Hard
+    } else if 2 * after.iter().filter(|&&b| b == dp::Break::Paragraph).count() >= after.len() {
+        dp::Break::Paragraph
+    } else {
+        dp::Break::None
+    }
+}
+
+/// The columns after version `d`'s beads: matched claims join their
+/// column (two columns one claim filled become one), and each claim that
+/// matched none starts a column of its own, placed before the column of
+/// the next claim of its version the program matched.
+fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
+    let n = columns.len();
+    let mut joined_with_next = vec![false; n];
+    let mut member: Vec<Option<Member>> = vec![None; n];
+    let mut alone: Vec<usize> = Vec::new();
+    // (claim, column) of the claims the program matched in order.
+    let mut in_order: Vec<(usize, usize)> = Vec::new();
+    for bead in &beads {
+        if bead.a.is_empty() {
+            alone.extend(bead.b.clone());
             continue;
         }
-        let free = (ps..pe).all(|p| !taken_p[p]) && (os..oe).all(|o| !taken_o[o]);
-        let lengths_agree = (0..k).all(|i| {
-            let (a, b) = (
-                pivot[ps + i].chars.max(1) as f64,
-                other[os + i].chars.max(1) as f64,
-            );
-            a.max(b) / a.min(b) <= GAP_LENGTH_RATIO
+        if bead.b.is_empty() {
+            continue;
+        }
+        joined_with_next[bead.a.start..bead.a.end - 1].fill(true);
+        if !bead.moved {
+            in_order.push((bead.b.start, bead.a.start));
+        }
+        member[bead.a.start] = Some(Member {
+            doc: d,
+            claims: bead.b.clone().collect(),
+            score: 0.0,
+            llr: Some(bead.llr),
+            moved: bead.moved,
         });
-        if free && lengths_agree {
-            out.extend((0..k).map(|i| (ps + i, os + i)));
+    }
+    in_order.sort_unstable();
+    let mut before: Vec<Vec<Group>> = vec![Vec::new(); n + 1];
+    alone.sort_unstable();
+    for j in alone {
+        let at = in_order
+            .iter()
+            .find(|&&(claim, _)| claim > j)
+            .map_or(n, |&(_, column)| column);
+        before[at].push(Group {
+            members: vec![Member {
+                doc: d,
+                claims: vec![j],
+                score: 1.0,
+                llr: None,
+                moved: false,
+            }],
+        });
+    }
+    let mut out: Vec<Group> = Vec::with_capacity(n + beads.len());
+    let mut open: Option<Group> = None;
+    for (c, column) in columns.into_iter().enumerate() {
+        out.append(&mut before[c]);
+        let mut group = match open.take() {
+            // The previous column joins this one: each version's claims
+            // follow on.
+            Some(mut g) => {
+                for m in column.members {
+                    match g.member_mut(m.doc) {
+                        Some(x) => x.claims.extend(m.claims),
+                        None => g.members.push(m),
+                    }
+                }
+                g
+            }
+            None => column,
+        };
+        if let Some(m) = member[c].take() {
+            match group.member_mut(d) {
+                Some(x) => x.claims.extend(m.claims),
+                None => group.members.push(m),
+            }
+        }
+        if joined_with_next[c] {
+            open = Some(group);
+        } else {
+            out.push(group);
         }
     }
+    out.extend(open);
+    out.append(&mut before[n]);
     out
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 #[cfg(test)]
@@ -659,5 +666,53 @@ mod tests {
         let a = Alignment::build(&d, &[], &lex, Some(0));
         assert_eq!(a.groups.len(), 1, "{:?}", groups_as_text(&d, &a));
         assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+    }
+
+    #[test]
+    fn shared_anchors_and_cognates_raise_a_pair_and_lengths_apart_lower_it() {
+        let d = docs(&[
+            (
+                "en",
+                "The parliament of Estonia approved 37 new judges on Monday. Heavy rain is expected in the north over the weekend, with local flooding.",
+            ),
+            (
+                "de",
+                "Das Parlament von Estland hat am Montag 37 neue Richter gebilligt. Regen.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        let twin = a.signals((0, &[0]), (1, &[0]));
+        let stranger = a.signals((0, &[0]), (1, &[1]));
+        assert!(twin.anchors > 0.0 && twin.cognates > 0.0, "{twin:?}");
+        assert!(twin.total() > 3.0, "{twin:?}");
+        // "Regen." against a long sentence: the lengths alone rule it out.
+        let apart = a.signals((0, &[1]), (1, &[1]));
+        assert!(apart.length < -5.0, "{apart:?}");
+        assert!(
+            stranger.total() < 0.0 && apart.total() < twin.total(),
+            "{stranger:?} {apart:?}"
+        );
+    }
+
+    #[test]
+    fn claims_of_one_paragraph_split_differently_pair_as_runs() {
+        // The German version says in two sentences what the English one
+        // says in one: a 1-2 bead, one group.
+        let d = docs(&[
+            (
+                "en",
+                "Officials in Kaunas said 240 families were evacuated after the dam broke at dawn.\n\nSchools will stay closed until Friday.",
+            ),
+            (
+                "de",
+                "Beamte in Kaunas teilten mit, 240 Familien seien evakuiert worden. Der Damm war im Morgengrauen gebrochen.\n\nDie Schulen bleiben bis Freitag geschlossen.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        assert_eq!(a.groups.len(), 2, "{:?}", groups_as_text(&d, &a));
+        assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+        assert_eq!(a.groups[1].member(1).unwrap().claims, vec![2]);
     }
 }

@@ -13,8 +13,9 @@ use crate::story::Story;
 /// Flags aligned claims whose negation differs.
 pub struct Polarity;
 
-/// Across languages a flip is only trusted in a group this well aligned.
-const CROSS_LANGUAGE_SCORE: f64 = 0.3;
+/// Across languages a flip is only trusted between members the alignment
+/// is this sure of (the pair model's log-likelihood ratio, nats).
+const CROSS_LANGUAGE_LLR: f64 = 2.0;
 /// How many content words after a negation cue it negates, at most (a
 /// clause boundary ends the scope earlier).
 const SCOPE: usize = 3;
@@ -163,7 +164,9 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             let shared = (!two)
                 .then(|| {
                     doc.infos[at]
-                        .features(|| crate::align::word_features(word, lang, lexicons))
+                        .features(|| {
+                            crate::document::word_info::word_features(word, lang, lexicons)
+                        })
                         .and_then(|f| f.stem())
                 })
                 .flatten();
@@ -284,7 +287,7 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
             let lone = odd.len() == 1 && even.len() >= 2;
             // The lone version and at least two of the others are well
             // aligned; a loosely attached member does not veto the rest.
-            let well = |i: usize| group.members[i].score >= CROSS_LANGUAGE_SCORE;
+            let well = |i: usize| group.members[i].llr.is_none_or(|x| x >= CROSS_LANGUAGE_LLR);
             let aligned = well(odd[0]) && even.iter().filter(|&&e| well(e)).count() >= 2;
             let foreign = even.iter().all(|&e| lang(e) != lang(odd[0]));
             let plain =
@@ -370,7 +373,7 @@ fn clause_count_drift(story: &Story, group: &Group, readings: &[Reading]) -> Opt
     let odd = (0..n).find(|&i| differs(i) == n - 1 && (0..n).all(|j| j == i || differs(j) == 1))?;
     let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
     let even: Vec<usize> = (0..n).filter(|&i| i != odd).collect();
-    let well = |i: usize| group.members[i].score >= CROSS_LANGUAGE_SCORE;
+    let well = |i: usize| group.members[i].llr.is_none_or(|x| x >= CROSS_LANGUAGE_LLR);
     let foreign = even.iter().all(|&e| lang(e) != lang(odd));
     if !(well(odd) && even.iter().filter(|&&e| well(e)).count() >= 2 && foreign) {
         return None;

@@ -265,6 +265,13 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("regex")
 });
 
+/// A breadcrumb trail: two to six short labels joined by one of the
+/// separators sites print between them ("Home > World > Europe",
+/// "Главная › В мире", "News | Sport").
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.!?>›»|/]{1,40}(?:\s+(?:>|›|»|\||/)\s+[^.!?>›»|/]{1,40}){1,5}$").expect("regex")
+});
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(crate::text::is_alphanumeric))
@@ -308,6 +315,8 @@ pub(crate) fn classify(
             Some(Reason::Navigation)
         } else if DATE_LINE.is_match(body) {
             Some(Reason::Dateline)
+        } else if words <= 12 && BREADCRUMB.is_match(body) {
+            Some(Reason::Navigation)
         } else {
             None
         };
@@ -556,5 +565,12 @@ mod tests {
         assert!(DATE_LINE.is_match("29/11/2024 21h50"));
         assert!(DATE_LINE.is_match("2024-11-29"));
         assert!(!DATE_LINE.is_match("On 29/11/2024 the talks began."));
+        assert!(BREADCRUMB.is_match("Inicio > Deportes > Fútbol"));
+        assert!(BREADCRUMB.is_match("Головна › Економіка"));
+        assert!(BREADCRUMB.is_match("Notizie | Cronaca"));
+        // Prose with a comparison or a fraction is not a trail.
+        assert!(!BREADCRUMB.is_match("Prices rose > 5% in May."));
+        assert!(!BREADCRUMB.is_match("Inflation stood at 3.2 percent"));
+        assert!(!BREADCRUMB.is_match("Der Umsatz stieg um 3/4 Prozent"));
     }
 }

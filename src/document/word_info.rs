@@ -1,18 +1,20 @@
 //! The shared word table: what the stages know about one word of one
 //! language, its fold and lower case, its votes for foreign spans and its
-//! alignment features. A document looks each of its words up once (a
-//! per-thread memo keyed by the word's text and language, shared by every
-//! document of the thread) and keeps a pointer per word, not strings: a
-//! story repeats its words. Votes and features are worked out on first
-//! use, so the stages share one look-up per word.
+//! matching features (stem, cognate key, concept ids). A document looks each
+//! of its words up once (a per-thread memo keyed by the word's text and
+//! language, shared by every document of the thread) and keeps a pointer
+//! per word, not strings: a story repeats its words. Votes and features are
+//! worked out on first use, so the stages share one look-up per word.
 
 use std::cell::RefCell;
-use std::sync::{Arc, OnceLock};
+use std::hash::BuildHasher;
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use crate::align::WordFeatures;
 use crate::lang::foreign::Vote;
 use crate::lexicon::Lexicons;
 use crate::memo::Memo;
+use crate::stem::stem;
+use crate::text::lower;
 
 /// The parts of one word; votes and features are computed on first use.
 #[derive(Debug, Default)]
@@ -24,7 +26,7 @@ pub struct WordInfo {
     lower: Option<Box<str>>,
     /// Foreign-span votes: mid-sentence, then at a sentence start.
     votes: [OnceLock<Vote>; 2],
-    /// Alignment features (`None`: a function word or a word with a digit).
+    /// Matching features (`None`: a function word or a word with a digit).
     features: OnceLock<Option<WordFeatures>>,
 }
 
@@ -58,8 +60,8 @@ impl WordInfo {
         self.votes[usize::from(sentence_start)].get_or_init(compute)
     }
 
-    /// The word's alignment features, worked out by `compute` the first time.
-    pub(crate) fn features(
+    /// The word's matching features, worked out by `compute` the first time.
+    pub fn features(
         &self,
         compute: impl FnOnce() -> Option<WordFeatures>,
     ) -> Option<&WordFeatures> {
@@ -99,4 +101,168 @@ pub(crate) fn of(word: &str, lang: &str, lexicons: &Lexicons) -> WordRef {
         &[lang, word],
         || Arc::new(WordInfo::new(word)),
     ))
+}
+
+/// A feature string with its hash, worked out once: memoised word features
+/// keep theirs, so a story's feature table never hashes them again.
+#[derive(Clone, Debug)]
+pub struct Hashed {
+    /// The hash ([`Hashed::new`]).
+    pub hash: u64,
+    /// The feature.
+    pub text: Arc<str>,
+}
+
+/// The hasher of every feature (seeded once per process).
+static FEATURE_HASH: LazyLock<foldhash::fast::RandomState> =
+    LazyLock::new(foldhash::fast::RandomState::default);
+
+impl Hashed {
+    /// A feature and its hash.
+    pub fn new(text: impl Into<Arc<str>>) -> Hashed {
+        let text = text.into();
+        Hashed {
+            hash: FEATURE_HASH.hash_one(&*text),
+            text,
+        }
+    }
+}
+
+/// The matching features of one content word.
+#[derive(Debug, Default)]
+pub struct WordFeatures {
+    /// Its stem, lower-cased: compared within a language.
+    pub stem: Option<Hashed>,
+    /// Its cognate key ([`cognate_key`]): compared across languages.
+    pub cognate: Option<Hashed>,
+    /// Its concept and glossary ids (`k:` and `g:`), the same in every
+    /// language.
+    pub concepts: Vec<Hashed>,
+}
+
+impl WordFeatures {
+    /// The stem of the word, lower-cased.
+    pub fn stem(&self) -> Option<&str> {
+        self.stem.as_ref().map(|s| &*s.text)
+    }
+}
+
+/// The features of a word that does not start with a digit, or `None` for a
+/// function word or a word holding a digit. A pure function of the word,
+/// its language and the lexicons, so documents share it.
+pub fn word_features(text: &str, lang: &str, lexicons: &Lexicons) -> Option<WordFeatures> {
+    let lex = lexicons.lang(lang);
+    let low = lower(text);
+    if lex.is_function_word_lower(&low) || text.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut features = WordFeatures {
+        stem: (low.chars().count() >= 2).then(|| Hashed::new(stem(lang, &low))),
+        cognate: cognate_key(text, lexicons).map(Hashed::new),
+        concepts: Vec::new(),
+    };
+    if let Some(id) = lex.concepts.of_noun(text) {
+        features.concepts.push(Hashed::new(format!("k:{id}")));
+    }
+    if let Some(id) = lex.glossary.of_noun(text) {
+        features.concepts.push(Hashed::new(format!("g:{id}")));
+    }
+    Some(features)
+}
+
+/// How many leading letters of a word's skeleton make its cognate key.
+const COGNATE_LEN: usize = 4;
+
+/// The cognate key of a word: its first letters in Latin script after a
+/// spelling fold, for words of four letters or more. Words that share it
+/// across languages are likely cognates or one name (Simard, Foster &
+/// Isabelle 1992 compare four-letter prefixes): "Confederate" /
+/// "Konföderierten" / "Конфедерации" all give `konf`.
+pub fn cognate_key(word: &str, lexicons: &Lexicons) -> Option<String> {
+    let latin = romanize(word, lexicons);
+    if latin.chars().count() < COGNATE_LEN {
+        return None;
+    }
+    Some(skeleton(&latin).chars().take(COGNATE_LEN).collect())
+}
+
+/// A word in lower-case ASCII: Cyrillic through the Russian transliteration
+/// table, other letters folded by deunicode.
+fn romanize(word: &str, lexicons: &Lexicons) -> String {
+    let table = &lexicons.names.translit_ru;
+    let mut mapped = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match table.get(&c) {
+            Some(latin) => mapped.push_str(latin),
+            None => mapped.push(c),
+        }
+    }
+    let mut out = deunicode::deunicode(&mapped);
+    out.make_ascii_lowercase();
+    out.retain(|c| c.is_ascii_alphabetic());
+    out
+}
+
+/// Spellings of one sound that languages and transliterations write
+/// differently, in the order they are applied.
+const SKELETON_RULES: [(&str, &str); 20] = [
+    ("tsch", "ch"),
+    ("shch", "sh"),
+    ("dzh", "g"),
+    ("sch", "sh"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("ts", "s"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "si"),
+    ("c", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+    ("x", "ks"),
+    ("z", "s"),
+    ("th", "t"),
+];
+
+/// A romanised word with the spelling differences of [`SKELETON_RULES`]
+/// folded and doubled letters made single: "spencer" and "spenser"
+/// ("Спенсер") meet.
+pub fn skeleton(latin: &str) -> String {
+    let mut s = latin.to_string();
+    for (from, to) in SKELETON_RULES {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cognates_meet_across_spellings_and_scripts() {
+        let lex = Lexicons::embedded();
+        let key = |w: &str| cognate_key(w, &lex);
+        assert_eq!(key("Confederate"), key("Konföderierten"));
+        assert_eq!(key("Confederate"), key("Конфедерации"));
+        assert_eq!(key("inflation"), key("Inflation"));
+        assert_eq!(key("inflation"), key("инфляция"));
+        assert_eq!(key("Toronto"), key("Торонто"));
+        assert_eq!(skeleton("spencer"), skeleton("spenser"));
+        assert_eq!(key("Philosophie"), key("filosofia"));
+        assert_ne!(key("government"), key("Regierung"));
+        assert_eq!(key("die"), None);
+    }
 }

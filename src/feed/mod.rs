@@ -22,6 +22,7 @@ use crate::hash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rayon::prelude::*;
@@ -89,6 +90,9 @@ pub struct StoryReport {
     pub lines: Vec<usize>,
     /// The check report; every finding carries the story key.
     pub report: Report,
+    /// The analysed versions, kept only when the sink asks for them
+    /// ([`FeedSink::wants_stories`]).
+    pub story: Option<Arc<Story>>,
 }
 
 /// How far a feed has been read.
@@ -132,6 +136,11 @@ pub trait FeedSink {
     }
     /// Progress, after each batch of lines.
     fn progress(&mut self, _progress: &Progress) {}
+    /// True when each [`StoryReport`] should keep its analysed story (a
+    /// page that shows the versions' text); stories are dropped otherwise.
+    fn wants_stories(&self) -> bool {
+        false
+    }
 }
 
 /// Reads a feed, groups its versions into stories and checks each story.
@@ -530,10 +539,11 @@ impl Engine<'_> {
             return Ok(());
         }
         let lexicons = self.lexicons;
+        let keep = sink.wants_stories();
         let reports: Vec<StoryReport> = pool.install(|| {
             closed
                 .into_par_iter()
-                .map(|s| check_story(s, lexicons))
+                .map(|s| check_story(s, lexicons, keep))
                 .collect()
         });
         for report in reports {
@@ -544,7 +554,7 @@ impl Engine<'_> {
     }
 }
 
-fn check_story(story: Open, lexicons: &Lexicons) -> StoryReport {
+fn check_story(story: Open, lexicons: &Lexicons, keep: bool) -> StoryReport {
     let built = Story::from_analyzed(story.versions, None, lexicons);
     let mut report = Report::check(&built, lexicons);
     for finding in &mut report.findings {
@@ -554,6 +564,7 @@ fn check_story(story: Open, lexicons: &Lexicons) -> StoryReport {
         key: story.key,
         lines: story.lines,
         report,
+        story: keep.then(|| Arc::new(built)),
     }
 }
 

@@ -427,8 +427,16 @@ impl Lexicons {
 
     /// The embedded lexicons with a user directory laid over them.
     pub fn with_overlay(dir: &Path) -> Result<Lexicons> {
+        Lexicons::with_overlays(&[dir])
+    }
+
+    /// The embedded lexicons with user directories laid over them in order
+    /// (`--lexicons` repeated, `lexicons` of driftcheck.toml).
+    pub fn with_overlays(dirs: &[impl AsRef<Path>]) -> Result<Lexicons> {
         let mut sources = Sources::embedded();
-        sources.overlay(dir)?;
+        for dir in dirs {
+            sources.overlay(dir.as_ref())?;
+        }
         Lexicons::parse(&sources)
     }
 

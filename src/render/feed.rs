@@ -8,13 +8,18 @@
 //!   on one line in closing order (see [`crate::feed`]); `baseline` only with
 //!   `--baseline`.
 //! - `table` and `markdown`: a section per story and a summary line.
+//! - `html`, `sarif`, `junit`, `github`: as for `check`, a story at a time
+//!   (the page has a section per story, JUnit a test case per story).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Format, json, markdown, table};
+use super::{
+    Ending, Format, RenderOptions, ReportFormat, StoryPart, StreamFormat, json, markdown,
+    open_stream, table,
+};
 use crate::feed::{FeedSummary, StoryReport};
 use crate::finding::{Finding, Kind, Severity};
 use crate::report::{BaselineOutcome, DocumentSummary, SCHEMA_VERSION};
@@ -90,26 +95,50 @@ struct StoryJson<'a> {
     findings: &'a [Finding],
 }
 
+/// How a feed is written: a text format here, or a stream format.
+enum Output {
+    Text(Format),
+    Stream(Box<dyn StreamFormat>),
+}
+
 /// Writes a feed's output as stories arrive.
 pub struct FeedWriter<'a> {
-    format: Format,
+    output: Output,
     out: &'a mut dyn Write,
     stats: FeedStats,
 }
 
 impl<'a> FeedWriter<'a> {
-    /// Starts the output.
-    pub fn new(format: Format, out: &'a mut dyn Write) -> io::Result<Self> {
-        match format {
-            Format::Json => write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"stories\":[")?,
-            Format::Markdown => writeln!(out, "# driftcheck feed report")?,
-            Format::Table | Format::Jsonl => {}
-        }
+    /// Starts the output; `options.feed` should name the feed.
+    pub fn new(
+        format: ReportFormat,
+        options: &RenderOptions,
+        out: &'a mut dyn Write,
+    ) -> io::Result<Self> {
+        let output = match open_stream(format, options, out)? {
+            Ok(stream) => Output::Stream(stream),
+            Err(text) => {
+                match text {
+                    Format::Json => {
+                        write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"stories\":[")?
+                    }
+                    Format::Markdown => writeln!(out, "# driftcheck feed report")?,
+                    Format::Table | Format::Jsonl => {}
+                }
+                Output::Text(text)
+            }
+        };
         Ok(FeedWriter {
-            format,
+            output,
             out,
             stats: FeedStats::default(),
         })
+    }
+
+    /// True when the format shows the stories' text (the HTML page), so
+    /// each [`StoryReport`] should keep its story.
+    pub fn wants_stories(&self) -> bool {
+        matches!(&self.output, Output::Stream(s) if s.shows_text())
     }
 
     /// What has been written so far.
@@ -139,7 +168,19 @@ impl<'a> FeedWriter<'a> {
             .map(usize::to_string)
             .collect::<Vec<_>>()
             .join(", ");
-        match self.format {
+        let format = match &mut self.output {
+            Output::Text(format) => *format,
+            Output::Stream(stream) => {
+                let part = StoryPart {
+                    key: Some(&story.key),
+                    lines: &story.lines,
+                    report,
+                    story: story.story.as_deref(),
+                };
+                return stream.story(&part, out);
+            }
+        };
+        match format {
             Format::Jsonl => json::findings_lines(&report.findings, out)?,
             Format::Json => {
                 out.write_all(if first { b"\n" } else { b",\n" })?;
@@ -179,7 +220,18 @@ impl<'a> FeedWriter<'a> {
         self.stats.lines = summary.lines;
         self.stats.skipped_lines = summary.skipped;
         let out = &mut *self.out;
-        match self.format {
+        let format = match &mut self.output {
+            Output::Text(format) => *format,
+            Output::Stream(stream) => {
+                let ending = Ending {
+                    summary: format!("feed: {}", self.stats.line()),
+                    baseline,
+                };
+                stream.finish(&ending, out)?;
+                return Ok(self.stats);
+            }
+        };
+        match format {
             Format::Jsonl => {
                 if let Some(b) = baseline {
                     json::fixed_lines(&b.fixed, out)?;

@@ -105,7 +105,11 @@ pub fn conflicts(a: &DateFact, b: &DateFact) -> bool {
         }
     }
     match (a.end, b.end) {
-        (Some(ae), Some(be)) => differ(&a.start, &b.start) || differ(&ae, &be),
+        // Two written ranges must match at both ends ("3-4" / "3-5"); a
+        // relative range ("next week") only says the date falls inside it.
+        (Some(ae), Some(be)) if a.relative.is_none() && b.relative.is_none() => {
+            differ(&a.start, &b.start) || differ(&ae, &be)
+        }
         _ => {
             let (a_end, b_end) = (a.end.unwrap_or(a.start), b.end.unwrap_or(b.start));
             let Some(s) = scale(&[&a.start, &a_end, &b.start, &b_end]) else {

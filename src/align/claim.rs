@@ -1,0 +1,278 @@
+//! Claims and their features: what of a sentence survives translation.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::document::word_info::{Hashed, skeleton, word_features};
+use crate::extract::Facts;
+use crate::extract::quantity::Quantity;
+use crate::lexicon::Lexicons;
+use crate::span::{Span, starting_in};
+use crate::text::fold;
+
+/// Punctuation a claim carries that translations keep: quote marks,
+/// brackets, a question mark.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Marks {
+    /// Quote marks of any style.
+    pub quote: bool,
+    /// A parenthesis.
+    pub paren: bool,
+    /// A question mark.
+    pub question: bool,
+}
+
+impl Marks {
+    fn of(text: &str) -> Marks {
+        Marks {
+            quote: text.contains(['"', '“', '”', '«', '»', '„', '‘', '’', '‚', '‹', '›'])
+                && !text.contains("'s "),
+            paren: text.contains(['(', ')', '[', ']']),
+            question: text.contains(['?', '¿']),
+        }
+    }
+
+    /// How many marks both carry, and how many only one carries.
+    pub fn compare(self, other: Marks) -> (u32, u32) {
+        let pairs = [
+            (self.quote, other.quote),
+            (self.paren, other.paren),
+            (self.question, other.question),
+        ];
+        let both = pairs.iter().filter(|(a, b)| *a && *b).count() as u32;
+        let one = pairs.iter().filter(|(a, b)| a != b).count() as u32;
+        (both, one)
+    }
+
+    fn union(self, other: Marks) -> Marks {
+        Marks {
+            quote: self.quote || other.quote,
+            paren: self.paren || other.paren,
+            question: self.question || other.question,
+        }
+    }
+}
+
+/// A claim: one story sentence with the features alignment compares.
+/// Features are ids of the story's feature table ([`Features`]); after
+/// [`super::Weights::of`] they are ranks in the features' sorted order, so
+/// each list is sorted as its strings are and lists compare as the strings
+/// do.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Claim {
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Index of its paragraph in the document.
+    pub paragraph: usize,
+    /// The sentence's span.
+    pub span: Span,
+    /// Its length in characters: bytes would make Cyrillic twice as long.
+    pub chars: usize,
+    /// Relative position among the document's claims, 0.0 to 1.0.
+    pub position: f64,
+    /// Stems of its content words: compared within a language.
+    pub stems: Vec<u32>,
+    /// Cognate keys of its content words: compared across languages.
+    pub cognates: Vec<u32>,
+    /// Concept and glossary ids of its words and counted nouns.
+    pub concepts: Vec<u32>,
+    /// Anchors, the same in every language: numbers (`n:` values, `#`
+    /// digits), dates (`d:`), names (`p:` keys), acronyms (`a:`).
+    pub anchors: Vec<u32>,
+    /// Its punctuation marks.
+    pub marks: Marks,
+}
+
+impl Claim {
+    /// Every feature of the claim.
+    pub fn features(&self) -> impl Iterator<Item = u32> + '_ {
+        self.stems
+            .iter()
+            .chain(&self.cognates)
+            .chain(&self.concepts)
+            .chain(&self.anchors)
+            .copied()
+    }
+
+    /// The feature lists, in a fixed order.
+    pub(super) fn lists_mut(&mut self) -> [&mut Vec<u32>; 4] {
+        [
+            &mut self.stems,
+            &mut self.cognates,
+            &mut self.concepts,
+            &mut self.anchors,
+        ]
+    }
+
+    /// Consecutive claims read as one (a sentence a translation split in
+    /// two): their features united, their lengths added.
+    pub fn joined(claims: &[Claim]) -> Claim {
+        let mut out = claims.first().cloned().unwrap_or_default();
+        for c in claims.iter().skip(1) {
+            out.span = out.span.cover(&c.span);
+            out.chars += c.chars + 1;
+            out.marks = out.marks.union(c.marks);
+            for (mine, theirs) in
+                out.lists_mut()
+                    .into_iter()
+                    .zip([&c.stems, &c.cognates, &c.concepts, &c.anchors])
+            {
+                mine.extend_from_slice(theirs);
+                mine.sort_unstable();
+                mine.dedup();
+            }
+        }
+        out
+    }
+}
+
+/// The features of one story, each once: claims hold their ids.
+#[derive(Debug, Default)]
+pub struct Features {
+    table: hashbrown::HashTable<u32>,
+    pub(super) names: Vec<Arc<str>>,
+    hashes: Vec<u64>,
+}
+
+impl Features {
+    /// The id of a feature.
+    fn id(&mut self, feature: &Hashed) -> u32 {
+        let Features {
+            table,
+            names,
+            hashes,
+        } = self;
+        let found = table.find(feature.hash, |&id| {
+            let name = &names[id as usize];
+            Arc::ptr_eq(name, &feature.text) || **name == *feature.text
+        });
+        if let Some(&id) = found {
+            return id;
+        }
+        let id = names.len() as u32;
+        names.push(Arc::clone(&feature.text));
+        hashes.push(feature.hash);
+        table.insert_unique(feature.hash, id, |&id| hashes[id as usize]);
+        id
+    }
+
+    /// The id of a feature, given it as a new string.
+    fn id_of(&mut self, feature: String) -> u32 {
+        self.id(&Hashed::new(feature))
+    }
+}
+
+/// The anchor of a quantity: its value (or range), the same in every
+/// language and form ("4,500", "4.500", "four thousand five hundred").
+fn quantity_anchor(q: &Quantity) -> String {
+    let show = |x: f64| format!("{}", (x * 1000.0).round() / 1000.0);
+    match q.value {
+        Some(v) => format!("n:{}", show(v)),
+        None => format!("n:{}-{}", show(q.min), show(q.max)),
+    }
+}
+
+/// An acronym: two to six capital letters in a sentence that is not all
+/// capitals ("NATO", "НАТО", "UEFA"), as its Latin cognate key.
+fn acronym(text: &str, lexicons: &Lexicons) -> Option<String> {
+    let n = text.chars().count();
+    if !(2..=6).contains(&n) || !text.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    let latin = crate::document::word_info::cognate_key(text, lexicons)
+        .unwrap_or_else(|| deunicode::deunicode(&fold(text)));
+    Some(format!("a:{latin}"))
+}
+
+/// The claims of a document's story text, their features given ids in
+/// `table`.
+pub fn claims(
+    doc: &Document,
+    facts: Option<&Facts>,
+    lexicons: &Lexicons,
+    table: &mut Features,
+) -> Vec<Claim> {
+    let lang = doc.language.code.as_str();
+    let story: Vec<usize> = doc.story_sentences().map(|(i, _)| i).collect();
+    let count = story.len().max(2) - 1;
+    story
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            let sentence = &doc.sentences[s];
+            let text = doc.slice(sentence.span);
+            let shouting = !text.chars().any(char::is_lowercase);
+            let words = sentence.end_word - sentence.first_word;
+            let mut stems = Vec::with_capacity(words);
+            let mut cognates = Vec::with_capacity(words);
+            let mut concepts = Vec::new();
+            let mut anchors = Vec::with_capacity(8);
+            for (w, word) in doc.words_of(sentence).iter().enumerate() {
+                let text = doc.slice(word.span);
+                let info = &doc.infos[sentence.first_word + w];
+                if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    // Digits without separators: "1,200", "1.200" and
+                    // "1 200" meet, and so do years and days, which are
+                    // not quantities.
+                    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+                    anchors.push(table.id_of(format!("#{digits}")));
+                    continue;
+                }
+                if !shouting {
+                    if let Some(a) = acronym(text, lexicons) {
+                        anchors.push(table.id_of(a));
+                    }
+                }
+                let Some(features) = info.features(|| word_features(text, lang, lexicons)) else {
+                    continue;
+                };
+                stems.extend(features.stem.iter().map(|f| table.id(f)));
+                cognates.extend(features.cognate.iter().map(|f| table.id(f)));
+                concepts.extend(features.concepts.iter().map(|f| table.id(f)));
+            }
+            if let Some(facts) = facts {
+                let inside = |span: Span| sentence.span.contains(&span);
+                for n in starting_in(&facts.names, sentence.span, |n| n.span.start) {
+                    if !n.boilerplate && inside(n.span) {
+                        // Keys spelled alike across scripts ("spencer" /
+                        // "spenser") meet in their skeletons.
+                        let key: Vec<String> = n.key.split(' ').map(skeleton).collect();
+                        anchors.push(table.id_of(format!("p:{}", key.join(" "))));
+                    }
+                }
+                for d in starting_in(&facts.dates, sentence.span, |d| d.span.start) {
+                    if d.boilerplate || !inside(d.span) {
+                        continue;
+                    }
+                    if let Some(iso) = d.start.month.and(d.start.iso()) {
+                        anchors.push(table.id_of(format!("d:{iso}")));
+                    }
+                }
+                for q in starting_in(&facts.quantities, sentence.span, |q| q.span.start) {
+                    if q.boilerplate || !inside(q.span) {
+                        continue;
+                    }
+                    anchors.push(table.id_of(quantity_anchor(q)));
+                    if let Some(concept) = q.counts.as_ref().and_then(|c| c.concept.as_ref()) {
+                        concepts.push(table.id_of(format!("k:{concept}")));
+                    }
+                }
+            }
+            // Sorted by rank and made unique in `Weights::of`.
+            Claim {
+                sentence: s,
+                paragraph: sentence.paragraph,
+                span: sentence.span,
+                chars: text.chars().count(),
+                position: k as f64 / count as f64,
+                stems,
+                cognates,
+                concepts,
+                anchors,
+                marks: Marks::of(text),
+            }
+        })
+        .collect()
+}

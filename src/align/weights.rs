@@ -1,0 +1,180 @@
+//! How informative each feature is in one story, and weighted overlaps of
+//! feature lists.
+
+use std::sync::Arc;
+
+use super::claim::{Claim, Features};
+
+/// How informative each feature is in one story: features found in many
+/// claims (the story's topic words) count less than rare ones.
+#[derive(Clone, Debug, Default)]
+pub struct Weights {
+    /// The weight of each feature rank.
+    weights: Vec<f64>,
+}
+
+impl Weights {
+    /// Counts in how many claims each feature occurs, and turns the
+    /// claims' feature ids into ranks in the features' sorted order (each
+    /// list sorted and unique), so lists compare as their strings would.
+    /// Returns the weights and the features by rank.
+    pub fn of(all: &mut [Vec<Claim>], table: Features) -> (Weights, Vec<Arc<str>>) {
+        let names = &table.names;
+        // Sorted by their first eight bytes, then (rarely) whole: the order
+        // of the strings, at the cost of integer comparisons.
+        let prefix = |s: &str| {
+            let mut bytes = [0u8; 8];
+            let n = s.len().min(8);
+            bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+            u64::from_be_bytes(bytes)
+        };
+        let mut order: Vec<(u64, u32)> = (0..names.len())
+            .map(|id| (prefix(&names[id]), id as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| names[a.1 as usize].cmp(&names[b.1 as usize]))
+        });
+        let order: Vec<u32> = order.into_iter().map(|(_, id)| id).collect();
+        let mut rank = vec![0u32; order.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let mut frequency = vec![0u32; order.len()];
+        let mut claims = 0.0;
+        for claim in all.iter_mut().flatten() {
+            claims += 1.0;
+            for list in claim.lists_mut() {
+                for id in list.iter_mut() {
+                    *id = rank[*id as usize];
+                }
+                list.sort_unstable();
+                list.dedup();
+                for &r in list.iter() {
+                    frequency[r as usize] += 1;
+                }
+            }
+        }
+        // Frequencies are small numbers shared by many features: one
+        // logarithm per frequency, not per feature.
+        let most = frequency.iter().copied().max().unwrap_or(0).max(1) as usize;
+        let by_df: Vec<f64> = (0..=most)
+            .map(|df| (1.0 + claims / f64::from((df as u32).max(1))).ln().max(0.1))
+            .collect();
+        let weights = frequency.iter().map(|&df| by_df[df as usize]).collect();
+        let names = order
+            .iter()
+            .map(|&id| Arc::clone(&names[id as usize]))
+            .collect();
+        (Weights { weights }, names)
+    }
+
+    /// Weighted Dice coefficient of two sorted, unique rank lists (0 when
+    /// either is empty).
+    pub fn dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let weight = |id: &u32| self.weights[*id as usize];
+        let total: f64 = a.iter().chain(b).map(weight).sum();
+        let shared: f64 = shared(a, b).map(|r| 2.0 * weight(&r)).sum();
+        shared / total
+    }
+
+    /// Lexical similarity of two claims, 0.0 to 1.0: weighted overlap of
+    /// their stems (within one language), anchors, cognates and concepts.
+    /// What the checks use to judge how closely two aligned claims word the
+    /// same thing; alignment itself weighs more ([`super::model`]).
+    pub fn similarity(&self, a: &Claim, b: &Claim, same_language: bool) -> f64 {
+        let anchors = (!a.anchors.is_empty() && !b.anchors.is_empty())
+            .then(|| self.dice(&a.anchors, &b.anchors));
+        let cross =
+            0.7 * self.dice(&a.cognates, &b.cognates) + 0.3 * self.dice(&a.concepts, &b.concepts);
+        let score = if same_language {
+            let stems = self.dice(&a.stems, &b.stems);
+            match anchors {
+                Some(x) => 0.6 * stems + 0.3 * x + 0.1 * cross,
+                None => 0.8 * stems + 0.2 * cross,
+            }
+        } else {
+            match anchors {
+                Some(x) => 0.55 * x + 0.45 * cross,
+                None => 0.7 * cross,
+            }
+        };
+        let (la, lb) = (a.chars.max(1) as f64, b.chars.max(1) as f64);
+        if la.max(lb) / la.min(lb) > 3.0 {
+            score * 0.6
+        } else {
+            score
+        }
+    }
+}
+
+/// The elements two sorted, unique lists share.
+pub fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// All features of a version at once, to pick the pivot: sorted, unique
+/// feature ranks ([`Weights::of`] must have given the claims theirs).
+pub struct Bag {
+    stems: Vec<u32>,
+    cross: Vec<u32>,
+}
+
+/// Dice coefficient of two sorted, unique lists.
+fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * shared(a, b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+impl Bag {
+    /// The bag of a version's claims.
+    pub fn of(claims: &[Claim]) -> Bag {
+        let mut stems: Vec<u32> = claims
+            .iter()
+            .flat_map(|c| c.stems.iter().copied())
+            .collect();
+        let mut cross: Vec<u32> = claims
+            .iter()
+            .flat_map(|c| {
+                c.cognates
+                    .iter()
+                    .chain(&c.concepts)
+                    .chain(&c.anchors)
+                    .copied()
+            })
+            .collect();
+        for list in [&mut stems, &mut cross] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Bag { stems, cross }
+    }
+
+    /// Similarity of two versions as wholes.
+    pub fn similarity(&self, other: &Bag, same_language: bool) -> f64 {
+        if same_language {
+            0.5 * dice(&self.stems, &other.stems) + 0.5 * dice(&self.cross, &other.cross)
+        } else {
+            dice(&self.cross, &other.cross)
+        }
+    }
+}
