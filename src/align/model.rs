@@ -187,13 +187,13 @@ pub fn observe(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weigh
     let (marks_both, marks_one) = a.marks.compare(b.marks);
     Observed {
         length: length_signal(a.chars, a_lang, b.chars, b_lang),
-        anchors: weights.dice(&a.anchors, &b.anchors),
+        anchors: weights.dice_of(&a.anchors, a.totals[3], &b.anchors, b.totals[3]),
         anchors_both: f64::from(u8::from(a_has && b_has)),
         anchors_one: f64::from(u8::from(a_has != b_has)),
-        cognates: weights.dice(&a.cognates, &b.cognates),
-        concepts: weights.dice(&a.concepts, &b.concepts),
+        cognates: weights.dice_of(&a.cognates, a.totals[1], &b.cognates, b.totals[1]),
+        concepts: weights.dice_of(&a.concepts, a.totals[2], &b.concepts, b.totals[2]),
         words: if same {
-            weights.dice(&a.stems, &b.stems)
+            weights.dice_of(&a.stems, a.totals[0], &b.stems, b.totals[0])
         } else {
             0.0
         },
@@ -223,15 +223,32 @@ pub fn signals(o: &Observed, same_language: bool) -> Signals {
 /// and the constant. A claim joined to another in a bead must share
 /// something with the other side, or the bead would only borrow its
 /// neighbour's score.
-pub fn support(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weights) -> f64 {
-    let o = observe(a, b, a_lang, b_lang, weights);
-    let c = if a_lang == b_lang { &SAME } else { &CROSS };
+pub fn support(o: &Observed, same_language: bool) -> f64 {
+    let c = if same_language { &SAME } else { &CROSS };
     c.anchors * o.anchors + c.cognates * o.cognates + c.concepts * o.concepts + c.words * o.words
 }
 
-/// The log-likelihood ratio of a pair.
-pub fn score(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weights) -> f64 {
-    signals(&observe(a, b, a_lang, b_lang, weights), a_lang == b_lang).total()
+/// The log-likelihood ratio of a pair that shares no feature: what lengths,
+/// marks and the presence of anchors say (the overlaps are all 0).
+pub fn score_disjoint(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str) -> f64 {
+    let (a_has, b_has) = (!a.anchors.is_empty(), !b.anchors.is_empty());
+    let (marks_both, marks_one) = a.marks.compare(b.marks);
+    let o = Observed {
+        length: length_signal(a.chars, a_lang, b.chars, b_lang),
+        anchors_both: f64::from(u8::from(a_has && b_has)),
+        anchors_one: f64::from(u8::from(a_has != b_has)),
+        marks_both: f64::from(marks_both),
+        marks_one: f64::from(marks_one),
+        ..Observed::default()
+    };
+    signals(&o, a_lang == b_lang).total()
+}
+
+/// The log-likelihood ratio of a pair and its [`support`].
+pub fn score(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weights) -> (f64, f64) {
+    let same = a_lang == b_lang;
+    let o = observe(a, b, a_lang, b_lang, weights);
+    (signals(&o, same).total(), support(&o, same))
 }
 
 #[cfg(test)]
