@@ -548,15 +548,18 @@ impl Sharing {
     }
 }
 
-/// Scores of the last three columns the dynamic program asked about, by
-/// claim: a bead ends at the current column and reaches two back.
+/// A column's scores (best pair score, best support) by claim.
+type ColumnScores = HashMap<usize, (f64, f64)>;
+
+/// Scores of the last three columns the dynamic program asked about: a bead
+/// ends at the current column and reaches two back.
 #[derive(Default)]
 struct RecentColumns {
-    rows: [(usize, HashMap<usize, (f64, f64)>); 3],
+    rows: [(usize, ColumnScores); 3],
 }
 
 impl RecentColumns {
-    fn row(&mut self, c: usize) -> &mut HashMap<usize, (f64, f64)> {
+    fn row(&mut self, c: usize) -> &mut ColumnScores {
         let (at, row) = &mut self.rows[c % 3];
         if *at != c {
             *at = c;
