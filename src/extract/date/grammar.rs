@@ -57,6 +57,20 @@ pub struct RawDate {
     pub numeric: bool,
 }
 
+impl RawDate {
+    /// A month of a year, without a day.
+    fn month_of(year: i32, month: u8) -> RawDate {
+        RawDate {
+            start: PartialDate {
+                year: Some(year),
+                month: Some(month),
+                day: None,
+            },
+            ..RawDate::default()
+        }
+    }
+}
+
 /// What a scan finds.
 #[derive(Debug, Default)]
 pub struct Found {
@@ -591,17 +605,7 @@ impl Grammar<'_> {
     fn month_year(&self, i: usize) -> Option<(RawDate, usize)> {
         let month = self.month(i)?;
         let (year, end) = self.year_after(month.end)?;
-        Some((
-            RawDate {
-                start: PartialDate {
-                    year: Some(year),
-                    month: Some(month.value),
-                    day: None,
-                },
-                ..RawDate::default()
-            },
-            end,
-        ))
+        Some((RawDate::month_of(year, month.value), end))
     }
 
     /// "2016, nov", "2016 june": a year and then a month without a day.
@@ -617,17 +621,7 @@ impl Grammar<'_> {
         if self.day_inner(month.end).is_some() {
             return None;
         }
-        Some((
-            RawDate {
-                start: PartialDate {
-                    year: Some(year),
-                    month: Some(month.value),
-                    day: None,
-                },
-                ..RawDate::default()
-            },
-            month.end,
-        ))
+        Some((RawDate::month_of(year, month.value), month.end))
     }
 
     /// "November between 19 and 20", "im November zwischen dem 19. und dem
