@@ -57,15 +57,12 @@ const MERGE_ANCHOR: f64 = 2.0;
 const MOVED_MIN: f64 = 3.0;
 /// A feature shared by more claims than this proposes none of them.
 const MAX_POSTINGS: usize = 64;
-/// A column is compared by this many of its members at most (the first
-/// ones aligned), so stories of many versions stay linear in them.
-const COMPARED_MEMBERS: usize = 2;
 /// Pairs of gap claims (sharing a feature) scored at most for moved
 /// paragraphs.
 const MOVED_PAIRS: usize = 100_000;
 
-/// What a column is compared by: (version, its claims as one) of its first
-/// members.
+/// What a column is compared by: (version, its claims as one) of its
+/// compared members ([`Alignment::compared`]).
 type Units<'a> = Vec<(usize, Cow<'a, Claim>)>;
 
 /// One version's part in a group.
@@ -241,13 +238,10 @@ impl Alignment {
         let claims = &self.claims[d];
         let lang = self.languages[d].as_str();
         let m = claims.len();
-        // What each column is compared by: its first members' claims.
         let units: Vec<Units> = columns
             .iter()
             .map(|g| {
-                g.members
-                    .iter()
-                    .take(COMPARED_MEMBERS)
+                self.compared(g, lang)
                     .map(|m| (m.doc, self.member_claim(m.doc, &m.claims)))
                     .collect()
             })
@@ -315,41 +309,42 @@ impl Alignment {
             {
                 return f64::NEG_INFINITY;
             }
-            let mut shares = |c: usize, j: usize| single(c, j).1 >= MIN_SUPPORT;
-            let y = unit_d(&rb);
-            let column = if ra.len() == 1 {
-                &units[ra.start]
-            } else {
-                let c = ra.start;
-                if pair_unit.as_ref().is_none_or(|(at, _)| *at != c) {
-                    pair_unit = Some((c, self.joined_columns(&columns[c], &columns[c + 1])));
-                }
-                &pair_unit.as_ref().expect("set above").1
-            };
-            let (llr, _) = best(column, y);
-            if llr == f64::NEG_INFINITY {
-                return llr;
-            }
             // A claim joined to another in a bead must earn its place: the
             // joined lengths fit clearly better than any single pair's, or
             // each joined claim shares something with the other side.
             // Otherwise a bead would take in a neighbour on its partner's
-            // strength.
+            // strength. Both tests need only lengths and the single pairs,
+            // so the joined claims are built for admissible beads alone.
+            let Some((column_doc, column_chars)) = self.joined_length(&columns, &ra, lang) else {
+                return f64::NEG_INFINITY;
+            };
+            let run_chars = rb.clone().map(|j| claims[j].chars).sum::<usize>() + rb.len() - 1;
             let single_length = ra
                 .clone()
                 .flat_map(|c| rb.clone().map(move |j| (c, j)))
                 .map(|(c, j)| length(&units[c][0], &claims[j]))
                 .fold(f64::NEG_INFINITY, f64::max);
-            if length(&column[0], y) - single_length >= MERGE_LENGTH_GAIN {
-                return llr;
+            let joined_length =
+                model::length_signal(column_chars, &self.languages[column_doc], run_chars, lang);
+            if joined_length - single_length < MERGE_LENGTH_GAIN {
+                let mut shares = |c: usize, j: usize| single(c, j).1 >= MIN_SUPPORT;
+                let columns_share = ra.clone().all(|c| rb.clone().any(|j| shares(c, j)));
+                let claims_share = rb.clone().all(|j| ra.clone().any(|c| shares(c, j)));
+                if !(columns_share && claims_share) {
+                    return f64::NEG_INFINITY;
+                }
             }
-            let columns_share = ra.clone().all(|c| rb.clone().any(|j| shares(c, j)));
-            let claims_share = rb.clone().all(|j| ra.clone().any(|c| shares(c, j)));
-            if columns_share && claims_share {
-                llr
+            let column = if ra.len() == 1 {
+                &units[ra.start]
             } else {
-                f64::NEG_INFINITY
-            }
+                let c = ra.start;
+                if pair_unit.as_ref().is_none_or(|(at, _)| *at != c) {
+                    let joined = self.joined_columns(&columns[c], &columns[c + 1], lang);
+                    pair_unit = Some((c, joined));
+                }
+                &pair_unit.as_ref().expect("set above").1
+            };
+            best(column, unit_d(&rb)).0
         });
         let gaps = |side_a: bool| -> Vec<usize> {
             beads
@@ -375,14 +370,60 @@ impl Alignment {
         assemble(columns, d, beads)
     }
 
-    /// Two neighbouring columns as one, for a claim that fills both: the
-    /// claims of each of their first members that has claims in both, in a
-    /// row, joined.
-    fn joined_columns(&self, first: &Group, second: &Group) -> Units<'_> {
-        first
+    /// The members a column is compared by when a version in `lang` is
+    /// aligned to it: its first member, and its first member in `lang` if
+    /// that is another (words compare best within a language). Never more
+    /// than two, so stories of many versions stay linear in them.
+    fn compared<'g>(&self, group: &'g Group, lang: &str) -> impl Iterator<Item = &'g Member> {
+        let first = group.members.first();
+        let same = group
             .members
             .iter()
-            .take(COMPARED_MEMBERS)
+            .find(|m| self.languages[m.doc] == lang)
+            .filter(|m| first.is_some_and(|f| f.doc != m.doc));
+        first.into_iter().chain(same)
+    }
+
+    /// The version and length in characters of what a run of columns is
+    /// compared by as one: its first compared member's claims joined
+    /// ([`Self::joined_columns`] for two columns); `None` when no compared
+    /// member spans the run.
+    fn joined_length(
+        &self,
+        columns: &[Group],
+        run: &Range<usize>,
+        lang: &str,
+    ) -> Option<(usize, usize)> {
+        let chars = |doc: usize, claims: &[usize]| {
+            claims
+                .iter()
+                .map(|&c| self.claims[doc][c].chars)
+                .sum::<usize>()
+                + claims.len()
+                - 1
+        };
+        let first = &columns[run.start];
+        if run.len() == 1 {
+            let m = first.members.first()?;
+            return Some((m.doc, chars(m.doc, &m.claims)));
+        }
+        let second = &columns[run.start + 1];
+        self.compared(first, lang).find_map(|m| {
+            let next = second.member(m.doc)?;
+            (next.claims.first() == Some(&(*m.claims.last()? + 1))).then(|| {
+                (
+                    m.doc,
+                    chars(m.doc, &m.claims) + chars(m.doc, &next.claims) + 1,
+                )
+            })
+        })
+    }
+
+    /// Two neighbouring columns as one, for a claim that fills both: the
+    /// claims of each compared member that has claims in both, in a
+    /// row, joined.
+    fn joined_columns(&self, first: &Group, second: &Group, lang: &str) -> Units<'_> {
+        self.compared(first, lang)
             .filter_map(|m| {
                 let next = second.member(m.doc)?;
                 let last = *m.claims.last()?;
@@ -404,16 +445,7 @@ impl Alignment {
 
     /// Consecutive claims of a version as one.
     pub fn joined_claims(&self, doc: usize, claims: &[usize]) -> Claim {
-        match claims {
-            [one] => self.claims[doc][*one].clone(),
-            _ => {
-                let list: Vec<Claim> = claims
-                    .iter()
-                    .map(|&c| self.claims[doc][c].clone())
-                    .collect();
-                Claim::joined(&list, &self.weights)
-            }
-        }
+        Claim::joined(claims.iter().map(|&c| &self.claims[doc][c]), &self.weights)
     }
 
     /// What each signal of the pair model says of two members' claims.

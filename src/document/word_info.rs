@@ -122,10 +122,15 @@ impl Hashed {
     pub fn new(text: impl Into<Arc<str>>) -> Hashed {
         let text = text.into();
         Hashed {
-            hash: FEATURE_HASH.hash_one(&*text),
+            hash: feature_hash(&text),
             text,
         }
     }
+}
+
+/// The hash of a feature's text, as [`Hashed::new`] computes it.
+pub fn feature_hash(text: &str) -> u64 {
+    FEATURE_HASH.hash_one(text)
 }
 
 /// The matching features of one content word.
