@@ -23,6 +23,7 @@ mod weights;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -245,14 +246,11 @@ impl Alignment {
                     .collect()
             })
             .collect();
-        // Two neighbouring columns, and two neighbouring claims, joined
-        // when a bead first needs them.
-        let pair_units: Vec<OnceCell<Units>> = (0..columns.len().saturating_sub(1))
-            .map(|_| OnceCell::new())
-            .collect();
-        let pair_unit = |c: usize| {
-            pair_units[c].get_or_init(|| self.joined_columns(&columns[c], &columns[c + 1], lang))
-        };
+        // Two neighbouring columns joined when a bead first needs them; the
+        // dynamic program goes through the columns in order, so only the
+        // latest pair is kept (keeping all held a copy of every claim).
+        let mut pair_unit: Option<(usize, Units)> = None;
+        // Two neighbouring claims joined when a bead first needs them.
         let joined_d: Vec<OnceCell<Claim>> =
             (0..m.saturating_sub(1)).map(|_| OnceCell::new()).collect();
         let unit_d = |r: &Range<usize>| -> &Claim {
@@ -264,7 +262,7 @@ impl Alignment {
         };
         let column_breaks: Vec<dp::Break> =
             columns.iter().map(|g| column_break(g, breaks)).collect();
-        let shares_any = sharing_cells(&units, claims);
+        let shares_any = Sharing::of(&units, claims);
         // The best score and support of a claim against a column's units.
         let best = |candidates: &Units, y: &Claim| -> (f64, f64) {
             candidates
@@ -274,12 +272,15 @@ impl Alignment {
                     (a.0.max(b.0), a.1.max(b.1))
                 })
         };
-        // Single claims against single columns, each scored once; a pair
-        // that shares no feature at all has no overlap to measure.
-        let mut cells: Vec<Option<(f64, f64)>> = vec![None; columns.len() * m];
+        // Single claims against single columns, each scored once while the
+        // dynamic program is at its column (a bead reaches two columns
+        // back): a table of every column and claim grew with the product of
+        // the versions' lengths. A pair that shares no feature at all has no
+        // overlap to measure.
+        let mut cells = RecentColumns::default();
         let mut single = |c: usize, j: usize| -> (f64, f64) {
-            *cells[c * m + j].get_or_insert_with(|| {
-                if shares_any[c * m + j] {
+            *cells.row(c).entry(j).or_insert_with(|| {
+                if shares_any.contains(c, j) {
                     best(&units[c], &claims[j])
                 } else {
                     let llr = units[c]
@@ -336,7 +337,12 @@ impl Alignment {
             let column = if ra.len() == 1 {
                 &units[ra.start]
             } else {
-                pair_unit(ra.start)
+                let c = ra.start;
+                if pair_unit.as_ref().is_none_or(|(at, _)| *at != c) {
+                    let joined = self.joined_columns(&columns[c], &columns[c + 1], lang);
+                    pair_unit = Some((c, joined));
+                }
+                &pair_unit.as_ref().expect("set above").1
             };
             best(column, unit_d(&rb)).0
         });
@@ -348,10 +354,16 @@ impl Alignment {
                 .collect()
         };
         let (gaps_a, gaps_b) = (gaps(true), gaps(false));
+        // Through each gap column's sharing claims, not every pair of gaps
+        // (quadratic when two long versions differ).
+        let mut gap_b = vec![false; m];
+        for &j in &gaps_b {
+            gap_b[j] = true;
+        }
         let candidates: Vec<(usize, usize)> = gaps_a
             .iter()
-            .flat_map(|&i| gaps_b.iter().map(move |&j| (i, j)))
-            .filter(|&(i, j)| shares_any[i * m + j])
+            .flat_map(|&i| shares_any.claims(i).iter().map(move |&j| (i, j as usize)))
+            .filter(|&(_, j)| gap_b[j])
             .take(MOVED_PAIRS)
             .collect();
         dp::pair_moved(&mut beads, &candidates, MOVED_MIN, |i, j| single(i, j).0);
@@ -513,34 +525,80 @@ fn breaks(claims: &[Claim]) -> Vec<dp::Break> {
         .collect()
 }
 
-/// For every column and claim (`column * claims.len() + claim`), whether
-/// one of the column's units shares a feature with the claim; features in
-/// more than [`MAX_POSTINGS`] claims do not count, so a version of many
-/// claims stays linear.
-fn sharing_cells(units: &[Units], claims: &[Claim]) -> Vec<bool> {
-    let m = claims.len();
-    let mut by_feature: Vec<(u32, u32)> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
-        .collect();
-    by_feature.sort_unstable();
-    let mut cells = vec![false; units.len() * m];
-    for (c, unit) in units.iter().enumerate() {
-        for (_, x) in unit {
-            for f in x.features() {
-                let from = by_feature.partition_point(|&(g, _)| g < f);
-                let postings = by_feature[from..].iter().take_while(|&&(g, _)| g == f);
-                if postings.clone().nth(MAX_POSTINGS).is_some() {
-                    continue;
-                }
-                for &(_, j) in postings {
-                    cells[c * m + j as usize] = true;
+/// For every column, the claims that one of its units shares a feature
+/// with, in order; features in more than [`MAX_POSTINGS`] claims do not
+/// count, so a version of many claims stays linear (and so does this table,
+/// which a column-by-claim matrix was not).
+struct Sharing {
+    /// Where each column's claims start in `claims` (one more than columns).
+    starts: Vec<usize>,
+    claims: Vec<u32>,
+}
+
+impl Sharing {
+    fn of(units: &[Units], claims: &[Claim]) -> Sharing {
+        let mut by_feature: Vec<(u32, u32)> = claims
+            .iter()
+            .enumerate()
+            .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
+            .collect();
+        by_feature.sort_unstable();
+        let mut sharing = Sharing {
+            starts: Vec::with_capacity(units.len() + 1),
+            claims: Vec::new(),
+        };
+        for unit in units {
+            let start = sharing.claims.len();
+            sharing.starts.push(start);
+            for (_, x) in unit {
+                for f in x.features() {
+                    let from = by_feature.partition_point(|&(g, _)| g < f);
+                    let postings = by_feature[from..].iter().take_while(|&&(g, _)| g == f);
+                    if postings.clone().nth(MAX_POSTINGS).is_some() {
+                        continue;
+                    }
+                    sharing.claims.extend(postings.map(|&(_, j)| j));
                 }
             }
+            let mut row = sharing.claims.split_off(start);
+            row.sort_unstable();
+            row.dedup();
+            sharing.claims.append(&mut row);
         }
+        sharing.starts.push(sharing.claims.len());
+        sharing.claims.shrink_to_fit();
+        sharing
     }
-    cells
+
+    /// The claims column `c` shares a feature with, in order.
+    fn claims(&self, c: usize) -> &[u32] {
+        &self.claims[self.starts[c]..self.starts[c + 1]]
+    }
+
+    fn contains(&self, c: usize, j: usize) -> bool {
+        self.claims(c).binary_search(&(j as u32)).is_ok()
+    }
+}
+
+/// A column's scores (best pair score, best support) by claim.
+type ColumnScores = HashMap<usize, (f64, f64)>;
+
+/// Scores of the last three columns the dynamic program asked about: a bead
+/// ends at the current column and reaches two back.
+#[derive(Default)]
+struct RecentColumns {
+    rows: [(usize, ColumnScores); 3],
+}
+
+impl RecentColumns {
+    fn row(&mut self, c: usize) -> &mut ColumnScores {
+        let (at, row) = &mut self.rows[c % 3];
+        if *at != c {
+            *at = c;
+            row.clear();
+        }
+        row
+    }
 }
 
 /// What follows a column: text that is not a claim after any member's
