@@ -23,7 +23,6 @@ mod weights;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -277,9 +276,9 @@ impl Alignment {
         // back): a table of every column and claim grew with the product of
         // the versions' lengths. A pair that shares no feature at all has no
         // overlap to measure.
-        let mut cells = RecentColumns::default();
+        let mut cells = RecentColumns::new(m);
         let mut single = |c: usize, j: usize| -> (f64, f64) {
-            *cells.row(c).entry(j).or_insert_with(|| {
+            cells.get_or(c, j, || {
                 if shares_any.contains(c, j) {
                     best(&units[c], &claims[j])
                 } else {
@@ -580,24 +579,30 @@ impl Sharing {
     }
 }
 
-/// A column's scores (best pair score, best support) by claim.
-type ColumnScores = HashMap<usize, (f64, f64)>;
-
-/// Scores of the last three columns the dynamic program asked about: a bead
-/// ends at the current column and reaches two back.
-#[derive(Default)]
+/// Scores (best pair score, best support) of the last three columns the
+/// dynamic program asked about, by claim: a bead ends at the current column
+/// and reaches two back. Each entry is stamped with its column, so moving on
+/// clears nothing and memory stays linear in the claims.
 struct RecentColumns {
-    rows: [(usize, ColumnScores); 3],
+    rows: [Vec<(usize, f64, f64)>; 3],
 }
 
 impl RecentColumns {
-    fn row(&mut self, c: usize) -> &mut ColumnScores {
-        let (at, row) = &mut self.rows[c % 3];
-        if *at != c {
-            *at = c;
-            row.clear();
+    fn new(claims: usize) -> RecentColumns {
+        RecentColumns {
+            rows: std::array::from_fn(|_| vec![(usize::MAX, 0.0, 0.0); claims]),
         }
-        row
+    }
+
+    /// The scores of column `c` and claim `j`, computed by `score` unless
+    /// they are at hand.
+    fn get_or(&mut self, c: usize, j: usize, score: impl FnOnce() -> (f64, f64)) -> (f64, f64) {
+        let entry = &mut self.rows[c % 3][j];
+        if entry.0 != c {
+            let (llr, support) = score();
+            *entry = (c, llr, support);
+        }
+        (entry.1, entry.2)
     }
 }
 
