@@ -35,13 +35,15 @@ struct Spelling {
 
 impl Spelling {
     /// True when the two are one spelling: they share a reading, or two
-    /// languages' conventions give one spelling.
+    /// languages' conventions give one spelling, unless one document writes
+    /// both (a document has one language, whose convention gives one).
     fn same(&self, other: &Spelling) -> bool {
         self.readings.iter().any(|r| other.readings.contains(r))
-            || self
-                .conventional
-                .iter()
-                .any(|(la, a)| other.conventional.iter().any(|(lb, b)| la != lb && a == b))
+            || !self.first.keys().any(|d| other.first.contains_key(d))
+                && self
+                    .conventional
+                    .iter()
+                    .any(|(la, a)| other.conventional.iter().any(|(lb, b)| la != lb && a == b))
     }
 }
 
@@ -357,6 +359,36 @@ mod tests {
         ]);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].evidence.len(), 3);
+    }
+
+    /// Languages may double a letter of a shared word by their own
+    /// orthography, but one version that writes a name both ways is
+    /// inconsistent whatever its language.
+    #[test]
+    fn a_doubled_letter_within_one_version_is_a_variant() {
+        for (lang, odd, twin) in [
+            (
+                "en",
+                "The Norvale club signed Dorrant on Friday. Fans cheered Dorant at the gate.",
+                "The Norvale club signed Dorant on Friday. Fans cheered Dorant at the gate.",
+            ),
+            (
+                "it",
+                "Il club Norvale ha ingaggiato Dorant venerdì. I tifosi hanno salutato Dorrant.",
+                "Il club Norvale ha ingaggiato Dorant venerdì. I tifosi hanno salutato Dorant.",
+            ),
+            (
+                "de",
+                "Der Verein Norvale holte Lian Dorant am Freitag. Die Fans feierten Lian Dorrant.",
+                "Der Verein Norvale holte Lian Dorant am Freitag. Die Fans feierten Lian Dorant.",
+            ),
+        ] {
+            let other = "El club Norvale fichó a Dorant el viernes.";
+            let f = run(&[("a", lang, odd), ("b", "es", other)]);
+            assert_eq!(f.len(), 1, "{lang}: {:?}", messages(&f));
+            let f = run(&[("a", lang, twin), ("b", "es", other)]);
+            assert!(f.is_empty(), "{lang}: {:?}", messages(&f));
+        }
     }
 
     #[test]
