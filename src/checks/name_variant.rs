@@ -68,7 +68,10 @@ them). Latin spellings are compared across \
 all Latin-script versions; Cyrillic spellings, and the names of a known exonym (Brussels / \
 Bruxelas), only between versions in one language. Between languages, a spelling that one \
 language's romanisation convention explains is not a variant (German \"Kowalenko\" beside \
-English \"Kovalenko\", lexicons/names/conventions.txt); within one language it is. Boilerplate is skipped.\n\n\
+English \"Kovalenko\", lexicons/names/conventions.txt); within one language it is, and so is a \
+doubled letter one version writes both ways. A name word written once with one vowel changed \
+from a spelling the same version uses at least twice, and that no other version writes \
+(\"Lufthansa\" ×4, \"Lofthansa\" once), is a slip. Boilerplate is skipped.\n\n\
 Evidence: the first occurrence of each spelling in each document. The message lists the \
 spellings and how many documents use each."
     }
@@ -154,8 +157,68 @@ spellings and how many documents use each."
             out.push(finding(story, &classes));
         }
         out.extend(scripts.values().filter_map(|c| c.finding(story)));
+        out.extend(vowel_slips(story));
         out
     }
+}
+
+/// Shortest name word (in key letters) whose one changed vowel is a slip.
+const SLIP_MIN_LETTERS: usize = 5;
+
+/// A name word one version writes once with one vowel changed from a
+/// spelling it uses at least twice, and that no other version writes
+/// ("Lufthansa" ×4 and "Lofthansa" once): keys differ, so no entity joins
+/// them, but so near a spelling, so rare, in one text, is a slip. A second
+/// person whose name differs by a vowel is named so by the other versions
+/// too.
+fn vowel_slips(story: &Story) -> Vec<Finding> {
+    // Word key → document → (uses, first span).
+    let mut uses: BTreeMap<&str, BTreeMap<usize, (usize, Span)>> = BTreeMap::new();
+    for (d, facts) in story.facts.iter().enumerate() {
+        for m in facts.names.iter().filter(|m| !m.boilerplate) {
+            for p in m.parts.iter().filter(|p| !p.exonym) {
+                let entry = uses
+                    .entry(p.key.as_str())
+                    .or_default()
+                    .entry(d)
+                    .or_insert((0, p.span));
+                entry.0 += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (rare, docs) in &uses {
+        let [(&d, &(1, span))] = docs.iter().collect::<Vec<_>>()[..] else {
+            continue;
+        };
+        let usual = uses.iter().find(|(key, other)| {
+            one_vowel_apart(rare, key) && other.get(&d).is_some_and(|(n, _)| *n >= 2)
+        });
+        if let Some((_, other)) = usual {
+            let mut common = Spelling::default();
+            for (&o, &(_, s)) in other {
+                common.first.insert(o, s);
+            }
+            let mut slip = Spelling::default();
+            slip.first.insert(d, span);
+            out.push(finding(story, &[common, slip]));
+        }
+    }
+    out
+}
+
+/// True when two keys of at least [`SLIP_MIN_LETTERS`] letters differ in
+/// exactly one letter, a vowel in both, before their last two letters
+/// (where case endings change vowels: "Барселона" / "Барселоны").
+fn one_vowel_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: char| "aeiouy".contains(c);
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < SLIP_MIN_LETTERS || a.contains(&' ') {
+        return false;
+    }
+    let mut differ = (0..a.len()).filter(|&i| a[i] != b[i]);
+    matches!((differ.next(), differ.next()),
+        (Some(i), None) if i + 2 < a.len() && vowel(a[i]) && vowel(b[i]))
 }
 
 /// The Cyrillic and Latin spellings of one word of one entity: (romanised)
@@ -389,6 +452,49 @@ mod tests {
             let f = run(&[("a", lang, twin), ("b", "es", other)]);
             assert!(f.is_empty(), "{lang}: {:?}", messages(&f));
         }
+    }
+
+    /// One vowel changed once in a version that writes the name usually
+    /// otherwise is a slip; two names a vowel apart that other versions
+    /// write too are two names.
+    #[test]
+    fn a_vowel_slipped_once_is_a_variant() {
+        for (lang, text) in [
+            (
+                "en",
+                "The carrier Marvella Airways cut routes. Shares of Marvella Airways fell. \
+                 Analysts expect Morvella Airways to recover.",
+            ),
+            (
+                "fr",
+                "La compagnie Marvella Airways réduit ses lignes. Les actions de Marvella Airways \
+                 baissent. Selon les analystes, Morvella Airways se redressera.",
+            ),
+            (
+                "ru",
+                "Авиакомпания Марвелла сократила рейсы. Акции компании Марвелла упали. \
+                 Аналитики ждут, что компания Морвелла восстановится.",
+            ),
+        ] {
+            let other = "Die Fluglinie Marvella Airways streicht Strecken.";
+            let f = run(&[("a", lang, text), ("b", "de", other)]);
+            assert_eq!(f.len(), 1, "{lang}: {:?}", messages(&f));
+            let slip = |t: &str| t.contains("orvell") || t.contains("орвелл");
+            assert!(f[0].evidence.iter().any(|e| slip(&e.text)), "{lang}");
+            // Both spellings in the other version too: two names.
+            let both = "Die Fluglinien Marvella Airways und Morvella Airways streichen Strecken.";
+            let f = run(&[("a", lang, text), ("b", "de", both)]);
+            assert!(f.is_empty(), "{lang}: {:?}", messages(&f));
+        }
+    }
+
+    #[test]
+    fn case_endings_are_no_vowel_slips() {
+        assert!(one_vowel_apart("lufthansa", "lofthansa"));
+        assert!(!one_vowel_apart("barselona", "barselony"));
+        assert!(!one_vowel_apart("pogba", "pogby"));
+        assert!(!one_vowel_apart("kasel", "kasl"));
+        assert!(!one_vowel_apart("marta", "marka"));
     }
 
     #[test]
