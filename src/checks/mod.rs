@@ -5,6 +5,7 @@ mod attribution;
 mod calque;
 mod coverage;
 mod date;
+mod entities;
 mod name_variant;
 mod numeric;
 mod polarity;

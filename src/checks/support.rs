@@ -89,24 +89,6 @@ pub fn entity_name(story: &Story, key: &str) -> String {
     key.trim_start_matches("x:").to_string()
 }
 
-/// True when two entity keys name one person: equal keys, or names whose
-/// last words (surnames) have one key ("Joaquim Ferreira" / "Joaquin
-/// Ferreira" is a spelling question, not another speaker).
-pub fn same_person(story: &Story, a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let surname = |key: &str| {
-        story
-            .facts
-            .iter()
-            .flat_map(|f| &f.names)
-            .filter(|n| n.key == key && n.parts.len() >= 2)
-            .find_map(|n| n.parts.last().map(|p| p.key.clone()))
-    };
-    matches!((surname(a), surname(b)), (Some(x), Some(y)) if x == y)
-}
-
 /// Sorts evidence by document order, then offset.
 pub fn sort_evidence(story: &Story, evidence: &mut [Evidence]) {
     evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start, e.end));
