@@ -44,7 +44,11 @@ fn places_institutions_and_one_person_in_two_scripts_are_one_speaker() {
         ("c", "ru", RU_BRIDGE),
         ("d", "fr", FR_BRIDGE),
     ]);
-    assert!(kinds(&f, Kind::AttributionDrift).is_empty(), "{:#?}", errors(&f));
+    assert!(
+        kinds(&f, Kind::AttributionDrift).is_empty(),
+        "{:#?}",
+        errors(&f)
+    );
     for (lang, text) in [("de", DE_BRIDGE), ("ru", RU_BRIDGE), ("fr", FR_BRIDGE)] {
         let f = check(&[("a", "en", EN_BRIDGE), ("b", lang, text)]);
         assert!(
@@ -76,17 +80,143 @@ fn a_statement_credited_to_another_person_is_found() {
             a[0].evidence
         );
         // Against a majority in other languages.
-        let others: Vec<(&str, &str, &str)> = [("en", EN_BRIDGE), ("de", DE_BRIDGE), ("ru", RU_BRIDGE), ("fr", FR_BRIDGE)]
-            .into_iter()
-            .filter(|(l, _)| *l != lang)
-            .enumerate()
-            .map(|(i, (l, t))| (["a", "b", "c"][i], l, t))
-            .collect();
+        let others: Vec<(&str, &str, &str)> = [
+            ("en", EN_BRIDGE),
+            ("de", DE_BRIDGE),
+            ("ru", RU_BRIDGE),
+            ("fr", FR_BRIDGE),
+        ]
+        .into_iter()
+        .filter(|(l, _)| *l != lang)
+        .enumerate()
+        .map(|(i, (l, t))| (["a", "b", "c"][i], l, t))
+        .collect();
         let mut versions = others.clone();
         versions.push(("z", lang, &moved));
         let f = check(&versions);
         let a = kinds(&f, Kind::AttributionDrift);
         assert_eq!(a.len(), 1, "{lang}: {f:#?}");
         assert!(a[0].message.contains("1 version (z)"), "{}", a[0].message);
+    }
+}
+
+// --- polarity: a negative word against a plain negation, negations that are
+// not the claim's own ---
+
+/// One story in four languages; each claim says with a negative word
+/// ("withheld", "outside", "failed", "без") in some versions what others
+/// say with a plain negation.
+const EN_COURT: &str = "The regional court withheld the subsidies for the new stadium on Thursday.\n\n\
+The mayor said the club had failed to present a credible budget.\n\n\
+Fans who did not buy tickets in advance were kept outside the arena.\n\n\
+If the club does not pay its debts, the league will open an inquiry.";
+
+const RU_COURT: &str = "В четверг областной суд не выделил субсидии на новый стадион.\n\n\
+Мэр заявил, что клуб не смог представить убедительный бюджет.\n\n\
+Болельщики, которые заранее купили билеты, прошли на арену без проблем, а остальных не пустили.\n\n\
+Если клуб не выплатит долги, лига начнёт расследование.";
+
+const FR_COURT: &str = "Le tribunal régional n'a pas accordé jeudi les subventions pour le nouveau stade.\n\n\
+Le maire a déclaré que le club n'avait pas réussi à présenter un budget crédible.\n\n\
+Les supporters qui n'avaient pas acheté de billets à l'avance sont restés hors de l'arène.\n\n\
+Si le club ne paie pas ses dettes, la ligue ouvrira une enquête.";
+
+const DE_COURT: &str = "Das Landgericht hat die Zuschüsse für das neue Stadion am Donnerstag nicht bewilligt.\n\n\
+Der Bürgermeister sagte, der Verein habe keinen glaubwürdigen Haushalt vorlegen können.\n\n\
+Fans, die ihre Karten nicht im Voraus gekauft hatten, mussten vor der Arena bleiben.\n\n\
+Wenn der Verein seine Schulden nicht bezahlt, wird die Liga eine Untersuchung einleiten.";
+
+#[test]
+fn a_negative_word_against_a_plain_negation_is_no_polarity_drift() {
+    let all = [
+        ("a", "en", EN_COURT),
+        ("b", "ru", RU_COURT),
+        ("c", "fr", FR_COURT),
+        ("d", "de", DE_COURT),
+    ];
+    let f = check(&all);
+    assert!(
+        kinds(&f, Kind::PolarityDrift).is_empty(),
+        "{:#?}",
+        errors(&f)
+    );
+    for other in &all[1..] {
+        let f = check(&[all[0], *other]);
+        assert!(
+            kinds(&f, Kind::PolarityDrift).is_empty(),
+            "{}: {:#?}",
+            other.1,
+            errors(&f)
+        );
+    }
+}
+
+#[test]
+fn a_negation_dropped_from_the_claim_is_polarity_drift() {
+    for (lang, text, from, to) in [
+        ("ru", RU_COURT, "суд не выделил", "суд выделил"),
+        ("fr", FR_COURT, "n'a pas accordé", "a accordé"),
+        (
+            "de",
+            DE_COURT,
+            "Stadion am Donnerstag nicht bewilligt",
+            "Stadion am Donnerstag bewilligt",
+        ),
+    ] {
+        assert!(text.contains(from), "{lang}");
+        let flipped = text.replace(from, to);
+        let others: Vec<(&str, &str, &str)> = [
+            ("a", "ru", RU_COURT),
+            ("b", "fr", FR_COURT),
+            ("c", "de", DE_COURT),
+        ]
+        .into_iter()
+        .filter(|v| v.1 != lang)
+        .collect();
+        let mut versions = others.clone();
+        versions.push(("z", lang, &flipped));
+        let f = check(&versions);
+        let p = kinds(&f, Kind::PolarityDrift);
+        assert_eq!(p.len(), 1, "{lang}: {f:#?}");
+        assert!(p[0].evidence.iter().any(|e| e.doc == "z"), "{lang}");
+        // Two versions in one language: the word asserted against the
+        // same word negated.
+        let f = check(&[("a", lang, text), ("b", lang, &flipped)]);
+        assert_eq!(
+            kinds(&f, Kind::PolarityDrift).len(),
+            1,
+            "{lang} twin: {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_negation_in_a_rhetorical_question_is_not_the_claims() {
+    for (lang, negated, maybe) in [
+        (
+            "ru",
+            "Мэр спросил журналистов: «Не пора ли клубу заплатить долги?»",
+            "Мэр спросил журналистов: «Может быть, клубу пора заплатить долги?»",
+        ),
+        (
+            "en",
+            "The mayor asked reporters: \"Isn't it time the club paid its debts?\"",
+            "The mayor asked reporters: \"Maybe it is time the club paid its debts?\"",
+        ),
+        (
+            "de",
+            "Der Bürgermeister fragte: „Ist es nicht Zeit, dass der Verein seine Schulden bezahlt?“",
+            "Der Bürgermeister fragte: „Ist es vielleicht Zeit, dass der Verein seine Schulden bezahlt?“",
+        ),
+    ] {
+        let f = check(&[("a", lang, negated), ("b", lang, maybe)]);
+        assert!(kinds(&f, Kind::PolarityDrift).is_empty(), "{lang}: {f:#?}");
+        // The same claim stated, not asked, is drift.
+        let stated = |t: &str| t.replace('?', ".").replace("ли ", "");
+        let f = check(&[("a", lang, &stated(negated)), ("b", lang, &stated(maybe))]);
+        assert!(
+            !kinds(&f, Kind::PolarityDrift).is_empty(),
+            "{lang} stated: {f:#?}"
+        );
     }
 }

@@ -8,7 +8,7 @@ mod date;
 mod entities;
 mod name_variant;
 mod numeric;
-mod polarity;
+pub mod polarity;
 mod pronoun;
 mod quote;
 mod support;
