@@ -100,6 +100,150 @@ fn a_statement_credited_to_another_person_is_found() {
     }
 }
 
+// --- quotes: two translations of one quote in one language ---
+
+/// A story with one quote, in its original and in two translations into
+/// another language that word the quote each their own way.
+struct Translated {
+    lang: &'static str,
+    original: (&'static str, &'static str),
+    first: &'static str,
+    second: &'static str,
+    /// (in `second`, replacement) pairs: a number, a negation, a name.
+    drifts: [(&'static str, &'static str); 3],
+}
+
+const TRANSLATED: [Translated; 3] = [
+    Translated {
+        lang: "en",
+        original: (
+            "de",
+            "Die Ministerin Katrin Albers stellte am Mittwoch ein Gesetz vor.\n\n\
+„Wir werden in diesem Jahr 300 neue Wohnungen für Familien bauen“, sagte Albers.\n\n\
+Der Verband der Vermieter kritisierte den Entwurf.",
+        ),
+        first: "Minister Katrin Albers presented a bill on Wednesday.\n\n\
+\"This year we will build 300 new flats for families,\" Albers said.\n\n\
+The landlords' association criticised the draft.",
+        second: "Minister Katrin Albers unveiled a law on Wednesday.\n\n\
+\"We are going to construct 300 new apartments for families this year,\" said Albers.\n\n\
+The association of landlords criticised the draft.",
+        drifts: [
+            ("300", "200"),
+            ("We are going to", "We are not going to"),
+            ("for families", "for Stuttgart"),
+        ],
+    },
+    Translated {
+        lang: "de",
+        original: (
+            "fr",
+            "Le maire Paul Girard a inauguré lundi un nouveau pont.\n\n\
+« Ce pont accueillera 20 000 voitures par jour dès le mois prochain », a déclaré Girard.\n\n\
+Les riverains se plaignent du bruit.",
+        ),
+        first: "Bürgermeister Paul Girard hat am Montag eine neue Brücke eröffnet.\n\n\
+„Diese Brücke wird ab nächstem Monat täglich 20 000 Autos aufnehmen“, sagte Girard.\n\n\
+Die Anwohner beklagen sich über den Lärm.",
+        second: "Am Montag weihte Bürgermeister Paul Girard eine neue Brücke ein.\n\n\
+„Schon ab dem kommenden Monat wird diese Brücke jeden Tag 20 000 Fahrzeuge tragen“, erklärte Girard.\n\n\
+Die Anwohner klagen über Lärm.",
+        drifts: [
+            ("20 000", "30 000"),
+            ("wird diese Brücke", "wird diese Brücke nicht"),
+            ("Fahrzeuge tragen", "Fahrzeuge aus Lyon tragen"),
+        ],
+    },
+    Translated {
+        lang: "ru",
+        original: (
+            "en",
+            "Coach Maria Lopez praised her team after the final on Sunday.\n\n\
+\"We played our best game of the season and the fans carried us,\" Lopez said.\n\n\
+The club will hold a parade on Tuesday.",
+        ),
+        first: "Тренер Мария Лопес похвалила свою команду после финала в воскресенье.\n\n\
+«Мы сыграли лучшую игру сезона, и болельщики несли нас на руках», — сказала Лопес.\n\n\
+Во вторник клуб проведёт парад.",
+        second: "После воскресного финала тренер Мария Лопес похвалила команду.\n\n\
+«Это была наша лучшая игра в сезоне, нас поддерживали болельщики», — заявила Лопес.\n\n\
+Клуб устроит парад во вторник.",
+        drifts: [
+            ("наша лучшая игра", "наша 3 лучшая игра"),
+            ("нас поддерживали", "нас не поддерживали"),
+            (
+                "поддерживали болельщики",
+                "поддерживали болельщики Барселоны",
+            ),
+        ],
+    },
+];
+
+#[test]
+fn two_translations_of_one_quote_are_no_quote_drift() {
+    for t in &TRANSLATED {
+        let f = check(&[
+            ("o", t.original.0, t.original.1),
+            ("a", t.lang, t.first),
+            ("b", t.lang, t.second),
+        ]);
+        assert!(kinds(&f, Kind::QuoteDrift).is_empty(), "{}: {f:#?}", t.lang);
+    }
+}
+
+#[test]
+fn a_number_negation_or_name_changed_in_a_translated_quote_is_quote_drift() {
+    for t in &TRANSLATED {
+        for (from, to) in t.drifts {
+            assert!(t.second.contains(from), "{}: {from}", t.lang);
+            let drifted = t.second.replace(from, to);
+            let f = check(&[
+                ("o", t.original.0, t.original.1),
+                ("a", t.lang, t.first),
+                ("b", t.lang, &drifted),
+            ]);
+            assert_eq!(
+                kinds(&f, Kind::QuoteDrift).len(),
+                1,
+                "{}: {to}: {f:#?}",
+                t.lang
+            );
+        }
+    }
+}
+
+#[test]
+fn one_language_stories_still_compare_quote_wording() {
+    for t in &TRANSLATED {
+        let f = check(&[("a", t.lang, t.first), ("b", t.lang, t.second)]);
+        assert!(
+            !kinds(&f, Kind::QuoteDrift).is_empty(),
+            "{}: {f:#?}",
+            t.lang
+        );
+    }
+}
+
+#[test]
+fn a_quote_translators_render_as_reported_speech_is_no_quote_drift() {
+    let t = &TRANSLATED[0];
+    // The second translator reports the words without quote marks.
+    let reported = t.second.replace(
+        "\"We are going to construct 300 new apartments for families this year,\" said Albers.",
+        "Albers said they are going to construct 300 new apartments for families this year.",
+    );
+    assert_ne!(reported, t.second);
+    let f = check(&[
+        ("o", t.original.0, t.original.1),
+        ("a", t.lang, t.first),
+        ("b", t.lang, &reported),
+    ]);
+    assert!(kinds(&f, Kind::QuoteDrift).is_empty(), "{f:#?}");
+    // In a story of one language, the words one version quotes are found.
+    let f = check(&[("a", t.lang, t.first), ("b", t.lang, &reported)]);
+    assert!(!kinds(&f, Kind::QuoteDrift).is_empty(), "{f:#?}");
+}
+
 // --- polarity: a negative word against a plain negation, negations that are
 // not the claim's own ---
 
