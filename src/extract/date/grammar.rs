@@ -489,6 +489,10 @@ impl Grammar<'_> {
         let order = if a.digits() == 4 {
             // Year first is always year-month-day.
             Some(Order::MonthDay)
+        } else if sep == Kind::Punct('.') {
+            // Dots separate day, month and year wherever they are used
+            // (03.12.2024): the month-first habit writes slashes.
+            Some(Order::DayMonth)
         } else {
             match self.w.numeric {
                 NumericOrder::DayMonth => Some(Order::DayMonth),
