@@ -174,3 +174,77 @@ fn alignment_on_real_translations() {
     assert!(ff >= 0.97, "faithful F1 {ff:.4} < 0.97");
     assert!(pf >= 0.93, "perturbed F1 {pf:.4} < 0.93");
 }
+
+/// The links (pairs of claims in one group, by document id and claim
+/// span) between the versions of `ids`.
+fn links_among(
+    story: &Story,
+    ids: &[String],
+) -> std::collections::BTreeSet<(String, usize, String, usize)> {
+    let a = &story.alignment;
+    let mut out = std::collections::BTreeSet::new();
+    for g in &a.groups {
+        for x in &g.members {
+            for y in &g.members {
+                let (dx, dy) = (&story.docs[x.doc].id, &story.docs[y.doc].id);
+                if dx >= dy || !ids.contains(dx) || !ids.contains(dy) {
+                    continue;
+                }
+                for &c in &x.claims {
+                    for &k in &y.claims {
+                        out.insert((
+                            dx.clone(),
+                            a.claims[x.doc][c].span.start,
+                            dy.clone(),
+                            a.claims[y.doc][k].span.start,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Adding one more faithful version to a story barely changes how the
+/// other versions' claims are paired: links between them that appear or
+/// disappear are at most 1 % of their links.
+#[test]
+fn adding_a_faithful_version_keeps_the_others_paired_alike() {
+    let Some(root) = realnews() else {
+        eprintln!("skipped: ../shared/realnews is not beside the crate");
+        return;
+    };
+    let lexicons = Lexicons::embedded();
+    let stories = parallel::stories(&root);
+    let counts: Vec<(usize, usize)> = stories
+        .par_iter()
+        .filter_map(|dir| {
+            let versions = parallel::load(dir);
+            if versions.len() < 3 {
+                return None;
+            }
+            let build = |vs: &[Version]| {
+                let raws = vs.iter().map(Version::raw).collect();
+                Story::build(raws, &StoryOptions::default(), &lexicons).expect("story")
+            };
+            let subset = &versions[..versions.len() - 1];
+            let ids: Vec<String> = subset.iter().map(|v| v.id.clone()).collect();
+            let before = links_among(&build(subset), &ids);
+            let after = links_among(&build(&versions), &ids);
+            let changed = before.symmetric_difference(&after).count();
+            if changed > 0 && std::env::var_os("DRIFTCHECK_VERBOSE").is_some() {
+                println!("{}: {changed} links changed", dir.display());
+            }
+            Some((changed, before.len()))
+        })
+        .collect();
+    let changed: usize = counts.iter().map(|c| c.0).sum();
+    let links: usize = counts.iter().map(|c| c.1).sum();
+    println!(
+        "stability: {changed} of {links} links between the other versions changed ({:.2} %) in {} stories",
+        100.0 * changed as f64 / links.max(1) as f64,
+        counts.len()
+    );
+    assert!(changed * 100 <= links, "{changed} of {links} links changed");
+}

@@ -5,12 +5,14 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::document::word_info::{Hashed, word_features};
+use crate::document::word_info::{Hashed, skeleton, word_features};
 use crate::extract::Facts;
 use crate::extract::quantity::Quantity;
 use crate::lexicon::Lexicons;
 use crate::span::{Span, starting_in};
 use crate::text::fold;
+
+use super::weights::Weights;
 
 /// Punctuation a claim carries that translations keep: quote marks,
 /// brackets, a question mark.
@@ -26,12 +28,26 @@ pub struct Marks {
 
 impl Marks {
     fn of(text: &str) -> Marks {
-        Marks {
-            quote: text.contains(['"', '“', '”', '«', '»', '„', '‘', '’', '‚', '‹', '›'])
-                && !text.contains("'s "),
-            paren: text.contains(['(', ')', '[', ']']),
-            question: text.contains(['?', '¿']),
+        let mut marks = Marks::default();
+        let mut previous = ' ';
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' | '“' | '”' | '«' | '»' | '„' | '‚' | '‹' | '›' => {
+                    marks.quote = true
+                }
+                // A single quote between letters is an apostrophe ("it’s").
+                '‘' | '’' => {
+                    let next = chars.peek().copied().unwrap_or(' ');
+                    marks.quote |= !(previous.is_alphabetic() && next.is_alphabetic());
+                }
+                '(' | ')' | '[' | ']' => marks.paren = true,
+                '?' | '¿' => marks.question = true,
+                _ => {}
+            }
+            previous = c;
         }
+        marks
     }
 
     /// How many marks both carry, and how many only one carries.
@@ -83,6 +99,10 @@ pub struct Claim {
     pub anchors: Vec<u32>,
     /// Its punctuation marks.
     pub marks: Marks,
+    /// The weight of each feature list (stems, cognates, concepts,
+    /// anchors), for overlaps ([`Weights::fill_totals`]).
+    #[serde(skip)]
+    pub(super) totals: [f64; 4],
 }
 
 impl Claim {
@@ -108,7 +128,7 @@ impl Claim {
 
     /// Consecutive claims read as one (a sentence a translation split in
     /// two): their features united, their lengths added.
-    pub fn joined(claims: &[Claim]) -> Claim {
+    pub fn joined(claims: &[Claim], weights: &Weights) -> Claim {
         let mut out = claims.first().cloned().unwrap_or_default();
         for c in claims.iter().skip(1) {
             out.span = out.span.cover(&c.span);
@@ -124,6 +144,7 @@ impl Claim {
                 mine.dedup();
             }
         }
+        weights.fill_totals(&mut out);
         out
     }
 }
@@ -236,7 +257,10 @@ pub fn claims(
                 let inside = |span: Span| sentence.span.contains(&span);
                 for n in starting_in(&facts.names, sentence.span, |n| n.span.start) {
                     if !n.boilerplate && inside(n.span) {
-                        anchors.push(table.id_of(format!("p:{}", n.key)));
+                        // Keys spelled alike across scripts ("spencer" /
+                        // "spenser") meet in their skeletons.
+                        let key: Vec<String> = n.key.split(' ').map(skeleton).collect();
+                        anchors.push(table.id_of(format!("p:{}", key.join(" "))));
                     }
                 }
                 for d in starting_in(&facts.dates, sentence.span, |d| d.span.start) {
@@ -269,6 +293,7 @@ pub fn claims(
                 concepts,
                 anchors,
                 marks: Marks::of(text),
+                totals: [0.0; 4],
             }
         })
         .collect()

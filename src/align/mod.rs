@@ -21,6 +21,8 @@ mod dp;
 pub mod model;
 mod weights;
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -28,7 +30,6 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::Facts;
-use crate::hash::{HashMap, HashMapExt};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 pub use claim::{Claim, Marks};
@@ -44,16 +45,27 @@ const COSTS: dp::Costs = dp::Costs {
     merge: -2.0,
     paragraph: -2.5,
 };
+/// Each claim a bead joins to another must share this much (nats of the
+/// pair model's lexical signals) with the other side ...
+const MIN_SUPPORT: f64 = 1.0;
+/// ... unless joining it improves the length signal by this much (nats).
+const MERGE_LENGTH_GAIN: f64 = 1.0;
+/// A run of claims is only tried next to a pair that shares this much.
+const MERGE_ANCHOR: f64 = 2.0;
 /// A pair out of order must score at least this (nats) to be paired.
 const MOVED_MIN: f64 = 3.0;
 /// A feature shared by more claims than this proposes none of them.
 const MAX_POSTINGS: usize = 64;
 /// A column is compared by this many of its members at most (the first
 /// ones aligned), so stories of many versions stay linear in them.
-const COMPARED_MEMBERS: usize = 4;
-/// Pairs of gap claims scored one by one for moved paragraphs; beyond this,
-/// only pairs that share a feature.
-const MOVED_ALL_PAIRS: usize = 40_000;
+const COMPARED_MEMBERS: usize = 2;
+/// Pairs of gap claims (sharing a feature) scored at most for moved
+/// paragraphs.
+const MOVED_PAIRS: usize = 100_000;
+
+/// What a column is compared by: (version, its claims as one) of its first
+/// members.
+type Units<'a> = Vec<(usize, Cow<'a, Claim>)>;
 
 /// One version's part in a group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -142,17 +154,22 @@ impl Alignment {
         if docs.is_empty() {
             return alignment;
         }
-        alignment.pivot = reference.unwrap_or_else(|| alignment.choose_pivot());
-        alignment.group();
+        let bags: Vec<weights::Bag> = alignment
+            .claims
+            .iter()
+            .map(|c| weights::Bag::of(c))
+            .collect();
+        alignment.pivot = reference.unwrap_or_else(|| alignment.choose_pivot(&bags));
+        let order = alignment.order_of_versions(&bags);
+        alignment.group(&order);
         alignment
     }
 
     /// The version whose claims resemble the others' most (ties: the first).
-    fn choose_pivot(&self) -> usize {
+    fn choose_pivot(&self, bags: &[weights::Bag]) -> usize {
         // Compare each candidate with every version through a bag of all
         // its claims' features; cap the candidates so 1,000 versions stay
         // cheap.
-        let bags: Vec<weights::Bag> = self.claims.iter().map(|c| weights::Bag::of(c)).collect();
         let candidates = bags.len().min(64);
         (0..candidates)
             .map(|c| {
@@ -173,7 +190,7 @@ impl Alignment {
     /// claim that matches no column starts one; a run of two claims may
     /// fill one column (a sentence split in two), and one claim may fill two
     /// columns, which then become one.
-    fn group(&mut self) {
+    fn group(&mut self, order: &[usize]) {
         let pivot = self.pivot;
         let mut columns: Vec<Group> = (0..self.claims[pivot].len())
             .map(|p| Group {
@@ -187,19 +204,16 @@ impl Alignment {
             })
             .collect();
         let breaks: Vec<Vec<dp::Break>> = self.claims.iter().map(|c| breaks(c)).collect();
-        for d in self.order_of_versions() {
+        for &d in order {
             columns = self.add_version(columns, d, &breaks);
         }
         for g in &mut columns {
-            let first = g.members[0].clone();
-            let a = self.joined(first.doc, &first.claims);
-            for m in g.members.iter_mut().skip(1) {
-                let b = self.joined(m.doc, &m.claims);
-                m.score = round3(self.weights.similarity(
-                    &a,
-                    &b,
-                    self.languages[first.doc] == self.languages[m.doc],
-                ));
+            let (head, rest) = g.members.split_at_mut(1);
+            let a = self.member_claim(head[0].doc, &head[0].claims);
+            for m in rest {
+                let b = self.member_claim(m.doc, &m.claims);
+                let same = self.languages[head[0].doc] == self.languages[m.doc];
+                m.score = round3(self.weights.similarity(&a, &b, same));
             }
             g.members.sort_by_key(|m| m.doc);
         }
@@ -208,8 +222,7 @@ impl Alignment {
 
     /// The versions other than the pivot, most similar to it first (ties:
     /// by index).
-    fn order_of_versions(&self) -> Vec<usize> {
-        let bags: Vec<weights::Bag> = self.claims.iter().map(|c| weights::Bag::of(c)).collect();
+    fn order_of_versions(&self, bags: &[weights::Bag]) -> Vec<usize> {
         let p = self.pivot;
         let mut others: Vec<(f64, usize)> = (0..self.claims.len())
             .filter(|&d| d != p)
@@ -226,52 +239,112 @@ impl Alignment {
     fn add_version(&self, columns: Vec<Group>, d: usize, breaks: &[Vec<dp::Break>]) -> Vec<Group> {
         let claims = &self.claims[d];
         let lang = self.languages[d].as_str();
-        // What each column (and each two neighbouring columns) is compared
-        // by: its first members' claims, joined.
-        let units: Vec<Vec<(usize, Claim)>> = columns
+        let m = claims.len();
+        // What each column is compared by: its first members' claims.
+        let units: Vec<Units> = columns
             .iter()
             .map(|g| {
                 g.members
                     .iter()
                     .take(COMPARED_MEMBERS)
-                    .map(|m| (m.doc, self.joined(m.doc, &m.claims)))
+                    .map(|m| (m.doc, self.member_claim(m.doc, &m.claims)))
                     .collect()
             })
             .collect();
-        let pair_units: Vec<Vec<(usize, Claim)>> = columns
-            .windows(2)
-            .map(|w| {
-                w[0].members
-                    .iter()
-                    .take(COMPARED_MEMBERS)
-                    .filter_map(|m| {
-                        let next = w[1].member(m.doc)?;
-                        let last = *m.claims.last()?;
-                        (next.claims.first() == Some(&(last + 1))).then(|| {
-                            let all: Vec<usize> =
-                                m.claims.iter().chain(&next.claims).copied().collect();
-                            (m.doc, self.joined(m.doc, &all))
-                        })
-                    })
-                    .collect()
-            })
+        // Two neighbouring columns, and two neighbouring claims, joined
+        // when a bead first needs them.
+        let pair_units: Vec<OnceCell<Units>> = (0..columns.len().saturating_sub(1))
+            .map(|_| OnceCell::new())
             .collect();
+        let pair_unit = |c: usize| {
+            pair_units[c].get_or_init(|| self.joined_columns(&columns[c], &columns[c + 1]))
+        };
+        let joined_d: Vec<OnceCell<Claim>> =
+            (0..m.saturating_sub(1)).map(|_| OnceCell::new()).collect();
+        let unit_d = |r: &Range<usize>| -> &Claim {
+            if r.len() == 1 {
+                &claims[r.start]
+            } else {
+                joined_d[r.start].get_or_init(|| Claim::joined(&claims[r.clone()], &self.weights))
+            }
+        };
         let column_breaks: Vec<dp::Break> =
             columns.iter().map(|g| column_break(g, breaks)).collect();
-        let joined_d: Vec<Claim> = claims.windows(2).map(Claim::joined).collect();
-        let score = |cols: &Range<usize>, y: &Claim| -> f64 {
-            let candidates = if cols.len() == 1 {
-                &units[cols.start]
-            } else {
-                &pair_units[cols.start]
-            };
+        let shares_any = sharing_cells(&units, claims);
+        // The best score and support of a claim against a column's units.
+        let best = |candidates: &Units, y: &Claim| -> (f64, f64) {
             candidates
                 .iter()
                 .map(|(doc, x)| model::score(x, y, &self.languages[*doc], lang, &self.weights))
-                .fold(f64::NEG_INFINITY, f64::max)
+                .fold((f64::NEG_INFINITY, f64::NEG_INFINITY), |a, b| {
+                    (a.0.max(b.0), a.1.max(b.1))
+                })
+        };
+        // Single claims against single columns, each scored once; a pair
+        // that shares no feature at all has no overlap to measure.
+        let mut cells: Vec<Option<(f64, f64)>> = vec![None; columns.len() * m];
+        let mut single = |c: usize, j: usize| -> (f64, f64) {
+            *cells[c * m + j].get_or_insert_with(|| {
+                if shares_any[c * m + j] {
+                    best(&units[c], &claims[j])
+                } else {
+                    let llr = units[c]
+                        .iter()
+                        .map(|(doc, x)| {
+                            model::score_disjoint(x, &claims[j], &self.languages[*doc], lang)
+                        })
+                        .fold(f64::NEG_INFINITY, f64::max);
+                    (llr, 0.0)
+                }
+            })
+        };
+        let length = |a: &(usize, Cow<Claim>), b: &Claim| {
+            model::length_signal(a.1.chars, &self.languages[a.0], b.chars, lang)
         };
         let mut beads = dp::align(&column_breaks, &breaks[d], &COSTS, |ra, rb| {
-            score(&ra, unit(claims, &joined_d, &rb))
+            if ra.len() == 1 && rb.len() == 1 {
+                return single(ra.start, rb.start).0;
+            }
+            // Only runs next to a pair that shares something are tried:
+            // a split sentence keeps words or numbers of the whole in one
+            // of its parts.
+            if !ra
+                .clone()
+                .any(|c| rb.clone().any(|j| single(c, j).1 >= MERGE_ANCHOR))
+            {
+                return f64::NEG_INFINITY;
+            }
+            let mut shares = |c: usize, j: usize| single(c, j).1 >= MIN_SUPPORT;
+            let y = unit_d(&rb);
+            let column = if ra.len() == 1 {
+                &units[ra.start]
+            } else {
+                pair_unit(ra.start)
+            };
+            let (llr, _) = best(column, y);
+            if llr == f64::NEG_INFINITY {
+                return llr;
+            }
+            // A claim joined to another in a bead must earn its place: the
+            // joined lengths fit clearly better than any single pair's, or
+            // each joined claim shares something with the other side.
+            // Otherwise a bead would take in a neighbour on its partner's
+            // strength.
+            let single_length = ra
+                .clone()
+                .flat_map(|c| rb.clone().map(move |j| (c, j)))
+                .map(|(c, j)| length(&units[c][0], &claims[j]))
+                .fold(f64::NEG_INFINITY, f64::max);
+            if length(&column[0], y) - single_length >= MERGE_LENGTH_GAIN {
+                return llr;
+            }
+            let columns_share = ra.clone().all(|c| rb.clone().any(|j| shares(c, j)));
+            let claims_share = rb.clone().all(|j| ra.clone().any(|c| shares(c, j)));
+            if columns_share && claims_share {
+                llr
+            } else {
+                f64::NEG_INFINITY
+            }
         });
         let gaps = |side_a: bool| -> Vec<usize> {
             beads
@@ -281,24 +354,45 @@ impl Alignment {
                 .collect()
         };
         let (gaps_a, gaps_b) = (gaps(true), gaps(false));
-        let candidates: Vec<(usize, usize)> =
-            if gaps_a.len().saturating_mul(gaps_b.len()) <= MOVED_ALL_PAIRS {
-                gaps_a
-                    .iter()
-                    .flat_map(|&i| gaps_b.iter().map(move |&j| (i, j)))
-                    .collect()
-            } else {
-                let firsts: Vec<Claim> = units.iter().map(|u| u[0].1.clone()).collect();
-                sharing_pairs(&firsts, claims, &gaps_a, &gaps_b)
-            };
-        dp::pair_moved(&mut beads, &candidates, MOVED_MIN, |i, j| {
-            score(&(i..i + 1), &claims[j])
-        });
+        let candidates: Vec<(usize, usize)> = gaps_a
+            .iter()
+            .flat_map(|&i| gaps_b.iter().map(move |&j| (i, j)))
+            .filter(|&(i, j)| shares_any[i * m + j])
+            .take(MOVED_PAIRS)
+            .collect();
+        dp::pair_moved(&mut beads, &candidates, MOVED_MIN, |i, j| single(i, j).0);
         assemble(columns, d, beads)
     }
 
+    /// Two neighbouring columns as one, for a claim that fills both: the
+    /// claims of each of their first members that has claims in both, in a
+    /// row, joined.
+    fn joined_columns(&self, first: &Group, second: &Group) -> Units<'_> {
+        first
+            .members
+            .iter()
+            .take(COMPARED_MEMBERS)
+            .filter_map(|m| {
+                let next = second.member(m.doc)?;
+                let last = *m.claims.last()?;
+                (next.claims.first() == Some(&(last + 1))).then(|| {
+                    let all: Vec<usize> = m.claims.iter().chain(&next.claims).copied().collect();
+                    (m.doc, self.member_claim(m.doc, &all))
+                })
+            })
+            .collect()
+    }
+
+    /// A member's claims as one: the claim itself, or the claims joined.
+    fn member_claim(&self, doc: usize, claims: &[usize]) -> Cow<'_, Claim> {
+        match claims {
+            [one] => Cow::Borrowed(&self.claims[doc][*one]),
+            _ => Cow::Owned(self.joined_claims(doc, claims)),
+        }
+    }
+
     /// Consecutive claims of a version as one.
-    fn joined(&self, doc: usize, claims: &[usize]) -> Claim {
+    pub fn joined_claims(&self, doc: usize, claims: &[usize]) -> Claim {
         match claims {
             [one] => self.claims[doc][*one].clone(),
             _ => {
@@ -306,21 +400,21 @@ impl Alignment {
                     .iter()
                     .map(|&c| self.claims[doc][c].clone())
                     .collect();
-                Claim::joined(&list)
+                Claim::joined(&list, &self.weights)
             }
         }
     }
 
     /// What each signal of the pair model says of two members' claims.
     pub fn signals(&self, a: (usize, &[usize]), b: (usize, &[usize])) -> Signals {
-        let (x, y) = (self.joined(a.0, a.1), self.joined(b.0, b.1));
+        let (x, y) = (self.joined_claims(a.0, a.1), self.joined_claims(b.0, b.1));
         let (la, lb) = (&self.languages[a.0], &self.languages[b.0]);
         model::signals(&model::observe(&x, &y, la, lb, &self.weights), la == lb)
     }
 
     /// The raw signals of the pair model for two members' claims.
     pub fn observe(&self, a: (usize, &[usize]), b: (usize, &[usize])) -> Observed {
-        let (x, y) = (self.joined(a.0, a.1), self.joined(b.0, b.1));
+        let (x, y) = (self.joined_claims(a.0, a.1), self.joined_claims(b.0, b.1));
         model::observe(
             &x,
             &y,
@@ -388,44 +482,34 @@ fn breaks(claims: &[Claim]) -> Vec<dp::Break> {
         .collect()
 }
 
-/// A run of one or two claims: the claim, or the pair joined.
-fn unit<'a>(claims: &'a [Claim], joined: &'a [Claim], r: &Range<usize>) -> &'a Claim {
-    if r.len() == 1 {
-        &claims[r.start]
-    } else {
-        &joined[r.start]
-    }
-}
-
-/// Pairs of gap claims (`gaps_a` of `a`, `gaps_b` of `b`) that share an
-/// anchor or a cognate found in few of them.
-fn sharing_pairs(
-    a: &[Claim],
-    b: &[Claim],
-    gaps_a: &[usize],
-    gaps_b: &[usize],
-) -> Vec<(usize, usize)> {
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
-    for &j in gaps_b {
-        for &f in b[j].anchors.iter().chain(&b[j].cognates) {
-            index.entry(f).or_default().push(j);
+/// For every column and claim (`column * claims.len() + claim`), whether
+/// one of the column's units shares a feature with the claim; features in
+/// more than [`MAX_POSTINGS`] claims do not count, so a version of many
+/// claims stays linear.
+fn sharing_cells(units: &[Units], claims: &[Claim]) -> Vec<bool> {
+    let m = claims.len();
+    let mut by_feature: Vec<(u32, u32)> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
+        .collect();
+    by_feature.sort_unstable();
+    let mut cells = vec![false; units.len() * m];
+    for (c, unit) in units.iter().enumerate() {
+        for (_, x) in unit {
+            for f in x.features() {
+                let from = by_feature.partition_point(|&(g, _)| g < f);
+                let postings = by_feature[from..].iter().take_while(|&&(g, _)| g == f);
+                if postings.clone().nth(MAX_POSTINGS).is_some() {
+                    continue;
+                }
+                for &(_, j) in postings {
+                    cells[c * m + j as usize] = true;
+                }
+            }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = gaps_a
-        .iter()
-        .flat_map(|&i| {
-            a[i].anchors
-                .iter()
-                .chain(&a[i].cognates)
-                .filter_map(|f| index.get(f))
-                .filter(|postings| postings.len() <= MAX_POSTINGS)
-                .flatten()
-                .map(move |&j| (i, j))
-        })
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    cells
 }
 
 /// What follows a column: text that is not a claim after any member's
@@ -532,4 +616,144 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+
+    fn docs(texts: &[(&str, &str)]) -> Vec<Document> {
+        let lex = Lexicons::embedded();
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, text))| {
+                Document::analyze(
+                    RawDocument {
+                        id: format!("d{i}"),
+                        text: text.to_string(),
+                        language: Some(lang.to_string()),
+                        ..Default::default()
+                    },
+                    &lex,
+                )
+            })
+            .collect()
+    }
+
+    fn groups_as_text(docs: &[Document], a: &Alignment) -> Vec<Vec<String>> {
+        a.groups
+            .iter()
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| format!("{}:{}", m.doc, docs[m.doc].slice(a.member_span(m))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_language_versions_align_and_leave_additions_alone() {
+        let d = docs(&[
+            (
+                "en",
+                "The council approved a budget of 40 million euros on Monday. The mayor praised the vote. Protesters gathered outside the town hall.",
+            ),
+            (
+                "en",
+                "On Monday the council approved a 40 million euro budget. Protesters gathered in front of the town hall. A new park will open in May.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        let g = groups_as_text(&d, &a);
+        assert!(
+            g.iter().any(|m| m.len() == 2
+                && m[0].contains("approved a budget")
+                && m[1].contains("40 million euro budget")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 2
+                && m[0].contains("Protesters")
+                && m[1].contains("Protesters")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 1 && m[0].contains("mayor")),
+            "{g:?}"
+        );
+        assert!(
+            g.iter().any(|m| m.len() == 1 && m[0].contains("park")),
+            "{g:?}"
+        );
+    }
+
+    #[test]
+    fn split_sentence_joins_one_group() {
+        let d = docs(&[
+            (
+                "en",
+                "The minister resigned on Friday after a scandal over public contracts worth 12 million.",
+            ),
+            (
+                "en",
+                "The minister resigned on Friday. The scandal was over public contracts worth 12 million.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        assert_eq!(a.groups.len(), 1, "{:?}", groups_as_text(&d, &a));
+        assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+    }
+
+    #[test]
+    fn shared_anchors_and_cognates_raise_a_pair_and_lengths_apart_lower_it() {
+        let d = docs(&[
+            (
+                "en",
+                "The parliament of Estonia approved 37 new judges on Monday. Heavy rain is expected in the north over the weekend, with local flooding.",
+            ),
+            (
+                "de",
+                "Das Parlament von Estland hat am Montag 37 neue Richter gebilligt. Regen.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        let twin = a.signals((0, &[0]), (1, &[0]));
+        let stranger = a.signals((0, &[0]), (1, &[1]));
+        assert!(twin.anchors > 0.0 && twin.cognates > 0.0, "{twin:?}");
+        assert!(twin.total() > 3.0, "{twin:?}");
+        // "Regen." against a long sentence: the lengths alone rule it out.
+        let apart = a.signals((0, &[1]), (1, &[1]));
+        assert!(apart.length < -5.0, "{apart:?}");
+        assert!(
+            stranger.total() < 0.0 && apart.total() < twin.total(),
+            "{stranger:?} {apart:?}"
+        );
+    }
+
+    #[test]
+    fn claims_of_one_paragraph_split_differently_pair_as_runs() {
+        // The German version says in two sentences what the English one
+        // says in one: a 1-2 bead, one group.
+        let d = docs(&[
+            (
+                "en",
+                "Officials in Kaunas said 240 families were evacuated after the dam broke at dawn.\n\nSchools will stay closed until Friday.",
+            ),
+            (
+                "de",
+                "Beamte in Kaunas teilten mit, 240 Familien seien evakuiert worden. Der Damm war im Morgengrauen gebrochen.\n\nDie Schulen bleiben bis Freitag geschlossen.",
+            ),
+        ]);
+        let lex = Lexicons::embedded();
+        let a = Alignment::build(&d, &[], &lex, Some(0));
+        assert_eq!(a.groups.len(), 2, "{:?}", groups_as_text(&d, &a));
+        assert_eq!(a.groups[0].member(1).unwrap().claims, vec![0, 1]);
+        assert_eq!(a.groups[1].member(1).unwrap().claims, vec![2]);
+    }
 }

@@ -16,11 +16,13 @@
 //! - **marks**: quote marks, brackets and question marks both or only one
 //!   side carries.
 //!
-//! The coefficients were fitted by logistic regression on the
-//! paragraph-parallel stories of the WMT news test sets (the development
-//! set of `../shared/realnews/`): true pairs against pairs of a paragraph
-//! with its neighbours one and two paragraphs away, whole paragraphs and
-//! single sentences of them.
+//! The coefficients were fitted by logistic regression
+//! (`benches/align_calibration.py fit`) on the paragraph-parallel stories of
+//! the WMT news test sets (the development set `../shared/realnews/`):
+//! 78,000 pairs of single-sentence paragraphs, true pairs against the
+//! paragraphs one and two places away; the constant is the intercept less
+//! the prior log-odds of that set, so a score is a log-likelihood ratio
+//! against a neighbouring claim.
 
 use serde::Serialize;
 
@@ -90,30 +92,30 @@ struct Coefficients {
 
 /// Versions in two languages.
 const CROSS: Coefficients = Coefficients {
-    bias: 1.14,
-    length: 0.71,
-    anchors: 4.16,
-    anchors_both: -2.39,
-    anchors_one: -2.17,
-    cognates: 19.48,
+    bias: 1.13,
+    length: 0.72,
+    anchors: 4.20,
+    anchors_both: -2.41,
+    anchors_one: -2.19,
+    cognates: 19.56,
     concepts: 3.35,
     words: 0.0,
     marks_both: 0.71,
-    marks_one: -1.10,
+    marks_one: -1.11,
 };
 
 /// Versions in one language.
 const SAME: Coefficients = Coefficients {
-    bias: -1.23,
+    bias: -1.22,
     length: 0.60,
-    anchors: 2.57,
+    anchors: 2.56,
     anchors_both: -2.39,
     anchors_one: -1.84,
-    cognates: 7.97,
-    concepts: 0.39,
-    words: 6.56,
-    marks_both: 0.64,
-    marks_one: -1.15,
+    cognates: 7.88,
+    concepts: 0.38,
+    words: 6.61,
+    marks_both: 0.63,
+    marks_one: -1.14,
 };
 
 /// What each signal contributed to a pair's log-likelihood ratio (nats),
@@ -185,13 +187,13 @@ pub fn observe(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weigh
     let (marks_both, marks_one) = a.marks.compare(b.marks);
     Observed {
         length: length_signal(a.chars, a_lang, b.chars, b_lang),
-        anchors: weights.dice(&a.anchors, &b.anchors),
+        anchors: weights.dice_of(&a.anchors, a.totals[3], &b.anchors, b.totals[3]),
         anchors_both: f64::from(u8::from(a_has && b_has)),
         anchors_one: f64::from(u8::from(a_has != b_has)),
-        cognates: weights.dice(&a.cognates, &b.cognates),
-        concepts: weights.dice(&a.concepts, &b.concepts),
+        cognates: weights.dice_of(&a.cognates, a.totals[1], &b.cognates, b.totals[1]),
+        concepts: weights.dice_of(&a.concepts, a.totals[2], &b.concepts, b.totals[2]),
         words: if same {
-            weights.dice(&a.stems, &b.stems)
+            weights.dice_of(&a.stems, a.totals[0], &b.stems, b.totals[0])
         } else {
             0.0
         },
@@ -216,9 +218,37 @@ pub fn signals(o: &Observed, same_language: bool) -> Signals {
     }
 }
 
-/// The log-likelihood ratio of a pair.
-pub fn score(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weights) -> f64 {
-    signals(&observe(a, b, a_lang, b_lang, weights), a_lang == b_lang).total()
+/// What the words of a pair share, in nats: the lexical part of its score
+/// (shared anchors, cognates, concepts and stems), without lengths, marks
+/// and the constant. A claim joined to another in a bead must share
+/// something with the other side, or the bead would only borrow its
+/// neighbour's score.
+pub fn support(o: &Observed, same_language: bool) -> f64 {
+    let c = if same_language { &SAME } else { &CROSS };
+    c.anchors * o.anchors + c.cognates * o.cognates + c.concepts * o.concepts + c.words * o.words
+}
+
+/// The log-likelihood ratio of a pair that shares no feature: what lengths,
+/// marks and the presence of anchors say (the overlaps are all 0).
+pub fn score_disjoint(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str) -> f64 {
+    let (a_has, b_has) = (!a.anchors.is_empty(), !b.anchors.is_empty());
+    let (marks_both, marks_one) = a.marks.compare(b.marks);
+    let o = Observed {
+        length: length_signal(a.chars, a_lang, b.chars, b_lang),
+        anchors_both: f64::from(u8::from(a_has && b_has)),
+        anchors_one: f64::from(u8::from(a_has != b_has)),
+        marks_both: f64::from(marks_both),
+        marks_one: f64::from(marks_one),
+        ..Observed::default()
+    };
+    signals(&o, a_lang == b_lang).total()
+}
+
+/// The log-likelihood ratio of a pair and its [`support`].
+pub fn score(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weights) -> (f64, f64) {
+    let same = a_lang == b_lang;
+    let o = observe(a, b, a_lang, b_lang, weights);
+    (signals(&o, same).total(), support(&o, same))
 }
 
 #[cfg(test)]

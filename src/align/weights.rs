@@ -61,12 +61,38 @@ impl Weights {
         let by_df: Vec<f64> = (0..=most)
             .map(|df| (1.0 + claims / f64::from((df as u32).max(1))).ln().max(0.1))
             .collect();
-        let weights = frequency.iter().map(|&df| by_df[df as usize]).collect();
+        let weights = Weights {
+            weights: frequency.iter().map(|&df| by_df[df as usize]).collect(),
+        };
+        for claim in all.iter_mut().flatten() {
+            weights.fill_totals(claim);
+        }
         let names = order
             .iter()
             .map(|&id| Arc::clone(&names[id as usize]))
             .collect();
-        (Weights { weights }, names)
+        (weights, names)
+    }
+
+    /// Sets the weight of each of a claim's feature lists.
+    pub fn fill_totals(&self, claim: &mut Claim) {
+        let total = |list: &[u32]| list.iter().map(|&r| self.weights[r as usize]).sum();
+        claim.totals = [
+            total(&claim.stems),
+            total(&claim.cognates),
+            total(&claim.concepts),
+            total(&claim.anchors),
+        ];
+    }
+
+    /// Weighted Dice coefficient of two sorted, unique rank lists whose
+    /// weights sum to `total_a` and `total_b` (0 when either is empty).
+    pub fn dice_of(&self, a: &[u32], total_a: f64, b: &[u32], total_b: f64) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let shared: f64 = shared(a, b).map(|r| self.weights[r as usize]).sum();
+        2.0 * shared / (total_a + total_b)
     }
 
     /// Weighted Dice coefficient of two sorted, unique rank lists (0 when

@@ -151,17 +151,22 @@ fn romanize(word: &str, lexicons: &Lexicons) -> String {
 }
 
 /// Spellings of one sound that languages and transliterations write
-/// differently, in the order they are applied.
-const SKELETON_RULES: [(&str, &str); 17] = [
-    ("tsch", "ch"),
+/// differently, and their common form, tried in this order at each letter
+/// ("ce" before "c": "Spencer" and "Спенсер" meet as "spenser").
+const SKELETON_RULES: [(&str, &str); 20] = [
+    ("tsch", "kh"),
     ("shch", "sh"),
     ("dzh", "g"),
     ("sch", "sh"),
     ("ph", "f"),
     ("ck", "k"),
     ("kh", "h"),
-    ("zh", "j"),
-    ("ts", "k"),
+    ("zh", "i"),
+    ("ts", "s"),
+    ("ce", "se"),
+    ("ci", "si"),
+    ("cy", "si"),
+    ("th", "t"),
     ("c", "k"),
     ("q", "k"),
     ("w", "v"),
@@ -169,22 +174,37 @@ const SKELETON_RULES: [(&str, &str); 17] = [
     ("j", "i"),
     ("x", "ks"),
     ("z", "s"),
-    ("th", "t"),
 ];
 
 /// A romanised word with the spelling differences of [`SKELETON_RULES`]
-/// folded and doubled letters made single.
-fn skeleton(latin: &str) -> String {
-    let mut s = latin.to_string();
-    for (from, to) in SKELETON_RULES {
-        if s.contains(from) {
-            s = s.replace(from, to);
+/// folded and doubled letters made single, in one pass: "spencer" and
+/// "spenser" ("Спенсер") meet.
+pub fn skeleton(latin: &str) -> String {
+    let bytes = latin.as_bytes();
+    let mut out = String::with_capacity(latin.len());
+    let push = |piece: &str, out: &mut String| {
+        for c in piece.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
         }
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &latin[i..];
+        match SKELETON_RULES
+            .iter()
+            .find(|(from, _)| rest.starts_with(from))
+        {
+            Some((from, to)) => {
+                push(to, &mut out);
+                i += from.len();
+            }
+            None => {
+                let c = rest.chars().next().unwrap_or_default();
+                push(c.encode_utf8(&mut [0; 4]), &mut out);
+                i += c.len_utf8();
+            }
         }
     }
     out
@@ -203,6 +223,7 @@ mod tests {
         assert_eq!(key("inflation"), key("Inflation"));
         assert_eq!(key("inflation"), key("инфляция"));
         assert_eq!(key("Toronto"), key("Торонто"));
+        assert_eq!(skeleton("spencer"), skeleton("spenser"));
         assert_eq!(key("Philosophie"), key("filosofia"));
         assert_ne!(key("government"), key("Regierung"));
         assert_eq!(key("die"), None);

@@ -375,6 +375,8 @@ impl Engine<'_> {
         let signature = match (&version, auto) {
             (Some(v), true) => Some(Signature::new(
                 &anchor::anchors(&v.doc, &v.facts, self.lexicons),
+                anchor::content_words(&v.doc, self.lexicons),
+                &v.doc.language.code,
                 line.time,
             )),
             _ => None,

@@ -134,25 +134,25 @@ pub fn pairwise_f1(truth: &[LineTruth], predicted: &[String]) -> (f64, f64, f64)
 }
 
 /// SplitMix64: small, deterministic, no dependency.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next() % (hi - lo + 1)
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[(self.next() % items.len() as u64) as usize]
     }
 }
 
-const LANGS: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
+pub const LANGS: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 
 const FIRST: &[&str] = &[
     "Ingrid", "Tomas", "Marta", "Oskar", "Lena", "Pavel", "Rosa", "Dario", "Elin", "Bruno",
@@ -185,9 +185,34 @@ fn word(rng: &mut Rng, ends: &[&str]) -> String {
     ))
 }
 
+/// `s` letter by letter through `pairs` (lower-case Latin → target, the
+/// first that matches wins, so digraphs go first), each word capitalised
+/// again (after a space or a hyphen); other characters are kept.
+pub fn transcribe(s: &str, pairs: &[(&str, &str)]) -> String {
+    let mut out = String::new();
+    let lower = s.to_lowercase();
+    let mut rest = lower.as_str();
+    let mut first = true;
+    while !rest.is_empty() {
+        let (len, piece) = pairs
+            .iter()
+            .find(|(l, _)| rest.starts_with(l))
+            .map(|&(l, t)| (l.len(), t))
+            .unwrap_or_else(|| {
+                let n = rest.chars().next().map_or(1, char::len_utf8);
+                (n, &rest[..n])
+            });
+        out.push_str(&if first { cap(piece) } else { piece.to_string() });
+        first = piece == " " || piece == "-";
+        rest = &rest[len..];
+    }
+    out
+}
+
 /// Latin to Cyrillic, letter by letter (digraphs first): enough to write
 /// made-up names the way a Ukrainian or Russian outlet would.
-fn cyrillic(s: &str, lang: &str) -> String {
+pub fn cyrillic(s: &str, lang: &str) -> String {
+    let i = if lang == "uk" { "і" } else { "и" };
     let pairs: &[(&str, &str)] = &[
         ("sch", "ш"),
         ("sh", "ш"),
@@ -203,6 +228,7 @@ fn cyrillic(s: &str, lang: &str) -> String {
         ("f", "ф"),
         ("g", "г"),
         ("h", "х"),
+        ("i", i),
         ("j", "й"),
         ("k", "к"),
         ("l", "л"),
@@ -218,31 +244,10 @@ fn cyrillic(s: &str, lang: &str) -> String {
         ("v", "в"),
         ("w", "в"),
         ("x", "кс"),
+        ("y", i),
         ("z", "з"),
     ];
-    let mut out = String::new();
-    let lower = s.to_lowercase();
-    let mut rest = lower.as_str();
-    let mut first = true;
-    while !rest.is_empty() {
-        let (latin, cyr) = pairs
-            .iter()
-            .find(|(l, _)| rest.starts_with(l))
-            .map(|&(l, c)| (l, c.to_string()))
-            .unwrap_or_else(|| {
-                let ch = rest.chars().next().unwrap_or(' ');
-                let c = match (ch, lang) {
-                    ('i' | 'y', "uk") => "і".to_string(),
-                    ('i' | 'y', _) => "и".to_string(),
-                    _ => ch.to_string(),
-                };
-                (&rest[..ch.len_utf8()], c)
-            });
-        out.push_str(&if first { cap(&cyr) } else { cyr });
-        first = latin == " " || latin == "-";
-        rest = &rest[latin.len()..];
-    }
-    out
+    transcribe(s, pairs)
 }
 
 /// A name respelled: the first consonant after the first vowel doubled.
@@ -278,7 +283,8 @@ struct Facts {
     time: i64,
 }
 
-const MONTHS: [[&str; 12]; 8] = [
+/// Month names, in the order of [`LANGS`].
+pub const MONTHS: [[&str; 12]; 8] = [
     [
         "January",
         "February",
@@ -632,7 +638,7 @@ fn sentences(f: &Facts, l: usize, negated: bool, respelled: bool) -> Vec<String>
 /// Seconds since the epoch of 2030-01-01, the feed's first day.
 const START: i64 = 1_893_456_000;
 
-fn rfc3339(t: i64) -> String {
+pub fn rfc3339(t: i64) -> String {
     let days = t.div_euclid(86_400);
     let secs = t.rem_euclid(86_400);
     // Civil from days (H. Hinnant).

@@ -228,11 +228,23 @@ fn lang_of(id: &str) -> &str {
 /// lines at the top and bottom. The perturbations go to the versions in
 /// turn, so a story of two versions has two on each.
 pub fn perturb(name: &str, versions: &[Version]) -> Vec<Version> {
+    perturb_with(name, versions, &PERTURBATIONS)
+}
+
+/// Every perturbation [`perturb`] applies.
+pub const PERTURBATIONS: [&str; 5] = ["drop", "merge", "split", "move", "furniture"];
+
+/// A perturbed copy of a story with the perturbations named (see
+/// [`perturb`]).
+pub fn perturb_with(name: &str, versions: &[Version], kinds: &[&str]) -> Vec<Version> {
     let mut rng = Rng::new(name, 1);
     let mut out: Vec<Vec<(String, Vec<usize>)>> =
         versions.iter().map(Version::paragraphs).collect();
     let n = versions.len();
     for (k, kind) in ["drop", "merge", "split", "move"].iter().enumerate() {
+        if !kinds.contains(kind) {
+            continue;
+        }
         let v = k % n;
         let paras = &mut out[v];
         let len = paras.len();
@@ -277,6 +289,9 @@ pub fn perturb(name: &str, versions: &[Version]) -> Vec<Version> {
         .iter()
         .zip(out)
         .map(|(v, mut paras)| {
+            if !kinds.contains(&"furniture") {
+                return Version::from_paragraphs(&v.id, paras);
+            }
             let (top, bottom) = furniture(lang_of(&v.id));
             for (i, line) in top.iter().enumerate() {
                 paras.insert(i, (line.to_string(), Vec::new()));
