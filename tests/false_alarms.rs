@@ -364,3 +364,57 @@ fn a_negation_in_a_rhetorical_question_is_not_the_claims() {
         );
     }
 }
+
+// --- pronouns: only a cue the alignment ties to the same person counts ---
+
+const EN_VISIT: &str = "Prime Minister Kim Ortega visited the new hospital in the capital on Monday.\n\n\
+The director of the hospital, who has worked there for twenty years, said her staff was ready.\n\n\
+Ortega said he was proud of the nurses and doctors.";
+
+const DE_VISIT: &str = "Premierminister Kim Ortega besuchte am Montag das neue Krankenhaus in der Hauptstadt.\n\n\
+Die Direktorin des Krankenhauses, die dort seit zwanzig Jahren arbeitet, sagte, das Personal sei bereit.\n\n\
+Ortega sagte, er sei stolz auf die Pflegekräfte und Ärzte.";
+
+const FR_VISIT: &str = "Le Premier ministre Kim Ortega a visité lundi le nouvel hôpital de la capitale.\n\n\
+La directrice de l'hôpital, qui y travaille depuis vingt ans, a déclaré que le personnel était prêt.\n\n\
+Ortega a dit qu'il était fier des infirmières et des médecins.";
+
+#[test]
+fn a_pronoun_of_another_person_is_no_pronoun_drift() {
+    // English titles have no gender: "her" (the director's) is resolved
+    // to Ortega, but no other version genders Ortega in that claim.
+    let f = check(&[
+        ("a", "en", EN_VISIT),
+        ("b", "de", DE_VISIT),
+        ("c", "fr", FR_VISIT),
+    ]);
+    assert!(
+        kinds(&f, Kind::PronounDrift).is_empty(),
+        "{:#?}",
+        errors(&f)
+    );
+}
+
+#[test]
+fn a_person_given_another_gender_is_pronoun_drift() {
+    for (lang, from, to) in [
+        ("en", "he was proud", "she was proud"),
+        ("fr", "qu'il était fier", "qu'elle était fière"),
+        ("de", "Premierminister Kim", "Premierministerin Kim"),
+    ] {
+        let base = [
+            ("a", "en", EN_VISIT),
+            ("b", "de", DE_VISIT),
+            ("c", "fr", FR_VISIT),
+        ];
+        let i = base.iter().position(|v| v.1 == lang).expect("the language");
+        assert!(base[i].2.contains(from), "{lang}");
+        let changed = base[i].2.replace(from, to);
+        let mut all = base.to_vec();
+        all[i].2 = &changed;
+        let f = check(&all);
+        let p = kinds(&f, Kind::PronounDrift);
+        assert_eq!(p.len(), 1, "{lang}: {f:#?}");
+        assert!(p[0].evidence.iter().any(|e| e.doc == all[i].0), "{lang}");
+    }
+}

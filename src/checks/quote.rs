@@ -5,7 +5,7 @@ use crate::hash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
-use super::support::{doc_names, sort_evidence, versions};
+use super::support::{doc_names, groups_of_claims, sort_evidence, versions};
 use crate::diff::{Edit, describe, word_diff};
 use crate::extract::Quote;
 use crate::finding::{Evidence, Finding, Kind, Severity};
@@ -73,24 +73,6 @@ fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
         .take_while(|w| w.span.end <= span.end)
         .map(|w| d.slice(w.span))
         .collect()
-}
-
-/// The claim groups each claim of each version belongs to.
-fn groups_of_claims(story: &Story) -> Vec<Vec<Vec<usize>>> {
-    let mut out: Vec<Vec<Vec<usize>>> = story
-        .alignment
-        .claims
-        .iter()
-        .map(|c| vec![Vec::new(); c.len()])
-        .collect();
-    for (g, group) in story.alignment.groups.iter().enumerate() {
-        for m in &group.members {
-            for &c in &m.claims {
-                out[m.doc][c].push(g);
-            }
-        }
-    }
-    out
 }
 
 fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {

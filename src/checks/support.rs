@@ -171,3 +171,28 @@ pub fn slot_drift(
     sort_evidence(story, &mut evidence);
     Some(Finding::new(kind, Severity::Error, message, evidence))
 }
+
+/// The claim groups each claim of each version belongs to.
+pub fn groups_of_claims(story: &Story) -> Vec<Vec<Vec<usize>>> {
+    let mut out: Vec<Vec<Vec<usize>>> = story
+        .alignment
+        .claims
+        .iter()
+        .map(|c| vec![Vec::new(); c.len()])
+        .collect();
+    for (g, group) in story.alignment.groups.iter().enumerate() {
+        for m in &group.members {
+            for &c in &m.claims {
+                out[m.doc][c].push(g);
+            }
+        }
+    }
+    out
+}
+
+/// The index of the claim of document `doc` that holds `span`, if one does.
+pub fn claim_of(story: &Story, doc: usize, span: Span) -> Option<usize> {
+    let claims = &story.alignment.claims[doc];
+    let c = claims.partition_point(|c| c.span.end <= span.start);
+    claims.get(c).filter(|c| c.span.contains(&span)).map(|_| c)
+}
