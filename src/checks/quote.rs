@@ -155,7 +155,8 @@ impl Check for QuoteDrift {
 diff), or one version quotes words that the other versions report without quoting. Quotes \
 in different languages are translations of each other and are never compared word by word; \
 when a version in another language reports the claim, quotes in one language may be two \
-translations of it, so only a number, a negation or a name in place of another counts, and \
+translations of it, so only a number, a negation or a name counts (unless the two versions \
+word most of their claims alike: one text edited, not two translations), and \
 a quote the versions of other languages render without quote marks is the translator's \
 choice. \
 A quote whose only changes are numbers or dates written another way (\"3-4 December 2024\" \
@@ -260,8 +261,12 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
             if wordings[i] == wordings[reference] || seen.insert(&wordings[i], ()).is_some() {
                 continue;
             }
-            // Two translations of one quote word it each their own way.
-            if translated && !cluster[reference].differs_in_substance(q) {
+            // Two translations of one quote word it each their own way; one
+            // text edited is compared word by word.
+            if translated
+                && !one_text(story, cluster[reference].doc, q.doc)
+                && !cluster[reference].differs_in_substance(q)
+            {
                 continue;
             }
             let same: Vec<usize> = (0..cluster.len())
@@ -306,6 +311,27 @@ fn translated_elsewhere(story: &Story, cluster: &[&Quoted<'_>]) -> bool {
             .iter()
             .any(|m| lang(m.doc) != here)
     })
+}
+
+/// True when two versions word most claims they share alike: one text
+/// edited (a copy, a rewrite of a wire story), not two translations.
+fn one_text(story: &Story, a: usize, b: usize) -> bool {
+    let wording = |m: &crate::align::Member| -> Vec<String> {
+        words_in(story, m.doc, story.alignment.member_span(m))
+            .iter()
+            .map(|w| fold(w))
+            .collect()
+    };
+    let (mut shared, mut alike) = (0usize, 0usize);
+    for g in &story.alignment.groups {
+        let ma = g.members.iter().find(|m| m.doc == a);
+        let mb = g.members.iter().find(|m| m.doc == b);
+        if let (Some(ma), Some(mb)) = (ma, mb) {
+            shared += 1;
+            alike += usize::from(wording(ma) == wording(mb));
+        }
+    }
+    2 * alike > shared
 }
 
 /// Quotes whose claims other versions of their language report, none of
