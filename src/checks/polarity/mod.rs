@@ -445,7 +445,7 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
 /// aligned with it that negate it plainly, or the reverse: (odd members,
 /// members holding the reference reading). With three versions or more,
 /// one version stands alone, and the evidence must name the predicate
-/// where it can: another version in its language words the claim with the
+/// where it can: another version in its language, a close paraphrase, words the claim with the
 /// same word, negated in one and asserted in the other (a translator's
 /// affirmative paraphrase, "unchanged" for "no change", uses another
 /// word); with none in its language, every other version negates plainly.
@@ -462,12 +462,15 @@ fn plain_against_none(
         |a: usize, b: usize| pair_llr(story, &group.members[a], &group.members[b]) >= MIN_LLR;
     let plain = |i: usize| readings[i].plain();
     let lost = readings[odd[0]].affirmative();
+    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
     if readings.len() == 2 {
         let (o, e) = (odd[0], even[0]);
         let clear = if lost { plain(e) } else { plain(o) };
-        return (clear && well(o, e)).then_some((odd, even));
+        // Two versions of one language are compared word by word
+        // (`flipped_word`): a paraphrase may say with "no" what the other
+        // says affirmatively.
+        return (clear && well(o, e) && lang(o) != lang(e)).then_some((odd, even));
     }
-    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
     // Two translators into one language who word the claim alike chose the
     // same turn of phrase.
     if odd
@@ -496,10 +499,13 @@ fn plain_against_none(
             let aligned = even.iter().filter(|&&e| well(o, e)).count();
             aligned >= 2 && (!lost || even.iter().all(|&e| plain(e)))
         } else {
+            // A version in its language, a close paraphrase, words the
+            // claim with the same word, negated in one and not the other.
             siblings.iter().any(|&e| {
-                let fuzzy = member_similarity(story, &group.members[o], &group.members[e])
-                    >= NEAR_IDENTICAL;
-                well(o, e) && flip_key(&readings[o], &readings[e], fuzzy).is_some()
+                let sim = member_similarity(story, &group.members[o], &group.members[e]);
+                sim >= LONE_PAIR_SCORE
+                    && well(o, e)
+                    && flip_key(&readings[o], &readings[e], sim >= NEAR_IDENTICAL).is_some()
             })
         }
     };
