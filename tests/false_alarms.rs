@@ -418,3 +418,58 @@ fn a_person_given_another_gender_is_pronoun_drift() {
         assert!(p[0].evidence.iter().any(|e| e.doc == all[i].0), "{lang}");
     }
 }
+
+// --- names: case forms are no variants; a misspelling still is ---
+
+/// (language, version a, version b, (in b, misspelling)): a and b name the
+/// same places and people in other cases.
+const CASE_FORMS: [(&str, &str, &str, (&str, &str)); 3] = [
+    (
+        "ru",
+        "Делегация Пакистана прибыла в Москву в понедельник.\n\n\
+В Пакистане переговоры назвали важными, сообщил министр Иван Коваленко.\n\n\
+Предложение поддержал Государственный совет.",
+        "В понедельник в Москву прибыла делегация из Пакистана.\n\n\
+Переговоры в Пакистане назвали важными, сообщил министр Иван Коваленко.\n\n\
+Предложение поддержали в Государственном совете.",
+        ("в Москву прибыла", "в Москкву прибыла"),
+    ),
+    (
+        "uk",
+        "Делегація прибула до Києва в понеділок.\n\n\
+Переговори в Києві назвали важливими, повідомив міністр Іван Коваленко.\n\n\
+Пропозицію Коваленка підтримали в Києві.",
+        "У понеділок делегація прибула в Київ.\n\n\
+Переговори назвали важливими, повідомив міністр Іван Коваленко.\n\n\
+Пропозицію Коваленка підтримали депутати, які приїхали к Києву.",
+        ("міністр Іван Коваленко", "міністр Іван Ковалленко"),
+    ),
+    (
+        "de",
+        "Die Delegation kam am Montag nach Berlin.\n\n\
+Minister Klaus Bergmann sagte, die Gespräche dauerten zwei Tage.\n\n\
+Bergmanns Vorschlag fand im Bundestag Zustimmung.",
+        "Am Montag traf die Delegation in Berlin ein.\n\n\
+Die Gespräche würden zwei Tage dauern, sagte Minister Klaus Bergmann.\n\n\
+Der Bundestag unterstützte den Vorschlag Bergmanns.",
+        ("Minister Klaus Bergmann", "Minister Klaus Bergman"),
+    ),
+];
+
+#[test]
+fn case_forms_of_a_name_are_no_name_variant() {
+    for (lang, a, b, _) in CASE_FORMS {
+        let f = check(&[("a", lang, a), ("b", lang, b)]);
+        assert!(kinds(&f, Kind::NameVariant).is_empty(), "{lang}: {f:#?}");
+    }
+}
+
+#[test]
+fn a_misspelled_name_beside_its_case_forms_is_a_name_variant() {
+    for (lang, a, b, (from, to)) in CASE_FORMS {
+        assert!(b.contains(from), "{lang}");
+        let misspelled = b.replace(from, to);
+        let f = check(&[("a", lang, a), ("b", lang, &misspelled)]);
+        assert_eq!(kinds(&f, Kind::NameVariant).len(), 1, "{lang}: {f:#?}");
+    }
+}
