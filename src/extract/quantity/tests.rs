@@ -883,6 +883,10 @@ fn ranges_with_articles_and_space_groups_everywhere() {
         )],
     );
     check("it", &[("Un calo dal 5 al 7%.", "5..7 %")]);
+    // The percent sign after both ends.
+    check("en", &[("Growth will be 4.5%-5.5% in 2021.", "4.5..5.5 %")]);
+    check("de", &[("Das Wachstum liegt bei 4,5%–5,5%.", "4.5..5.5 %")]);
+    check("ru", &[("Рост составит 4,5%-5,5%.", "4.5..5.5 %")]);
     check(
         "es",
         &[("Cayeron entre el 10 y el 12 por ciento.", "10..12 %")],
