@@ -884,9 +884,18 @@ fn ranges_with_articles_and_space_groups_everywhere() {
     );
     check("it", &[("Un calo dal 5 al 7%.", "5..7 %")]);
     // A negated bound is the opposite bound: "no less than" is at least.
-    check("en", &[("Payouts of no less than 90% a quarter.", "=90 % q=min")]);
-    check("en", &[("No fewer than 12 players were listed.", "=12 # q=min")]);
-    check("de", &[("Ausschüttungen von nicht weniger als 90%.", "=90 % q=min")]);
+    check(
+        "en",
+        &[("Payouts of no less than 90% a quarter.", "=90 % q=min")],
+    );
+    check(
+        "en",
+        &[("No fewer than 12 players were listed.", "=12 # q=min")],
+    );
+    check(
+        "de",
+        &[("Ausschüttungen von nicht weniger als 90%.", "=90 % q=min")],
+    );
     check("es", &[("Pagos de no menos de 90%.", "=90 % q=min")]);
     // The percent sign after both ends.
     check("en", &[("Growth will be 4.5%-5.5% in 2021.", "4.5..5.5 %")]);
