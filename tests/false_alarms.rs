@@ -109,7 +109,8 @@ struct Translated {
     original: (&'static str, &'static str),
     first: &'static str,
     second: &'static str,
-    /// (in `second`, replacement) pairs: a number, a negation, a name.
+    /// (in `second`, replacement) pairs: a number, a negation, a name in
+    /// place of another.
     drifts: [(&'static str, &'static str); 3],
 }
 
@@ -119,19 +120,19 @@ const TRANSLATED: [Translated; 3] = [
         original: (
             "de",
             "Die Ministerin Katrin Albers stellte am Mittwoch ein Gesetz vor.\n\n\
-„Wir werden in diesem Jahr 300 neue Wohnungen für Familien bauen“, sagte Albers.\n\n\
+„Wir werden in diesem Jahr 300 neue Wohnungen für Familien in Hamburg bauen“, sagte Albers.\n\n\
 Der Verband der Vermieter kritisierte den Entwurf.",
         ),
         first: "Minister Katrin Albers presented a bill on Wednesday.\n\n\
-\"This year we will build 300 new flats for families,\" Albers said.\n\n\
+\"This year we will build 300 new flats for families in Hamburg,\" Albers said.\n\n\
 The landlords' association criticised the draft.",
         second: "Minister Katrin Albers unveiled a law on Wednesday.\n\n\
-\"We are going to construct 300 new apartments for families this year,\" said Albers.\n\n\
+\"We are going to construct 300 new apartments for families in Hamburg this year,\" said Albers.\n\n\
 The association of landlords criticised the draft.",
         drifts: [
             ("300", "200"),
             ("We are going to", "We are not going to"),
-            ("for families", "for Stuttgart"),
+            ("in Hamburg this", "in Bremen this"),
         ],
     },
     Translated {
@@ -139,19 +140,19 @@ The association of landlords criticised the draft.",
         original: (
             "fr",
             "Le maire Paul Girard a inauguré lundi un nouveau pont.\n\n\
-« Ce pont accueillera 20 000 voitures par jour dès le mois prochain », a déclaré Girard.\n\n\
+« Ce pont accueillera 20 000 voitures de toute la France par jour dès le mois prochain », a déclaré Girard.\n\n\
 Les riverains se plaignent du bruit.",
         ),
         first: "Bürgermeister Paul Girard hat am Montag eine neue Brücke eröffnet.\n\n\
-„Diese Brücke wird ab nächstem Monat täglich 20 000 Autos aufnehmen“, sagte Girard.\n\n\
+„Diese Brücke wird ab nächstem Monat täglich 20 000 Autos aus ganz Frankreich aufnehmen“, sagte Girard.\n\n\
 Die Anwohner beklagen sich über den Lärm.",
         second: "Am Montag weihte Bürgermeister Paul Girard eine neue Brücke ein.\n\n\
-„Schon ab dem kommenden Monat wird diese Brücke jeden Tag 20 000 Fahrzeuge tragen“, erklärte Girard.\n\n\
+„Schon ab dem kommenden Monat wird diese Brücke jeden Tag 20 000 Fahrzeuge aus ganz Frankreich tragen“, erklärte Girard.\n\n\
 Die Anwohner klagen über Lärm.",
         drifts: [
             ("20 000", "30 000"),
             ("wird diese Brücke", "wird diese Brücke nicht"),
-            ("Fahrzeuge tragen", "Fahrzeuge aus Lyon tragen"),
+            ("aus ganz Frankreich", "aus ganz Italien"),
         ],
     },
     Translated {
@@ -159,22 +160,19 @@ Die Anwohner klagen über Lärm.",
         original: (
             "en",
             "Coach Maria Lopez praised her team after the final on Sunday.\n\n\
-\"We played our best game of the season and the fans carried us,\" Lopez said.\n\n\
+\"We played our best game of the season in Madrid and the fans carried us,\" Lopez said.\n\n\
 The club will hold a parade on Tuesday.",
         ),
         first: "Тренер Мария Лопес похвалила свою команду после финала в воскресенье.\n\n\
-«Мы сыграли лучшую игру сезона, и болельщики несли нас на руках», — сказала Лопес.\n\n\
+«Мы сыграли лучшую игру сезона в Мадриде, и болельщики несли нас на руках», — сказала Лопес.\n\n\
 Во вторник клуб проведёт парад.",
         second: "После воскресного финала тренер Мария Лопес похвалила команду.\n\n\
-«Это была наша лучшая игра в сезоне, нас поддерживали болельщики», — заявила Лопес.\n\n\
+«Это была наша лучшая игра в сезоне в Мадриде, нас поддерживали болельщики», — заявила Лопес.\n\n\
 Клуб устроит парад во вторник.",
         drifts: [
             ("наша лучшая игра", "наша 3 лучшая игра"),
             ("нас поддерживали", "нас не поддерживали"),
-            (
-                "поддерживали болельщики",
-                "поддерживали болельщики Барселоны",
-            ),
+            ("в Мадриде, нас", "в Севилье, нас"),
         ],
     },
 ];
@@ -229,8 +227,8 @@ fn a_quote_translators_render_as_reported_speech_is_no_quote_drift() {
     let t = &TRANSLATED[0];
     // The second translator reports the words without quote marks.
     let reported = t.second.replace(
-        "\"We are going to construct 300 new apartments for families this year,\" said Albers.",
-        "Albers said they are going to construct 300 new apartments for families this year.",
+        "\"We are going to construct 300 new apartments for families in Hamburg this year,\" said Albers.",
+        "Albers said they are going to construct 300 new apartments for families in Hamburg this year.",
     );
     assert_ne!(reported, t.second);
     let f = check(&[

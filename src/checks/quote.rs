@@ -51,7 +51,9 @@ impl Quoted<'_> {
     }
 
     /// True when the two quotes differ in what any translation keeps: a
-    /// number, a negation or a name (two spellings of one name are one).
+    /// number, a negation, or a name in place of another (two spellings of
+    /// one name are one; a translator may add a name the original leaves
+    /// to a pronoun).
     fn differs_in_substance(&self, other: &Quoted<'_>) -> bool {
         let all_in = |a: &BTreeSet<&str>, b: &BTreeSet<&str>| {
             a.iter()
@@ -59,8 +61,7 @@ impl Quoted<'_> {
         };
         self.numbers != other.numbers
             || self.negated != other.negated
-            || !all_in(&self.names, &other.names)
-            || !all_in(&other.names, &self.names)
+            || !all_in(&self.names, &other.names) && !all_in(&other.names, &self.names)
     }
 }
 
@@ -155,7 +156,7 @@ impl Check for QuoteDrift {
 diff), or one version quotes words that the other versions report without quoting. Quotes \
 in different languages are translations of each other and are never compared word by word; \
 when a version in another language reports the claim, quotes in one language may be two \
-translations of it, so only a number, a negation or a name counts (unless the two versions \
+translations of it, so only a number, a negation or a name in place of another counts (unless the two versions \
 word most of their claims alike: one text edited, not two translations), and \
 a quote the versions of other languages render without quote marks is the translator's \
 choice. \
