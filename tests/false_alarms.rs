@@ -471,3 +471,33 @@ fn a_misspelled_name_beside_its_case_forms_is_a_name_variant() {
         assert_eq!(kinds(&f, Kind::NameVariant).len(), 1, "{lang}: {f:#?}");
     }
 }
+
+#[test]
+fn a_pronoun_for_a_thing_is_no_speaker() {
+    // "Er" is the plan (der Plan), "elle" and "она" the reform: grammatical
+    // gender, not the minister's.
+    let de = "Minister Paul Girard stellte am Montag den Plan vor.\n\n\
+Er soll im Juni in Kraft treten, sagte Girard.";
+    let fr = "Le ministre Paul Girard a présenté lundi la réforme.\n\n\
+Elle doit entrer en vigueur en juin, a dit Girard.";
+    let ru = "Министр Поль Жирар в понедельник представил реформу.\n\n\
+Она вступит в силу в июне, сказал Жирар.";
+    for versions in [
+        vec![("a", "de", de), ("b", "fr", fr)],
+        vec![("a", "fr", fr), ("b", "ru", ru)],
+        vec![("a", "de", de), ("b", "fr", fr), ("c", "ru", ru)],
+    ] {
+        let f = check(&versions);
+        assert!(
+            kinds(&f, Kind::PronounDrift).is_empty(),
+            "{:#?}",
+            errors(&f)
+        );
+    }
+    // The speaker's own pronoun still counts: "a-t-elle dit" for him.
+    let f = check(&[
+        ("a", "de", &de.replace("sagte Girard", "sagte er")),
+        ("b", "fr", &fr.replace("a dit Girard", "a-t-elle dit")),
+    ]);
+    assert_eq!(kinds(&f, Kind::PronounDrift).len(), 1, "{f:#?}");
+}

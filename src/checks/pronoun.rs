@@ -20,6 +20,9 @@ pub struct PronounDrift;
 /// The cues of one person, by the gender they give: (version, cue).
 type CuesByGender<'a> = BTreeMap<Gender, Vec<(usize, &'a GenderSignal)>>;
 
+/// Words between a subject pronoun and the speech verb that makes it the
+/// speaker's ("she has said", "a-t-elle déclaré").
+const SPEECH_REACH: usize = 2;
 /// At most this many cues of one side are cited per version.
 const MAX_CITED: usize = 3;
 
@@ -171,7 +174,8 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
 }
 
 /// The gender cues of the person a claim is about, outside its quotes:
-/// subject pronouns ("she said", "ele disse") and gendered speech verbs
+/// subject pronouns next to a speech verb ("she said", "ele disse") and
+/// gendered speech verbs
 /// (заявила, сказал). Pronoun resolution may not tie them to a person (a
 /// pronoun that contradicts a gendered title is not resolved), so aligned
 /// claims compare them directly.
@@ -198,10 +202,17 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
             if quotes.iter().any(|q| q.contains(&w.span)) {
                 continue;
             }
+            // A subject pronoun is the speaker's only next to a speech verb
+            // ("she said", "sagte er"): elsewhere it may stand for a thing,
+            // which has a grammatical gender in most languages.
+            let speaks = || {
+                (i.saturating_sub(SPEECH_REACH)..(i + 1 + SPEECH_REACH).min(words.len()))
+                    .any(|j| j != i && cues.speech_verbs.match_at(folded, j).is_some())
+            };
             if let Some(p) = cues
                 .pronouns
                 .get(doc.lower(sentence.first_word + i))
-                .filter(|p| p.subject)
+                .filter(|p| p.subject && speaks())
             {
                 out.push((p.gender, w.span));
             } else if let Some(g) = cues.speech_verbs.match_at(folded, i).and_then(|p| p.gender) {
