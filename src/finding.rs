@@ -194,13 +194,14 @@ impl Finding {
 /// severity (errors first), then evidence position (document order, then
 /// offset), then message. `doc_order` maps a document id to its position.
 pub fn sort(findings: &mut [Finding], doc_order: impl Fn(&str) -> usize) {
-    // Keys are built once per finding, not once per comparison.
-    findings.sort_by_cached_key(|f| {
-        let ev: Vec<(usize, usize, usize)> = f
-            .evidence
-            .iter()
-            .map(|e| (doc_order(&e.doc), e.start, e.end))
-            .collect();
-        (f.kind, std::cmp::Reverse(f.severity), ev, f.message.clone())
+    // Compared in place: a key per finding would copy every message (a
+    // long document has hundreds of thousands of findings).
+
+    let key = |e: &Evidence| (doc_order(&e.doc), e.start, e.end);
+    findings.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.severity))
+            .cmp(&(b.kind, std::cmp::Reverse(b.severity)))
+            .then_with(|| a.evidence.iter().map(key).cmp(b.evidence.iter().map(key)))
+            .then_with(|| a.message.cmp(&b.message))
     });
 }

@@ -131,6 +131,36 @@ fn facts_keys_agree_across_scripts_and_year_unknown_dates_are_reduced() {
 }
 
 #[test]
+fn dates_alone_on_a_line_and_in_furniture_are_listed() {
+    // A headline date, a dateline and a caption: every date is a fact, the
+    // ones in boilerplate flagged.
+    let text = "2 March 2025\n\nKYIV, March 3, 2025 (Reuters) - Talks began on 4 March.\n\n\
+Photo: crowds on 1 March 2025\n\nUpdated 14:30, 5 March 2025\n";
+    let report = json_of(
+        &["facts", "--format", "json", "--language", "stdin=en", "-"],
+        text,
+    );
+    let dates = facts_of_type(&report["documents"][0], "date");
+    let find = |t: &str| {
+        *dates
+            .iter()
+            .find(|d| d["text"] == t)
+            .unwrap_or_else(|| panic!("{t} listed: {dates:?}"))
+    };
+    assert_eq!(find("2 March 2025")["date"], "2025-03-02");
+    assert_eq!(find("4 March")["date"], "2025-03-04");
+    let caption = find("1 March 2025");
+    assert_eq!(caption["boilerplate"], true);
+    let updated = find("5 March 2025");
+    assert_eq!(updated["boilerplate"], true);
+    assert!(
+        find("2 March 2025")
+            .get("boilerplate")
+            .is_none_or(|b| b == false)
+    );
+}
+
+#[test]
 fn align_json_pairs_claims_across_languages() {
     let out = Command::cargo_bin("driftcheck")
         .expect("binary built")

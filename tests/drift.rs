@@ -368,6 +368,51 @@ La policía detuvo a 12 manifestantes, según el ministerio.";
     );
 }
 
+/// Counted nouns no concept maps ("-year-old", "-летний", "-tägige") and
+/// numbers that count nothing named are still compared across languages
+/// when the changed figure has no other partner; twins stay silent.
+#[test]
+fn numeric_drift_without_a_shared_concept() {
+    let en = "A 41-year-old teacher was arrested in the harbour town on Sunday. \
+Police said the damage came to 3.2 million after the fire.";
+    let ru = "В воскресенье в портовом городе задержали 41-летнего учителя. \
+По словам полиции, ущерб после пожара составил 3,2 миллиона.";
+    let de = "Ein 41-jähriger Lehrer wurde am Sonntag in der Hafenstadt festgenommen. \
+Nach Angaben der Polizei belief sich der Schaden nach dem Brand auf 3,2 Millionen.";
+    let twins = check(&[("en", "en", en), ("ru", "ru", ru), ("de", "de", de)]);
+    assert!(kinds(&twins, Kind::NumericDrift).is_empty(), "{twins:#?}");
+    // An age changed in one of two versions.
+    let older = ru.replace("41-летнего", "44-летнего");
+    let f = check(&[("en", "en", en), ("ru", "ru", &older)]);
+    let n = kinds(&f, Kind::NumericDrift);
+    assert_eq!(n.len(), 1, "{f:#?}");
+    assert!(n[0].evidence.iter().any(|e| e.text.contains("44")));
+    // A bare amount changed against a majority.
+    let more = de.replace("3,2 Millionen", "3,8 Millionen");
+    let f = check(&[("en", "en", en), ("ru", "ru", ru), ("de", "de", &more)]);
+    let n = kinds(&f, Kind::NumericDrift);
+    assert_eq!(n.len(), 1, "{f:#?}");
+    assert!(
+        n[0].evidence
+            .iter()
+            .any(|e| e.doc == "de" && e.text.contains("3,8"))
+    );
+}
+
+/// A lone figure that could pair with either of two others is not guessed
+/// at.
+#[test]
+fn ambiguous_lone_numbers_stay_silent() {
+    let en = "The index rose to 12 in the north and to 15 in the south.";
+    let fr = "L'indice est monté à 13 dans le nord et au sud.";
+    let f = check(&[("en", "en", en), ("fr", "fr", fr)]);
+    assert!(kinds(&f, Kind::NumericDrift).is_empty(), "{f:#?}");
+    // With one figure on each side, the change is reported.
+    let one = "The index rose to 12 in the north and in the south.";
+    let f = check(&[("en", "en", one), ("fr", "fr", fr)]);
+    assert_eq!(kinds(&f, Kind::NumericDrift).len(), 1, "{f:#?}");
+}
+
 // --- dates ---
 
 const EN_DATE: &str = "Foreign ministers will meet in Vienna on 3-4 December 2024 to discuss the crisis. \

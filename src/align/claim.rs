@@ -1,11 +1,12 @@
 //! Claims and their features: what of a sentence survives translation.
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::document::word_info::{Hashed, skeleton, word_features};
+use crate::document::word_info::{Hashed, feature_hash, skeleton, word_features};
 use crate::extract::Facts;
 use crate::extract::quantity::Quantity;
 use crate::lexicon::Lexicons;
@@ -28,24 +29,27 @@ pub struct Marks {
 
 impl Marks {
     fn of(text: &str) -> Marks {
+        // Byte by byte: every mark is ASCII or starts with 0xC2 or 0xE2 0x80
+        // in UTF-8, so most characters are never decoded.
         let mut marks = Marks::default();
-        let mut previous = ' ';
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '"' | '“' | '”' | '«' | '»' | '„' | '‚' | '‹' | '›' => {
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+                (b'"', ..) | (0xC2, Some(0xAB | 0xBB), _) => marks.quote = true,
+                // “ ” „ ‚ ‹ ›
+                (0xE2, Some(0x80), Some(0x9A | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)) => {
                     marks.quote = true
                 }
-                // A single quote between letters is an apostrophe ("it’s").
-                '‘' | '’' => {
-                    let next = chars.peek().copied().unwrap_or(' ');
+                // ‘ ’: between letters an apostrophe ("it’s").
+                (0xE2, Some(0x80), Some(0x98 | 0x99)) => {
+                    let previous = text[..i].chars().next_back().unwrap_or(' ');
+                    let next = text[i + 3..].chars().next().unwrap_or(' ');
                     marks.quote |= !(previous.is_alphabetic() && next.is_alphabetic());
                 }
-                '(' | ')' | '[' | ']' => marks.paren = true,
-                '?' | '¿' => marks.question = true,
+                (b'(' | b')' | b'[' | b']', ..) => marks.paren = true,
+                (b'?', ..) | (0xC2, Some(0xBF), _) => marks.question = true,
                 _ => {}
             }
-            previous = c;
         }
         marks
     }
@@ -127,10 +131,12 @@ impl Claim {
     }
 
     /// Consecutive claims read as one (a sentence a translation split in
-    /// two): their features united, their lengths added.
-    pub fn joined(claims: &[Claim], weights: &Weights) -> Claim {
-        let mut out = claims.first().cloned().unwrap_or_default();
-        for c in claims.iter().skip(1) {
+    /// two): their features united, their lengths added. The claims' lists
+    /// must be sorted and unique ([`Weights::of`]), as the result's are.
+    pub fn joined<'a>(claims: impl IntoIterator<Item = &'a Claim>, weights: &Weights) -> Claim {
+        let mut claims = claims.into_iter();
+        let mut out = claims.next().cloned().unwrap_or_default();
+        for c in claims {
             out.span = out.span.cover(&c.span);
             out.chars += c.chars + 1;
             out.marks = out.marks.union(c.marks);
@@ -139,14 +145,38 @@ impl Claim {
                     .into_iter()
                     .zip([&c.stems, &c.cognates, &c.concepts, &c.anchors])
             {
-                mine.extend_from_slice(theirs);
-                mine.sort_unstable();
-                mine.dedup();
+                *mine = union_sorted(mine, theirs);
             }
         }
         weights.fill_totals(&mut out);
         out
     }
+}
+
+/// The union of two sorted, unique lists, sorted and unique.
+fn union_sorted(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// The features of one story, each once: claims hold their ids.
@@ -160,28 +190,28 @@ pub struct Features {
 impl Features {
     /// The id of a feature.
     fn id(&mut self, feature: &Hashed) -> u32 {
+        self.id_with(feature.hash, &feature.text, || Arc::clone(&feature.text))
+    }
+
+    /// The id of a feature given as text (stored only when new).
+    fn id_of(&mut self, feature: &str) -> u32 {
+        self.id_with(feature_hash(feature), feature, || Arc::from(feature))
+    }
+
+    fn id_with(&mut self, hash: u64, text: &str, owned: impl FnOnce() -> Arc<str>) -> u32 {
         let Features {
             table,
             names,
             hashes,
         } = self;
-        let found = table.find(feature.hash, |&id| {
-            let name = &names[id as usize];
-            Arc::ptr_eq(name, &feature.text) || **name == *feature.text
-        });
-        if let Some(&id) = found {
+        if let Some(&id) = table.find(hash, |&id| *names[id as usize] == *text) {
             return id;
         }
         let id = names.len() as u32;
-        names.push(Arc::clone(&feature.text));
-        hashes.push(feature.hash);
-        table.insert_unique(feature.hash, id, |&id| hashes[id as usize]);
+        names.push(owned());
+        hashes.push(hash);
+        table.insert_unique(hash, id, |&id| hashes[id as usize]);
         id
-    }
-
-    /// The id of a feature, given it as a new string.
-    fn id_of(&mut self, feature: String) -> u32 {
-        self.id(&Hashed::new(feature))
     }
 }
 
@@ -198,6 +228,10 @@ fn quantity_anchor(q: &Quantity) -> String {
 /// An acronym: two to six capital letters in a sentence that is not all
 /// capitals ("NATO", "НАТО", "UEFA"), as its Latin cognate key.
 fn acronym(text: &str, lexicons: &Lexicons) -> Option<String> {
+    // Most words fail on their first letter, before any counting.
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     let n = text.chars().count();
     if !(2..=6).contains(&n) || !text.chars().all(|c| c.is_uppercase()) {
         return None;
@@ -218,6 +252,8 @@ pub fn claims(
     let lang = doc.language.code.as_str();
     let story: Vec<usize> = doc.story_sentences().map(|(i, _)| i).collect();
     let count = story.len().max(2) - 1;
+    // Anchors are written here, and stored only when new to the story.
+    let mut key = String::new();
     story
         .iter()
         .enumerate()
@@ -237,13 +273,15 @@ pub fn claims(
                     // Digits without separators: "1,200", "1.200" and
                     // "1 200" meet, and so do years and days, which are
                     // not quantities.
-                    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-                    anchors.push(table.id_of(format!("#{digits}")));
+                    key.clear();
+                    key.push('#');
+                    key.extend(text.chars().filter(char::is_ascii_digit));
+                    anchors.push(table.id_of(&key));
                     continue;
                 }
                 if !shouting {
                     if let Some(a) = acronym(text, lexicons) {
-                        anchors.push(table.id_of(a));
+                        anchors.push(table.id_of(&a));
                     }
                 }
                 let Some(features) = info.features(|| word_features(text, lang, lexicons)) else {
@@ -259,8 +297,15 @@ pub fn claims(
                     if !n.boilerplate && inside(n.span) {
                         // Keys spelled alike across scripts ("spencer" /
                         // "spenser") meet in their skeletons.
-                        let key: Vec<String> = n.key.split(' ').map(skeleton).collect();
-                        anchors.push(table.id_of(format!("p:{}", key.join(" "))));
+                        key.clear();
+                        key.push_str("p:");
+                        for (i, part) in n.key.split(' ').enumerate() {
+                            if i > 0 {
+                                key.push(' ');
+                            }
+                            key.push_str(&skeleton(part));
+                        }
+                        anchors.push(table.id_of(&key));
                     }
                 }
                 for d in starting_in(&facts.dates, sentence.span, |d| d.span.start) {
@@ -268,16 +313,21 @@ pub fn claims(
                         continue;
                     }
                     if let Some(iso) = d.start.month.and(d.start.iso()) {
-                        anchors.push(table.id_of(format!("d:{iso}")));
+                        key.clear();
+                        let _ = write!(key, "d:{iso}");
+                        anchors.push(table.id_of(&key));
                     }
                 }
                 for q in starting_in(&facts.quantities, sentence.span, |q| q.span.start) {
                     if q.boilerplate || !inside(q.span) {
                         continue;
                     }
-                    anchors.push(table.id_of(quantity_anchor(q)));
+                    anchors.push(table.id_of(&quantity_anchor(q)));
                     if let Some(concept) = q.counts.as_ref().and_then(|c| c.concept.as_ref()) {
-                        concepts.push(table.id_of(format!("k:{concept}")));
+                        key.clear();
+                        key.push_str("k:");
+                        key.push_str(concept);
+                        concepts.push(table.id_of(&key));
                     }
                 }
             }
@@ -297,4 +347,37 @@ pub fn claims(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_of_every_quote_style_bracket_and_question() {
+        for quoted in [
+            "he said \"no\"",
+            "«нет»",
+            "„nein“",
+            "‚nein‘",
+            "“no”",
+            "‹non›",
+            "‘no’ he said",
+        ] {
+            assert!(Marks::of(quoted).quote, "{quoted}");
+        }
+        assert!(!Marks::of("it’s l’état, it's").quote);
+        assert!(Marks::of("a (b) c").paren && Marks::of("[1]").paren);
+        assert!(Marks::of("¿qué?").question && Marks::of("¿qué").question);
+        assert_eq!(
+            Marks::of("Plain words, ünïcödé — and dashes."),
+            Marks::default()
+        );
+    }
+
+    #[test]
+    fn joined_lists_stay_sorted_and_unique() {
+        assert_eq!(union_sorted(&[1, 4, 7], &[2, 4, 9]), vec![1, 2, 4, 7, 9]);
+        assert_eq!(union_sorted(&[], &[3]), vec![3]);
+    }
 }

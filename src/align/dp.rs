@@ -67,9 +67,17 @@ pub fn align(
 ) -> Vec<Bead> {
     let (n, m) = (breaks_a.len(), breaks_b.len());
     let band = Band::new(n, m);
-    let mut best = vec![f64::NEG_INFINITY; band.len()];
+    // The best scores of the last three rows (a bead reaches two rows back)
+    // and every cell's step back: the pair scores of the beads taken are
+    // asked again on the way back rather than kept for every cell.
+    let row_width = (0..=n).map(|i| band.columns(i).len()).max().unwrap_or(0);
+    let mut best = vec![f64::NEG_INFINITY; 3 * row_width];
+    let at_best = |i: usize, j: usize| -> Option<usize> {
+        let cols = band.columns(i);
+        cols.contains(&j)
+            .then(|| i % 3 * row_width + j - cols.start)
+    };
     let mut back = vec![u8::MAX; band.len()];
-    let mut scores = vec![0.0f64; band.len()];
     // Paragraph breaks inside a run of claims: joining across them costs;
     // across text that is not a claim, no run may join (`None`).
     let inner = |breaks: &[Break], r: &Range<usize>| {
@@ -81,25 +89,28 @@ pub fn align(
     };
     let ends = |breaks: &[Break], x: usize| breaks[x] != Break::None;
     for i in 0..=n {
+        best[i % 3 * row_width..][..row_width].fill(f64::NEG_INFINITY);
         for j in band.columns(i) {
-            let Some(k) = band.at(i, j) else { continue };
+            let (Some(k), Some(here)) = (band.at(i, j), at_best(i, j)) else {
+                continue;
+            };
             if i == 0 && j == 0 {
-                best[k] = 0.0;
+                best[here] = 0.0;
                 continue;
             }
             for (s, &(p, q)) in STEPS.iter().enumerate() {
                 if i < p || j < q {
                     continue;
                 }
-                let Some(from) = band.at(i - p, j - q) else {
+                let Some(from) = at_best(i - p, j - q) else {
                     continue;
                 };
                 if best[from] == f64::NEG_INFINITY {
                     continue;
                 }
                 let (ra, rb) = (i - p..i, j - q..j);
-                let (gain, pair) = if p == 0 || q == 0 {
-                    (costs.gap, 0.0)
+                let gain = if p == 0 || q == 0 {
+                    costs.gap
                 } else {
                     let (Some(inner_a), Some(inner_b)) =
                         (inner(breaks_a, &ra), inner(breaks_b, &rb))
@@ -116,12 +127,11 @@ pub fn align(
                         f64::from(u8::from(ends(breaks_a, i - 1) != ends(breaks_b, j - 1)))
                             + inner_a
                             + inner_b;
-                    (pair + prior + breaks * costs.paragraph, pair)
+                    pair + prior + breaks * costs.paragraph
                 };
-                if best[from] + gain > best[k] {
-                    best[k] = best[from] + gain;
+                if best[from] + gain > best[here] {
+                    best[here] = best[from] + gain;
                     back[k] = s as u8;
-                    scores[k] = pair;
                 }
             }
         }
@@ -133,10 +143,16 @@ pub fn align(
         let Some(&(p, q)) = STEPS.get(usize::from(back[k])) else {
             break;
         };
+        let (a, b) = (i - p..i, j - q..j);
+        let llr = if p == 0 || q == 0 {
+            0.0
+        } else {
+            llr(a.clone(), b.clone())
+        };
         beads.push(Bead {
-            a: i - p..i,
-            b: j - q..j,
-            llr: scores[k],
+            a,
+            b,
+            llr,
             moved: false,
         });
         i -= p;

@@ -56,15 +56,12 @@ const MERGE_ANCHOR: f64 = 2.0;
 const MOVED_MIN: f64 = 3.0;
 /// A feature shared by more claims than this proposes none of them.
 const MAX_POSTINGS: usize = 64;
-/// A column is compared by this many of its members at most (the first
-/// ones aligned), so stories of many versions stay linear in them.
-const COMPARED_MEMBERS: usize = 2;
 /// Pairs of gap claims (sharing a feature) scored at most for moved
 /// paragraphs.
 const MOVED_PAIRS: usize = 100_000;
 
-/// What a column is compared by: (version, its claims as one) of its first
-/// members.
+/// What a column is compared by: (version, its claims as one) of its
+/// compared members ([`Alignment::compared`]).
 type Units<'a> = Vec<(usize, Cow<'a, Claim>)>;
 
 /// One version's part in a group.
@@ -240,25 +237,19 @@ impl Alignment {
         let claims = &self.claims[d];
         let lang = self.languages[d].as_str();
         let m = claims.len();
-        // What each column is compared by: its first members' claims.
         let units: Vec<Units> = columns
             .iter()
             .map(|g| {
-                g.members
-                    .iter()
-                    .take(COMPARED_MEMBERS)
+                self.compared(g, lang)
                     .map(|m| (m.doc, self.member_claim(m.doc, &m.claims)))
                     .collect()
             })
             .collect();
-        // Two neighbouring columns, and two neighbouring claims, joined
-        // when a bead first needs them.
-        let pair_units: Vec<OnceCell<Units>> = (0..columns.len().saturating_sub(1))
-            .map(|_| OnceCell::new())
-            .collect();
-        let pair_unit = |c: usize| {
-            pair_units[c].get_or_init(|| self.joined_columns(&columns[c], &columns[c + 1]))
-        };
+        // Two neighbouring columns joined when a bead first needs them; the
+        // dynamic program goes through the columns in order, so only the
+        // latest pair is kept (keeping all held a copy of every claim).
+        let mut pair_unit: Option<(usize, Units)> = None;
+        // Two neighbouring claims joined when a bead first needs them.
         let joined_d: Vec<OnceCell<Claim>> =
             (0..m.saturating_sub(1)).map(|_| OnceCell::new()).collect();
         let unit_d = |r: &Range<usize>| -> &Claim {
@@ -270,7 +261,7 @@ impl Alignment {
         };
         let column_breaks: Vec<dp::Break> =
             columns.iter().map(|g| column_break(g, breaks)).collect();
-        let shares_any = sharing_cells(&units, claims);
+        let shares_any = Sharing::of(&units, claims);
         // The best score and support of a claim against a column's units.
         let best = |candidates: &Units, y: &Claim| -> (f64, f64) {
             candidates
@@ -280,12 +271,15 @@ impl Alignment {
                     (a.0.max(b.0), a.1.max(b.1))
                 })
         };
-        // Single claims against single columns, each scored once; a pair
-        // that shares no feature at all has no overlap to measure.
-        let mut cells: Vec<Option<(f64, f64)>> = vec![None; columns.len() * m];
+        // Single claims against single columns, each scored once while the
+        // dynamic program is at its column (a bead reaches two columns
+        // back): a table of every column and claim grew with the product of
+        // the versions' lengths. A pair that shares no feature at all has no
+        // overlap to measure.
+        let mut cells = RecentColumns::new(m);
         let mut single = |c: usize, j: usize| -> (f64, f64) {
-            *cells[c * m + j].get_or_insert_with(|| {
-                if shares_any[c * m + j] {
+            cells.get_or(c, j, || {
+                if shares_any.contains(c, j) {
                     best(&units[c], &claims[j])
                 } else {
                     let llr = units[c]
@@ -314,37 +308,42 @@ impl Alignment {
             {
                 return f64::NEG_INFINITY;
             }
-            let mut shares = |c: usize, j: usize| single(c, j).1 >= MIN_SUPPORT;
-            let y = unit_d(&rb);
-            let column = if ra.len() == 1 {
-                &units[ra.start]
-            } else {
-                pair_unit(ra.start)
-            };
-            let (llr, _) = best(column, y);
-            if llr == f64::NEG_INFINITY {
-                return llr;
-            }
             // A claim joined to another in a bead must earn its place: the
             // joined lengths fit clearly better than any single pair's, or
             // each joined claim shares something with the other side.
             // Otherwise a bead would take in a neighbour on its partner's
-            // strength.
+            // strength. Both tests need only lengths and the single pairs,
+            // so the joined claims are built for admissible beads alone.
+            let Some((column_doc, column_chars)) = self.joined_length(&columns, &ra, lang) else {
+                return f64::NEG_INFINITY;
+            };
+            let run_chars = rb.clone().map(|j| claims[j].chars).sum::<usize>() + rb.len() - 1;
             let single_length = ra
                 .clone()
                 .flat_map(|c| rb.clone().map(move |j| (c, j)))
                 .map(|(c, j)| length(&units[c][0], &claims[j]))
                 .fold(f64::NEG_INFINITY, f64::max);
-            if length(&column[0], y) - single_length >= MERGE_LENGTH_GAIN {
-                return llr;
+            let joined_length =
+                model::length_signal(column_chars, &self.languages[column_doc], run_chars, lang);
+            if joined_length - single_length < MERGE_LENGTH_GAIN {
+                let mut shares = |c: usize, j: usize| single(c, j).1 >= MIN_SUPPORT;
+                let columns_share = ra.clone().all(|c| rb.clone().any(|j| shares(c, j)));
+                let claims_share = rb.clone().all(|j| ra.clone().any(|c| shares(c, j)));
+                if !(columns_share && claims_share) {
+                    return f64::NEG_INFINITY;
+                }
             }
-            let columns_share = ra.clone().all(|c| rb.clone().any(|j| shares(c, j)));
-            let claims_share = rb.clone().all(|j| ra.clone().any(|c| shares(c, j)));
-            if columns_share && claims_share {
-                llr
+            let column = if ra.len() == 1 {
+                &units[ra.start]
             } else {
-                f64::NEG_INFINITY
-            }
+                let c = ra.start;
+                if pair_unit.as_ref().is_none_or(|(at, _)| *at != c) {
+                    let joined = self.joined_columns(&columns[c], &columns[c + 1], lang);
+                    pair_unit = Some((c, joined));
+                }
+                &pair_unit.as_ref().expect("set above").1
+            };
+            best(column, unit_d(&rb)).0
         });
         let gaps = |side_a: bool| -> Vec<usize> {
             beads
@@ -354,24 +353,76 @@ impl Alignment {
                 .collect()
         };
         let (gaps_a, gaps_b) = (gaps(true), gaps(false));
+        // Through each gap column's sharing claims, not every pair of gaps
+        // (quadratic when two long versions differ).
+        let mut gap_b = vec![false; m];
+        for &j in &gaps_b {
+            gap_b[j] = true;
+        }
         let candidates: Vec<(usize, usize)> = gaps_a
             .iter()
-            .flat_map(|&i| gaps_b.iter().map(move |&j| (i, j)))
-            .filter(|&(i, j)| shares_any[i * m + j])
+            .flat_map(|&i| shares_any.claims(i).iter().map(move |&j| (i, j as usize)))
+            .filter(|&(_, j)| gap_b[j])
             .take(MOVED_PAIRS)
             .collect();
         dp::pair_moved(&mut beads, &candidates, MOVED_MIN, |i, j| single(i, j).0);
         assemble(columns, d, beads)
     }
 
-    /// Two neighbouring columns as one, for a claim that fills both: the
-    /// claims of each of their first members that has claims in both, in a
-    /// row, joined.
-    fn joined_columns(&self, first: &Group, second: &Group) -> Units<'_> {
-        first
+    /// The members a column is compared by when a version in `lang` is
+    /// aligned to it: its first member, and its first member in `lang` if
+    /// that is another (words compare best within a language). Never more
+    /// than two, so stories of many versions stay linear in them.
+    fn compared<'g>(&self, group: &'g Group, lang: &str) -> impl Iterator<Item = &'g Member> {
+        let first = group.members.first();
+        let same = group
             .members
             .iter()
-            .take(COMPARED_MEMBERS)
+            .find(|m| self.languages[m.doc] == lang)
+            .filter(|m| first.is_some_and(|f| f.doc != m.doc));
+        first.into_iter().chain(same)
+    }
+
+    /// The version and length in characters of what a run of columns is
+    /// compared by as one: its first compared member's claims joined
+    /// ([`Self::joined_columns`] for two columns); `None` when no compared
+    /// member spans the run.
+    fn joined_length(
+        &self,
+        columns: &[Group],
+        run: &Range<usize>,
+        lang: &str,
+    ) -> Option<(usize, usize)> {
+        let chars = |doc: usize, claims: &[usize]| {
+            claims
+                .iter()
+                .map(|&c| self.claims[doc][c].chars)
+                .sum::<usize>()
+                + claims.len()
+                - 1
+        };
+        let first = &columns[run.start];
+        if run.len() == 1 {
+            let m = first.members.first()?;
+            return Some((m.doc, chars(m.doc, &m.claims)));
+        }
+        let second = &columns[run.start + 1];
+        self.compared(first, lang).find_map(|m| {
+            let next = second.member(m.doc)?;
+            (next.claims.first() == Some(&(*m.claims.last()? + 1))).then(|| {
+                (
+                    m.doc,
+                    chars(m.doc, &m.claims) + chars(m.doc, &next.claims) + 1,
+                )
+            })
+        })
+    }
+
+    /// Two neighbouring columns as one, for a claim that fills both: the
+    /// claims of each compared member that has claims in both, in a
+    /// row, joined.
+    fn joined_columns(&self, first: &Group, second: &Group, lang: &str) -> Units<'_> {
+        self.compared(first, lang)
             .filter_map(|m| {
                 let next = second.member(m.doc)?;
                 let last = *m.claims.last()?;
@@ -393,16 +444,7 @@ impl Alignment {
 
     /// Consecutive claims of a version as one.
     pub fn joined_claims(&self, doc: usize, claims: &[usize]) -> Claim {
-        match claims {
-            [one] => self.claims[doc][*one].clone(),
-            _ => {
-                let list: Vec<Claim> = claims
-                    .iter()
-                    .map(|&c| self.claims[doc][c].clone())
-                    .collect();
-                Claim::joined(&list, &self.weights)
-            }
-        }
+        Claim::joined(claims.iter().map(|&c| &self.claims[doc][c]), &self.weights)
     }
 
     /// What each signal of the pair model says of two members' claims.
@@ -482,34 +524,86 @@ fn breaks(claims: &[Claim]) -> Vec<dp::Break> {
         .collect()
 }
 
-/// For every column and claim (`column * claims.len() + claim`), whether
-/// one of the column's units shares a feature with the claim; features in
-/// more than [`MAX_POSTINGS`] claims do not count, so a version of many
-/// claims stays linear.
-fn sharing_cells(units: &[Units], claims: &[Claim]) -> Vec<bool> {
-    let m = claims.len();
-    let mut by_feature: Vec<(u32, u32)> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
-        .collect();
-    by_feature.sort_unstable();
-    let mut cells = vec![false; units.len() * m];
-    for (c, unit) in units.iter().enumerate() {
-        for (_, x) in unit {
-            for f in x.features() {
-                let from = by_feature.partition_point(|&(g, _)| g < f);
-                let postings = by_feature[from..].iter().take_while(|&&(g, _)| g == f);
-                if postings.clone().nth(MAX_POSTINGS).is_some() {
-                    continue;
-                }
-                for &(_, j) in postings {
-                    cells[c * m + j as usize] = true;
+/// For every column, the claims that one of its units shares a feature
+/// with, in order; features in more than [`MAX_POSTINGS`] claims do not
+/// count, so a version of many claims stays linear (and so does this table,
+/// which a column-by-claim matrix was not).
+struct Sharing {
+    /// Where each column's claims start in `claims` (one more than columns).
+    starts: Vec<usize>,
+    claims: Vec<u32>,
+}
+
+impl Sharing {
+    fn of(units: &[Units], claims: &[Claim]) -> Sharing {
+        let mut by_feature: Vec<(u32, u32)> = claims
+            .iter()
+            .enumerate()
+            .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
+            .collect();
+        by_feature.sort_unstable();
+        let mut sharing = Sharing {
+            starts: Vec::with_capacity(units.len() + 1),
+            claims: Vec::new(),
+        };
+        for unit in units {
+            let start = sharing.claims.len();
+            sharing.starts.push(start);
+            for (_, x) in unit {
+                for f in x.features() {
+                    let from = by_feature.partition_point(|&(g, _)| g < f);
+                    let postings = by_feature[from..].iter().take_while(|&&(g, _)| g == f);
+                    if postings.clone().nth(MAX_POSTINGS).is_some() {
+                        continue;
+                    }
+                    sharing.claims.extend(postings.map(|&(_, j)| j));
                 }
             }
+            let mut row = sharing.claims.split_off(start);
+            row.sort_unstable();
+            row.dedup();
+            sharing.claims.append(&mut row);
+        }
+        sharing.starts.push(sharing.claims.len());
+        sharing.claims.shrink_to_fit();
+        sharing
+    }
+
+    /// The claims column `c` shares a feature with, in order.
+    fn claims(&self, c: usize) -> &[u32] {
+        &self.claims[self.starts[c]..self.starts[c + 1]]
+    }
+
+    fn contains(&self, c: usize, j: usize) -> bool {
+        self.claims(c).binary_search(&(j as u32)).is_ok()
+    }
+}
+
+/// Scores (best pair score, best support) of the last three columns the
+/// dynamic program asked about, by claim: a bead ends at the current column
+/// and reaches two back. Each entry is stamped with its column, so moving on
+/// clears nothing and memory stays linear in the claims.
+struct RecentColumns {
+    rows: [Vec<(usize, f64, f64)>; 3],
+}
+
+impl RecentColumns {
+    fn new(claims: usize) -> RecentColumns {
+        RecentColumns {
+            rows: std::array::from_fn(|_| vec![(usize::MAX, 0.0, 0.0); claims]),
         }
     }
-    cells
+
+    /// The scores of column `c` and claim `j`, computed by `score` unless
+    /// they are at hand.
+    fn get_or(&mut self, c: usize, j: usize, score: impl FnOnce() -> (f64, f64)) -> (f64, f64) {
+        let entry = &mut self.rows[c % 3][j];
+        if entry.0 != c {
+            let (llr, support) = score();
+            *entry = (c, llr, support);
+        }
+        (entry.1, entry.2)
+    }
 }
 
 /// What follows a column: text that is not a claim after any member's

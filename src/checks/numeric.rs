@@ -33,7 +33,10 @@ words (\"thirty-two\", \"trinta e dois\", \"тридцять два\"), multipli
 currencies, ranges, scores and vague amounts (\"dezenas de milhares\" = 20,000 to 90,000), \
 and what each counts is mapped to a concept shared by all languages \
 (lexicons/<lang>/concepts.txt). In each group of aligned claims (see `driftcheck align`), \
-quantities of the same unit that count the same concept are compared; a form difference \
+quantities of the same unit that count the same concept are compared; a figure whose counted \
+noun no concept maps (\"35-year-old\" / \"34-летний\"), or that counts nothing named, is compared \
+with the one figure of the same unit and magnitude left without a partner, and never when there \
+is a choice; a form difference \
 (32 = thirty-two = 32 países; 1.7 million = 1,700,000) is never drift. The reading of the \
 reference version (--reference) or of most versions is the reference; with two versions \
 that differ, both are cited. Boilerplate is skipped."
@@ -46,26 +49,40 @@ that differ, both are cited. Boilerplate is skipped."
 
 /// The quantities of each member of a group, sorted into slots of
 /// comparable quantities (one per member at most): first every quantity
-/// joins the slot whose first quantity states the same value, if one does;
-/// then each remaining one joins the first comparable slot its member has no
-/// quantity in yet ("23 minutes … five minutes" beside "five minutes": the
-/// five meet, the 23 stays apart).
+/// joins the slot whose first quantity states the same value, if one does
+/// (counting the same thing, else maybe the same, else anything in the same
+/// unit: one figure twice is no drift); then each remaining one joins the
+/// first comparable slot its member has no quantity in yet ("23 minutes …
+/// five minutes" beside "five minutes": the five meet, the 23 stays apart);
+/// then quantities left alone join a slot that may count the same thing
+/// when neither side has another choice ([`pair_leftovers`]).
 fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<Slotted<'a>>> {
+    let language = |m: usize| story.docs[group.members[m].doc].language.code.as_str();
     let mut slots: Vec<Vec<Slotted<'a>>> = Vec::new();
     for (i, member) in group.members.iter().enumerate() {
         let span = story.alignment.member_span(member);
         let quantities = starting_in(&story.facts[member.doc].quantities, span, |q| q.span.start)
             .iter()
             .filter(|q| !q.boilerplate && span.contains(&q.span));
-        let free = |slots: &Vec<Vec<Slotted<'a>>>, s: usize, q: &Quantity| {
-            slots[s][0].quantity.comparable(q) && slots[s].iter().all(|x| x.member != i)
-        };
+        let free = |slots: &Vec<Vec<Slotted<'a>>>, s: usize| slots[s].iter().all(|x| x.member != i);
         let mut rest = Vec::new();
         for q in quantities {
-            let same = (0..slots.len())
-                .find(|&s| free(&slots, s, q) && slots[s][0].quantity.same_value(q));
-            match same {
-                Some(s) => slots[s].push(Slotted {
+            let head = |s: usize| &slots[s][0];
+            let same: Vec<usize> = (0..slots.len())
+                .filter(|&s| free(&slots, s) && head(s).quantity.same_value(q))
+                .collect();
+            let found = same
+                .iter()
+                .find(|&&s| head(s).quantity.comparable(q))
+                .or_else(|| {
+                    same.iter().find(|&&s| {
+                        let same_language = language(head(s).member) == language(i);
+                        may_count_alike(head(s).quantity, q, same_language)
+                    })
+                })
+                .or_else(|| same.iter().find(|&&s| head(s).quantity.unit == q.unit));
+            match found {
+                Some(&s) => slots[s].push(Slotted {
                     member: i,
                     quantity: q,
                 }),
@@ -73,20 +90,89 @@ fn slots<'a>(story: &'a Story, group: &Group) -> Vec<Vec<Slotted<'a>>> {
             }
         }
         for q in rest {
-            match (0..slots.len()).find(|&s| free(&slots, s, q)) {
-                Some(s) => slots[s].push(Slotted {
-                    member: i,
-                    quantity: q,
-                }),
-                None => slots.push(vec![Slotted {
-                    member: i,
-                    quantity: q,
-                }]),
+            let slotted = Slotted {
+                member: i,
+                quantity: q,
+            };
+            match (0..slots.len()).find(|&s| free(&slots, s) && slots[s][0].quantity.comparable(q))
+            {
+                Some(s) => slots[s].push(slotted),
+                None => slots.push(vec![slotted]),
             }
         }
     }
+    pair_leftovers(&mut slots, language);
     slots.retain(|s| s.len() >= 2);
     slots
+}
+
+/// Joins each quantity left alone in its slot to the one slot that may
+/// count the same thing in the same magnitude ("35-year-old" / "34-летний")
+/// and that no other lone quantity could join: a changed figure whose
+/// counted noun no concept maps. Where there is any choice, nothing joins.
+fn pair_leftovers<'a, 'l>(slots: &mut Vec<Vec<Slotted<'a>>>, language: impl Fn(usize) -> &'l str) {
+    let fits = |slots: &Vec<Vec<Slotted<'a>>>, s: usize, t: usize| {
+        let lone = &slots[s][0];
+        t != s
+            && slots[t].iter().all(|x| x.member != lone.member)
+            && same_magnitude(slots[t][0].quantity, lone.quantity)
+            && slots[t].iter().any(|x| {
+                may_count_alike(
+                    x.quantity,
+                    lone.quantity,
+                    language(x.member) == language(lone.member),
+                )
+            })
+    };
+    let candidates: Vec<(usize, Vec<usize>)> = (0..slots.len())
+        .filter(|&s| slots[s].len() == 1)
+        .map(|s| (s, (0..slots.len()).filter(|&t| fits(slots, s, t)).collect()))
+        .collect();
+    let choice = |s: usize| candidates.iter().find(|(x, _)| *x == s).map(|(_, c)| c);
+    let mut merged = vec![false; slots.len()];
+    for (s, to) in &candidates {
+        let (s, [t]) = (*s, &to[..]) else {
+            continue;
+        };
+        let t = *t;
+        let rivals = candidates
+            .iter()
+            .any(|(o, c)| *o != s && *o != t && c.contains(&t));
+        // A lone target must have chosen this one as well.
+        let agreed = choice(t).is_none_or(|c| c[..] == [s]);
+        if merged[s] || merged[t] || rivals || !agreed {
+            continue;
+        }
+        let lone = slots[s].pop().expect("a lone quantity");
+        slots[t].push(lone);
+        merged[s] = true;
+    }
+}
+
+/// True when two quantities may count the same thing though nothing says
+/// so: the same unit, and no concept or (within one language) stem tells
+/// them apart. Counted nouns in two languages that no concept maps
+/// ("35-year-old" / "34-летний", "13-tägige" / "15 jours"), and numbers that
+/// count nothing named ("4,6 Millionen" / "4,4 millions").
+fn may_count_alike(a: &Quantity, b: &Quantity, same_language: bool) -> bool {
+    if a.unit != b.unit || a.sides.is_some() || b.sides.is_some() {
+        return false;
+    }
+    match (&a.counts, &b.counts) {
+        (Some(x), Some(y)) => match (&x.concept, &y.concept) {
+            (Some(c), Some(d)) => c == d,
+            _ => !same_language || x.key == y.key,
+        },
+        (None, None) => true,
+        _ => !same_language,
+    }
+}
+
+/// True when two amounts are within a factor of two of each other: a
+/// changed figure, not another one.
+fn same_magnitude(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = ((a.min + a.max) / 2.0, (b.min + b.max) / 2.0);
+    x > 0.0 && y > 0.0 && x.max(y) <= 2.0 * x.min(y)
 }
 
 fn compare(story: &Story, group: &Group, slot: &[Slotted<'_>]) -> Option<Finding> {

@@ -150,7 +150,9 @@ impl BoilerplateCues {
         let at_start = cue.starts_with('^');
         let at_end = cue.ends_with('$');
         let body = cue.trim_start_matches('^').trim_end_matches('$');
-        let pattern = cue_key(&body.replace("{n}", "0"));
+        // A cue's own punctuation stays: "foto:" is a credit line, "foto"
+        // alone a word any sentence may use.
+        let pattern = cue_key(&body.replace("{n}", "0"), "");
         if pattern.is_empty() {
             return;
         }
@@ -192,7 +194,7 @@ impl BoilerplateCues {
     /// The reason of the first cue found in a paragraph's text.
     pub fn find(&self, paragraph: &str) -> Option<Reason> {
         let matcher = self.matcher.as_ref()?;
-        let key = cue_key(paragraph);
+        let key = cue_key(paragraph, ".:!?…|");
         let bytes = key.as_bytes();
         let mut best: Option<(usize, Reason)> = None;
         for m in matcher.find_overlapping_iter(&key) {
@@ -218,8 +220,10 @@ impl BoilerplateCues {
 }
 
 /// The matching key of a paragraph or cue: folded, numbers as `0`, white
-/// space collapsed, list and heading marks and closing punctuation trimmed.
-fn cue_key(s: &str) -> String {
+/// space collapsed, list and heading marks trimmed, and at the end white
+/// space and the characters of `trailing` (a paragraph's closing
+/// punctuation).
+fn cue_key(s: &str, trailing: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_digit = false;
     let mut last_space = true;
@@ -249,7 +253,7 @@ fn cue_key(s: &str) -> String {
             .len();
     let end = start
         + out[start..]
-            .trim_end_matches(|c: char| c.is_whitespace() || ".:!?…|".contains(c))
+            .trim_end_matches(|c: char| c.is_whitespace() || trailing.contains(c))
             .len();
     out.truncate(end);
     out.drain(..start);
@@ -517,6 +521,28 @@ mod tests {
         );
         assert_eq!(c.find("Resubscribe tomorrow"), None);
         assert_eq!(c.find("12 Comments"), Some(Reason::Comments));
+    }
+
+    #[test]
+    fn a_credit_cue_keeps_its_colon() {
+        let c = cues(&[
+            ("^foto:", Reason::Caption),
+            ("photo:", Reason::Caption),
+            ("фото:", Reason::Caption),
+        ]);
+        assert_eq!(c.find("Foto: dpa"), Some(Reason::Caption));
+        assert_eq!(
+            c.find("Protesters in the square. Photo: AP"),
+            Some(Reason::Caption)
+        );
+        assert_eq!(
+            c.find("Митинг в центре города. Фото: ТАСС"),
+            Some(Reason::Caption)
+        );
+        // The word alone, in a sentence of the story, is no caption.
+        assert_eq!(c.find("Das Foto der Klasse entstand im Hof."), None);
+        assert_eq!(c.find("She took a photo of the crowd."), None);
+        assert_eq!(c.find("Он сделал фото на память."), None);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::lang::{self, Language};
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::{LineIndex, Span};
 pub use boilerplate::{Boilerplate, Reason};
+pub use word_info::WordRef;
 
 /// A paragraph: one line, or several when the text is hard-wrapped.
 #[derive(Clone, Debug)]
@@ -34,13 +35,12 @@ pub struct Sentence {
     pub end_word: usize,
 }
 
-/// A word: a run of letters or digits as Unicode word boundaries find it.
+/// A word: a run of letters or digits as Unicode word boundaries find it
+/// (its sentence: [`Document::sentence_of`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
     /// The word.
     pub span: Span,
-    /// Index into [`Document::sentences`].
-    pub sentence: usize,
 }
 
 /// One analysed version of a story.
@@ -64,16 +64,11 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Words in text order.
     pub words: Vec<Word>,
-    /// Each word folded ([`crate::text::fold`]), in the order of `words`:
-    /// worked out once for every stage that matches words.
-    pub folds: Vec<String>,
-    /// What the later stages work out about each word, shared with every
-    /// document that writes it ([`word_info`]).
-    pub infos: Vec<std::sync::Arc<word_info::WordInfo>>,
-    /// Each word lower-cased ([`crate::text::lower`]) where that differs
-    /// from its fold (diacritics; `None` for most words): see
-    /// [`Document::lower`].
-    pub lowers: Vec<Option<String>>,
+    /// Each word's entry in the shared word table ([`word_info`]), in the
+    /// order of `words`: its fold ([`Document::fold`]; a slice of entries
+    /// matches lexicon phrases as folded words), lower case
+    /// ([`Document::lower`]), and what the later stages work out about it.
+    pub infos: Vec<WordRef>,
     /// Spans that are not the story, merged, in text order.
     pub boilerplate: Vec<Boilerplate>,
     /// Line starts, for citing line and column of an offset.
@@ -100,12 +95,13 @@ impl Document {
             })
             .collect();
         let mut sentences = Vec::new();
-        let mut words = Vec::new();
+        // About one word in six bytes: reserving that much spares most of
+        // the copies (and the doubled peak) of a growing vector.
+        let mut words = Vec::with_capacity(raw.text.len() / 6);
         for (p, para) in paragraphs.iter().enumerate() {
             for span in sentences_of(&raw.text, para.span, lex) {
                 let first_word = words.len();
-                let s = sentences.len();
-                words.extend(words_of(&raw.text, span, lex).map(|span| Word { span, sentence: s }));
+                words.extend(words_of(&raw.text, span, lex).map(|span| Word { span }));
                 sentences.push(Sentence {
                     span,
                     paragraph: p,
@@ -114,23 +110,8 @@ impl Document {
                 });
             }
         }
-        let folds: Vec<String> = words
-            .iter()
-            .map(|w: &Word| crate::text::fold(w.span.slice(&raw.text)))
-            .collect();
-        // ASCII words lower-case as they fold.
-        let lowers = words
-            .iter()
-            .zip(&folds)
-            .map(|(w, fold): (&Word, &String)| {
-                let text = w.span.slice(&raw.text);
-                if text.is_ascii() {
-                    return None;
-                }
-                let lower = crate::text::lower(text);
-                (lower != *fold).then_some(lower)
-            })
-            .collect();
+        words.shrink_to_fit();
+        sentences.shrink_to_fit();
         let infos = words
             .iter()
             .map(|w: &Word| word_info::of(w.span.slice(&raw.text), &language.code, lexicons))
@@ -149,9 +130,7 @@ impl Document {
             paragraphs,
             sentences,
             words,
-            folds,
             infos,
-            lowers,
             boilerplate,
             lines,
         }
@@ -193,9 +172,19 @@ impl Document {
         alone && s.end_word - s.first_word <= 15 && !ends_sentence(self.slice(s.span))
     }
 
+    /// Word `w` folded ([`crate::text::fold`]).
+    pub fn fold(&self, w: usize) -> &str {
+        self.infos[w].fold()
+    }
+
     /// Word `w` lower-cased ([`crate::text::lower`]).
     pub fn lower(&self, w: usize) -> &str {
-        self.lowers[w].as_deref().unwrap_or(&self.folds[w])
+        self.infos[w].lower()
+    }
+
+    /// The index of the sentence word `w` is in.
+    pub fn sentence_of(&self, w: usize) -> usize {
+        self.sentences.partition_point(|s| s.end_word <= w)
     }
 
     /// The words of a sentence.

@@ -47,6 +47,7 @@
 mod calendar;
 mod compare;
 mod grammar;
+pub mod lexicon;
 mod resolve;
 mod token;
 
@@ -57,8 +58,8 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::lexicon::LangLexicon;
-pub use crate::lexicon::dates::RelativeUnit;
 use crate::span::Span;
+pub use lexicon::{DateLexicon, RelativeUnit};
 
 /// A date with as much precision as the text gives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -210,7 +211,21 @@ pub fn covers(dates: &[DateFact], times: &[TimeFact], span: Span) -> bool {
 /// (or its dateline) where it has one.
 pub fn extract(doc: &Document, lex: &LangLexicon) -> DateFacts {
     let published = doc.published.as_deref().and_then(parse_published);
-    let found = grammar::scan(&doc.text, lex);
+    // One paragraph at a time: nothing joins across paragraphs, and the
+    // tokens of one paragraph are all that is held.
+    let mut found = grammar::Found::default();
+    for p in &doc.paragraphs {
+        let shift = p.span.start;
+        let mut part = grammar::scan(doc.slice(p.span), lex);
+        for d in &mut part.dates {
+            d.span = d.span.shift(shift);
+        }
+        for t in &mut part.times {
+            t.span = t.span.shift(shift);
+        }
+        found.dates.append(&mut part.dates);
+        found.times.append(&mut part.times);
+    }
     resolve::resolve(
         found,
         published,
@@ -247,5 +262,7 @@ fn top_line(doc: &Document, span: Span) -> Option<bool> {
     if p.boilerplate == Some(crate::document::Reason::Dateline) {
         return Some(true);
     }
-    (k < 3).then(|| doc.slice(p.span).split_whitespace().count() <= 8)
+    // Stop counting at the ninth word: a long paragraph is no dateline, and
+    // counting all its words for every date in it would be quadratic.
+    (k < 3).then(|| doc.slice(p.span).split_whitespace().nth(8).is_none())
 }

@@ -55,7 +55,7 @@ impl Facts {
         // Days, years and clock times are parts of dates, not quantities.
         let mut quantities = quantity::extract_document(doc, lexicons);
         quantities.retain(|q| !date::covers(&dates.dates, &dates.times, q.number));
-        Facts {
+        let mut facts = Facts {
             quantities,
             dates: dates.dates,
             times: dates.times,
@@ -63,7 +63,16 @@ impl Facts {
             names,
             quotes,
             genders,
-        }
+        };
+        // A story keeps its facts to the end: without the slack of vectors
+        // grown by doubling.
+        facts.quantities.shrink_to_fit();
+        facts.dates.shrink_to_fit();
+        facts.times.shrink_to_fit();
+        facts.names.shrink_to_fit();
+        facts.quotes.shrink_to_fit();
+        facts.genders.shrink_to_fit();
+        facts
     }
 }
 

@@ -88,8 +88,9 @@ const MAX_APPOSITION_GAP: usize = 4;
 /// What the document says about one word.
 #[derive(Clone, Debug, Default)]
 struct Tok {
-    /// Bytes of a possessive ending ("'s", "’s") at its end.
-    possessive: usize,
+    /// Bytes of a possessive ending ("'s", "’s") at its end (one byte: a
+    /// token per word of a long document is kept small).
+    possessive: u8,
     cap: bool,
     caps: bool,
     /// First word of a sentence or of a quotation.
@@ -129,14 +130,15 @@ fn possessive_len(text: &str) -> usize {
 }
 
 /// The folds of the words whose possessive ending must go (the document
-/// folds every other word already).
-fn possessive_folds(doc: &Document) -> Vec<Option<String>> {
+/// folds every other word already), by word index: few words have one.
+fn possessive_folds(doc: &Document) -> HashMap<usize, String> {
     doc.words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .filter_map(|(i, w)| {
             let text = doc.slice(w.span);
             let n = possessive_len(text);
-            (n > 0).then(|| fold(&text[..text.len() - n]))
+            (n > 0).then(|| (i, fold(&text[..text.len() - n])))
         })
         .collect()
 }
@@ -165,20 +167,24 @@ fn opens_clause(gap: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(doc: &'a Document, lexicons: &'a Lexicons, possessive: &'a [Option<String>]) -> Ctx<'a> {
+    fn new(
+        doc: &'a Document,
+        lexicons: &'a Lexicons,
+        possessive: &'a HashMap<usize, String>,
+    ) -> Ctx<'a> {
         let lex = lexicons.lang(&doc.language.code);
         let folds: Vec<&str> = doc
-            .folds
+            .infos
             .iter()
-            .zip(possessive)
-            .map(|(f, p)| p.as_deref().unwrap_or(f))
+            .enumerate()
+            .map(|(i, f)| possessive.get(&i).map_or(f.fold(), String::as_str))
             .collect();
         let mut toks: Vec<Tok> = Vec::with_capacity(doc.words.len());
         for s in &doc.sentences {
             let words = doc.words_of(s);
             for (i, w) in words.iter().enumerate() {
                 let text = doc.slice(w.span);
-                let possessive = possessive_len(text);
+                let possessive = possessive_len(text) as u8;
                 let gap_start = if i == 0 {
                     s.span.start
                 } else {
@@ -322,7 +328,7 @@ impl<'a> Ctx<'a> {
 
     fn text(&self, i: usize) -> &'a str {
         let w = self.doc.words[i].span;
-        &self.doc.text[w.start..w.end - self.toks[i].possessive]
+        &self.doc.text[w.start..w.end - usize::from(self.toks[i].possessive)]
     }
 
     /// The text between word `i` and the next (to the end for the last).
@@ -378,9 +384,22 @@ impl<'a> Ctx<'a> {
         }
         // Where months and weekdays are written in lower case, a capitalised
         // one inside a sentence is a name ("Марта", Marta, is also "of March").
-        let words = &self.lex.dates.words;
+        let dates = &self.lex.dates;
+        let words = &dates.words;
+        // An abbreviation ("Jan", "Sun", "Mar") is a calendar word only next
+        // to a number ("Jan. 5", "5 Jan"); elsewhere it may be a name.
+        let span = self.doc.words[i].span;
+        let next_to_number = || {
+            let after = self.doc.text[span.end..].trim_start_matches(['.', ' ', '-', '/']);
+            let before = self.doc.text[..span.start].trim_end_matches([' ', '-', '/']);
+            after.starts_with(|c: char| c.is_ascii_digit())
+                || before.ends_with(|c: char| c.is_ascii_digit())
+        };
         let calendar = |table: &crate::lexicon::FormTable, capitalized: bool| {
-            table.get_folded(self.folds[i]).is_some() && (capitalized || tok.initial)
+            let fold = self.folds[i];
+            table.get_folded(fold).is_some()
+                && (capitalized || tok.initial)
+                && (!dates.short_forms.contains(fold) || next_to_number())
         };
         if calendar(&self.lex.months, words.capitalized_months)
             || calendar(&self.lex.weekdays, words.capitalized_weekdays)
@@ -471,7 +490,7 @@ fn split_places(cx: &Ctx, runs: Vec<Run>) -> Vec<Run> {
     for run in runs {
         let first = run.words[0];
         let after_place_word = first > 0
-            && cx.doc.words[first - 1].sentence == cx.doc.words[first].sentence
+            && cx.doc.sentence_of(first - 1) == cx.doc.sentence_of(first)
             && cx.cues.place_before.contains(cx.folds[first - 1]);
         if run.words.len() > 1 && after_place_word && place(first) {
             out.push(Run {
@@ -704,7 +723,10 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
         let first = cx.doc.words[run.words[0]].span;
         let last_w = run.words[run.words.len() - 1];
         let last = cx.doc.words[last_w].span;
-        let span = Span::new(first.start, last.end - cx.toks[last_w].possessive);
+        let span = Span::new(
+            first.start,
+            last.end - usize::from(cx.toks[last_w].possessive),
+        );
         let exonym = exonym_reading(cx, &parts);
         let mut entity = EntityType::Unknown;
         if let Some((x, form)) = exonym {
@@ -818,7 +840,7 @@ fn part(
     NamePart {
         span: Span::new(
             cx.doc.words[w].span.start,
-            cx.doc.words[w].span.end - cx.toks[w].possessive,
+            cx.doc.words[w].span.end - usize::from(cx.toks[w].possessive),
         ),
         key: key::word_key(&form, cx.lang, cx.t),
         alts: others
@@ -855,7 +877,7 @@ fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
         return EntityType::Person;
     }
     if first > 0
-        && cx.doc.words[first - 1].sentence == cx.doc.words[first].sentence
+        && cx.doc.sentence_of(first - 1) == cx.doc.sentence_of(first)
         && cx.cues.place_before.contains(cx.folds[first - 1])
     {
         return EntityType::Place;
@@ -867,7 +889,7 @@ impl Ctx<'_> {
     /// True when a speech verb follows the name (words `first..=last`) or
     /// ends right before it: "X said", "said X".
     fn speech_adjacent(&self, first: usize, last: usize) -> bool {
-        let s = &self.doc.sentences[self.doc.words[first].sentence];
+        let s = &self.doc.sentences[self.doc.sentence_of(first)];
         let after = self.words(last + 1, s.end_word.min(last + 5));
         let space_after = last + 1 < s.end_word && self.gap(last).trim().is_empty();
         let before = self.words(s.first_word, first);

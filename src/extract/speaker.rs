@@ -86,9 +86,10 @@ struct Ctx<'a> {
     doc: &'a Document,
     cues: &'a NameCues,
     names: &'a [NameMention],
-    folds: &'a [String],
-    /// The mention each word belongs to.
-    mention_of: Vec<Option<usize>>,
+    folds: &'a [crate::document::WordRef],
+    /// The mention each word belongs to (u32: one per word of a long
+    /// document); see [`Ctx::mention`].
+    mention_of: Vec<Option<u32>>,
     /// The first word of each mention.
     first_word: Vec<usize>,
     /// Words inside a direct quote.
@@ -107,7 +108,7 @@ pub fn attribute(
     signals: &mut Vec<GenderSignal>,
 ) {
     let cues = &lexicons.lang(&doc.language.code).cues;
-    let folds = &doc.folds;
+    let folds = &doc.infos;
     let mut mention_of = vec![None; doc.words.len()];
     let mut first_word = vec![0; names.len()];
     for (m, mention) in names.iter().enumerate() {
@@ -119,7 +120,7 @@ pub fn attribute(
             if !mention.span.overlaps(&word.span) {
                 break;
             }
-            mention_of[w] = Some(m);
+            mention_of[w] = u32::try_from(m).ok();
         }
     }
     // Each quote marks its own words (found by binary search): words ×
@@ -165,12 +166,16 @@ pub fn attribute(
 }
 
 impl Ctx<'_> {
+    /// The mention word `w` belongs to.
+    fn mention(&self, w: usize) -> Option<usize> {
+        self.mention_of[w].map(|m| m as usize)
+    }
     fn word_span(&self, w: usize) -> Span {
         self.doc.words[w].span
     }
 
     fn sentence_bounds(&self, w: usize) -> (usize, usize) {
-        let s = &self.doc.sentences[self.doc.words[w].sentence];
+        let s = &self.doc.sentences[self.doc.sentence_of(w)];
         (s.first_word, s.end_word)
     }
 
@@ -200,7 +205,7 @@ impl Ctx<'_> {
             && self
                 .cues
                 .place_before
-                .contains(self.folds[first - 1].as_str())
+                .contains(self.folds[first - 1].fold())
         {
             return false;
         }
@@ -218,7 +223,7 @@ impl Ctx<'_> {
     /// minister, said".
     fn leading_mention(&self, start: usize, end: usize) -> Option<usize> {
         let first = (start..end).find(|&x| !self.quoted[x])?;
-        self.mention_of[first].filter(|&m| self.can_be_subject(m))
+        self.mention(first).filter(|&m| self.can_be_subject(m))
     }
 
     /// The speaker a mention names: a person or an unknown-type name.
@@ -235,7 +240,7 @@ impl Ctx<'_> {
     /// known gender does not contradict `gender`.
     fn antecedent(&self, w: usize, gender: Option<Gender>) -> Option<usize> {
         let at = self.word_span(w).start;
-        let para = self.doc.sentences[self.doc.words[w].sentence].paragraph;
+        let para = self.doc.sentences[self.doc.sentence_of(w)].paragraph;
         let reach = self.doc.paragraphs[para.saturating_sub(PRONOUN_REACH)]
             .span
             .start;
@@ -291,7 +296,7 @@ impl Ctx<'_> {
         if v > start {
             let joined = !self.doc.text[self.word_span(v - 1).end..self.word_span(v).start]
                 .contains([',', ';', ':', '—', '–', '(', ')']);
-            if let Some(m) = self.mention_of[v - 1].filter(|&m| self.can_be_subject(m)) {
+            if let Some(m) = self.mention(v - 1).filter(|&m| self.can_be_subject(m)) {
                 if joined {
                     return Some(self.mention_ref(m));
                 }
@@ -312,12 +317,12 @@ impl Ctx<'_> {
         let mut a = after_end;
         let mut titled = false;
         while a < end && a < after_end + MAX_TITLE_WORDS + if titled { MAX_COMPLEMENT } else { 0 } {
-            if let Some(m) = self.mention_of[a] {
+            if let Some(m) = self.mention(a) {
                 if !self.can_be_subject(m) {
                     break;
                 }
                 if titled && self.names[m].entity != EntityType::Person {
-                    while a < end && self.mention_of[a] == Some(m) {
+                    while a < end && self.mention(a) == Some(m) {
                         a += 1;
                     }
                     continue;
@@ -330,8 +335,8 @@ impl Ctx<'_> {
             let title = self.cues.titles.match_at(&self.folds[..end], a);
             let word = self.doc.slice(self.word_span(a));
             // An elided article ("l'") has no gender of its own.
-            let article =
-                self.cues.articles.contains_key(&self.folds[a]) || word.ends_with(['\'', '’']);
+            let article = self.cues.articles.contains_key(self.folds[a].fold())
+                || word.ends_with(['\'', '’']);
             // A capitalised word is part of the complement's name.
             let particle = titled && (is_capitalized(word) || word.chars().count() <= 5);
             match title {
@@ -373,9 +378,9 @@ fn past_gender(cues: &NameCues, word: &str) -> Option<Gender> {
 fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
     for s in &cx.doc.sentences {
         for v in s.first_word..s.end_word {
-            let subject = (v > s.first_word).then(|| cx.mention_of[v - 1]).flatten();
+            let subject = (v > s.first_word).then(|| cx.mention(v - 1)).flatten();
             let past = subject
-                .filter(|&m| cx.names[m].entity == EntityType::Person && cx.mention_of[v].is_none())
+                .filter(|&m| cx.names[m].entity == EntityType::Person && cx.mention(v).is_none())
                 .filter(|_| {
                     cx.doc.text[cx.word_span(v - 1).end..cx.word_span(v).start]
                         .trim()
@@ -391,9 +396,9 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             let Some((len, Some(g))) = cx.speech_verb(v, s.end_word) else {
                 continue;
             };
-            let before = (v > s.first_word).then(|| cx.mention_of[v - 1]).flatten();
+            let before = (v > s.first_word).then(|| cx.mention(v - 1)).flatten();
             let after = (v + len < s.end_word)
-                .then(|| cx.mention_of[v + len])
+                .then(|| cx.mention(v + len))
                 .flatten();
             if let Some(m) = before.or(after) {
                 let key = cx.names[m].key.clone();
@@ -419,7 +424,8 @@ fn pronoun_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             }
             let span = cx.word_span(w);
             let named_before = (s.first_word..w).any(|x| {
-                cx.mention_of[x].is_some_and(|m| cx.names[m].entity == EntityType::Person)
+                cx.mention(x)
+                    .is_some_and(|m| cx.names[m].entity == EntityType::Person)
             });
             let comma = (w + 1..s.end_word).find(|&x| {
                 cx.doc.text[cx.word_span(x - 1).end..cx.word_span(x).start].contains(',')
@@ -427,7 +433,7 @@ fn pronoun_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             let forward = (!p.subject && !named_before)
                 .then_some(comma)
                 .flatten()
-                .and_then(|c| cx.mention_of[c])
+                .and_then(|c| cx.mention(c))
                 .filter(|&m| {
                     let n = &cx.names[m];
                     n.entity == EntityType::Person
@@ -458,7 +464,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         Some(words.partition_point(|w| w.span.start < q.span.end)).filter(|&k| k < words.len());
     if let Some(k) = first_after {
         let (_, end) = cx.sentence_bounds(k);
-        if cx.doc.words[last_inner].sentence == cx.doc.words[k].sentence {
+        if cx.doc.sentence_of(last_inner) == cx.doc.sentence_of(k) {
             let stop = (k..end).find(|&x| cx.quoted[x]).unwrap_or(end);
             for v in k..stop.min(k + FRAME_AFTER) {
                 if let Some((len, gender)) = cx.speech_verb(v, stop) {
@@ -492,8 +498,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         if let Some(p) = cx.cues.sources.match_at(&cx.folds[..first], v) {
             let after = v + p.words.len();
             let verb = cx.word_span(v).cover(&cx.word_span(after - 1));
-            if let Some(m) =
-                (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention_of[x])
+            if let Some(m) = (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention(x))
             {
                 return (Some(cx.mention_ref(m)), Some(verb));
             }
@@ -580,7 +585,7 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
                 && after < end
                 && (cx.pronoun(after).is_some_and(|p| p.subject)
                     || clause_subject(cx, after, end)
-                    || matches!(cx.folds[after].as_str(), "it" | "they" | "we"))
+                    || matches!(cx.folds[after].fold(), "it" | "they" | "we"))
             {
                 (after, after)
             } else {
@@ -616,10 +621,10 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
 /// True when a name starts at word `w` and a lower-case word follows it:
 /// the subject of a reported clause ("said Kyiv understood ...").
 fn clause_subject(cx: &Ctx, w: usize, end: usize) -> bool {
-    let Some(m) = cx.mention_of[w] else {
+    let Some(m) = cx.mention(w) else {
         return false;
     };
-    let next = (w..end).find(|&x| cx.mention_of[x] != Some(m));
+    let next = (w..end).find(|&x| cx.mention(x) != Some(m));
     next.is_some_and(|x| {
         cx.doc
             .slice(cx.word_span(x))
@@ -632,15 +637,15 @@ fn clause_subject(cx: &Ctx, w: usize, end: usize) -> bool {
 /// True when word `c` can belong to a subject placed after its verb: a
 /// name, a pronoun, a title or an article.
 fn inverted_subject_word(cx: &Ctx, c: usize, end: usize) -> bool {
-    cx.mention_of[c].is_some()
+    cx.mention(c).is_some()
         || cx.pronoun(c).is_some()
-        || cx.cues.articles.contains_key(&cx.folds[c])
+        || cx.cues.articles.contains_key(cx.folds[c].fold())
         || cx.cues.titles.match_at(&cx.folds[..end], c).is_some()
 }
 
 /// True when word `c` is "that", "que", "dass", "що" (or "qu'il").
 fn opens_reported(cx: &Ctx, c: usize) -> bool {
-    let f = &cx.folds[c];
+    let f = cx.folds[c].fold();
     cx.cues.complementizers.contains(f)
         || f.split_once('\'')
             .is_some_and(|(head, _)| cx.cues.complementizers.contains(&format!("{head}'")))

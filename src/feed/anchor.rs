@@ -124,7 +124,7 @@ pub fn sound_key(key: &str) -> Option<String> {
 /// everywhere), written with digits when large; a match score by its sides.
 fn number_anchor(doc: &Document, q: &Quantity) -> Option<Anchor> {
     if q.unit == Unit::Score {
-        let [a, b] = q.sides?;
+        let [a, b] = **q.sides.as_ref()?;
         return Some(Anchor {
             kind: AnchorKind::Number,
             key: format!("{}-{}", a.max(b), a.min(b)),

@@ -73,7 +73,7 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
     let mut out: Vec<ForeignSpan> = Vec::new();
     for (_, sentence) in doc.story_sentences() {
         let words = doc.words_of(sentence);
-        let loan = loanwords.mask(&doc.folds[sentence.first_word..sentence.end_word]);
+        let loan = loanwords.mask(&doc.infos[sentence.first_word..sentence.end_word]);
         let votes: Vec<&Vote> = words
             .iter()
             .enumerate()
@@ -136,15 +136,20 @@ impl Loanwords {
 
     /// Marks the words (given folded) that belong to an established
     /// loanword phrase.
-    fn mask(&self, keys: &[String]) -> Vec<bool> {
+    fn mask<S: AsRef<str>>(&self, keys: &[S]) -> Vec<bool> {
         let mut mask = vec![false; keys.len()];
         for start in 0..keys.len() {
-            let Some(phrases) = self.by_first.get(keys[start].as_str()) else {
+            let Some(phrases) = self.by_first.get(keys[start].as_ref()) else {
                 continue;
             };
             for parts in phrases {
                 let end = start + parts.len();
-                if end <= keys.len() && parts.iter().zip(&keys[start..end]).all(|(p, k)| p == k) {
+                if end <= keys.len()
+                    && parts
+                        .iter()
+                        .zip(&keys[start..end])
+                        .all(|(p, k)| p == k.as_ref())
+                {
                     mask[start..end].iter_mut().for_each(|m| *m = true);
                 }
             }

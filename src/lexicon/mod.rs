@@ -10,17 +10,17 @@
 //!   `weekdays.txt`, `boilerplate.txt`, `letters.txt` (`alphabet: a b c`));
 //! - rule tables: `name | pattern | description` (`calques.txt`);
 //! - quantities: `numbers.txt` (`N: forms`, `xN: forms` for multipliers,
-//!   `and`, `a`, `of`, `ordinal`, `range`), `vague.txt` (`LO..HI: forms`,
+//!   `and`, `a`, `half`, `of`, `ordinal`, `range`, `minus`, `point`),
+//!   `vague.txt` (`LO..HI: forms`,
 //!   `approx`/`min`/`max` qualifiers), `units.txt` (`percent`, `pp`, ISO
 //!   currency codes, `time`, `id`): the full formats head the English files
 //!   and are parsed by [`crate::extract::quantity::QuantityLexicon`];
 //! - concepts: `concepts.txt` (`id: form | form`, the same ids in every
 //!   language), parsed by [`concepts::Concepts`].
 //! - date grammar words and relative dates (`date_words.txt`,
-//!   `relative_dates.txt`, see [`dates`]).
+//!   `relative_dates.txt`), parsed by [`crate::extract::date::DateLexicon`].
 
 pub mod concepts;
-pub mod dates;
 pub mod parse;
 
 use crate::hash::{HashMap, HashSet, HashSetExt};
@@ -367,7 +367,7 @@ pub struct LangLexicon {
     /// of `concepts.txt`).
     pub glossary: concepts::Concepts,
     /// Date grammar words and relative date phrases.
-    pub dates: dates::DateLexicon,
+    pub dates: crate::extract::date::DateLexicon,
 }
 
 /// All parsed lexicons.
@@ -521,7 +521,7 @@ impl LangLexicon {
 
         let (words_origin, words_text) = file("date_words");
         let (relative_origin, relative_text) = file("relative_dates");
-        let mut dates = dates::DateLexicon::parse(
+        let mut dates = crate::extract::date::DateLexicon::parse(
             (&words_origin, &words_text),
             (&relative_origin, &relative_text),
         )?;

@@ -21,7 +21,9 @@ pub const MIN_RATIO: f64 = 0.8;
 /// Smallest Jaro-Winkler similarity.
 pub const MIN_SIMILARITY: f64 = 0.9;
 
-fn skeleton(word: &str) -> String {
+/// The consonants of a word with doubled ones written once: two words can
+/// be one name only when their skeletons are equal.
+pub fn skeleton(word: &str) -> String {
     let mut out = String::new();
     for c in word
         .chars()

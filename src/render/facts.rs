@@ -172,10 +172,10 @@ fn quantity_fields(q: &Quantity) -> Value {
     };
     match &q.unit {
         Unit::Count => {}
-        Unit::Currency(code) => fields["unit"] = json!(code),
+        Unit::Currency(code) => fields["unit"] = json!(code.as_str()),
         other => fields["unit"] = json!(other),
     }
-    if let Some(sides) = q.sides {
+    if let Some(sides) = &q.sides {
         fields["sides"] = json!([number(sides[0]), number(sides[1])]);
     }
     if let Some(c) = &q.counts {

@@ -54,12 +54,13 @@ pub fn assert_document(doc: &Document) {
         );
     }
     assert_ordered(doc.sentences.iter().map(|s| s.span), "sentence");
-    for w in &doc.words {
+    for (i, w) in doc.words.iter().enumerate() {
         assert_slice(text, w.span, "word");
         assert!(
-            doc.sentences[w.sentence].span.contains(&w.span),
+            doc.sentences[doc.sentence_of(i)].span.contains(&w.span),
             "word outside its sentence"
         );
+        assert_eq!(doc.fold(i), driftcheck::text::fold(doc.slice(w.span)));
     }
     assert_ordered(doc.words.iter().map(|w| w.span), "word");
     for b in &doc.boilerplate {

@@ -133,24 +133,9 @@ pub fn pairwise_f1(truth: &[LineTruth], predicted: &[String]) -> (f64, f64, f64)
     (precision, recall, f1)
 }
 
-/// SplitMix64: small, deterministic, no dependency.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    pub fn range(&mut self, lo: u64, hi: u64) -> u64 {
-        lo + self.next() % (hi - lo + 1)
-    }
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[(self.next() % items.len() as u64) as usize]
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 pub const LANGS: [&str; 8] = ["en", "pt", "es", "de", "fr", "it", "uk", "ru"];
 

@@ -141,33 +141,9 @@ pub fn stories(root: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// A small deterministic generator (SplitMix64).
-pub struct Rng(u64);
-
-impl Rng {
-    /// Seeded by a text (a story's name) and a number.
-    pub fn new(seed: &str, n: u64) -> Rng {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ n;
-        for b in seed.bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        Rng(h)
-    }
-
-    /// The next number.
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number below `n` (n > 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 /// Page furniture of the kind scraped pages carry, per language: lines a
 /// perturbation adds at the top and bottom of a version (written for this
@@ -237,7 +213,7 @@ pub const PERTURBATIONS: [&str; 5] = ["drop", "merge", "split", "move", "furnitu
 /// A perturbed copy of a story with the perturbations named (see
 /// [`perturb`]).
 pub fn perturb_with(name: &str, versions: &[Version], kinds: &[&str]) -> Vec<Version> {
-    let mut rng = Rng::new(name, 1);
+    let mut rng = Rng::seeded(name, 1);
     let mut out: Vec<Vec<(String, Vec<usize>)>> =
         versions.iter().map(Version::paragraphs).collect();
     let n = versions.len();

@@ -1320,7 +1320,7 @@ fn the_first_lines_of_a_page_may_carry_its_date() {
 
 #[test]
 fn every_language_has_the_basic_relative_phrases() {
-    use crate::lexicon::dates::Offset;
+    use super::lexicon::Offset;
     let lexicons = Lexicons::embedded();
     let units = [
         (RelativeUnit::Day, [-1, 0, 1]),
@@ -1384,4 +1384,401 @@ fn ordinal_marks_and_glued_month_preps() {
             "1° de maio de 2024 => 2024-05-01",
         )],
     );
+}
+
+/// The forms of issue 18, language by language: a date opening a line or
+/// standing alone on it, lower-case months, ordinals with "of", ranges in
+/// every wording, numeric dates in the language's order, weekdays with
+/// dates, dates that carry a time, glued forms.
+#[test]
+fn every_form_in_english() {
+    run(
+        "en",
+        &[
+            ("", "15 February.", "15 February => --02-15"),
+            ("", "2015-03-03.", "2015-03-03 => 2015-03-03"),
+            (
+                "",
+                "Headline\n2 March 2025\nBody.",
+                "2 March 2025 => 2025-03-02",
+            ),
+            ("", "Talks open on march 3.", "march 3 => --03-03"),
+            ("", "It is the 4th of July.", "4th of July => --07-04"),
+            ("", "Due 15 of february.", "15 of february => --02-15"),
+            ("", "On the 4th day of July.", "4th day of July => --07-04"),
+            (
+                "",
+                "Open from the 13th to the 15th of July.",
+                "13th to the 15th of July => --07-13..--07-15",
+            ),
+            (
+                "",
+                "Open July 13 through 15.",
+                "July 13 through 15 => --07-13..--07-15",
+            ),
+            (
+                "",
+                "Open from 4 to January 22, 1995.",
+                "4 to January 22, 1995 => 1995-01-04..1995-01-22",
+            ),
+            (
+                "",
+                "Feb 28th to March 1st, then rest.",
+                "Feb 28th to March 1st => --02-28..--03-01",
+            ),
+            (
+                "",
+                "Closed November between 19 and 20.",
+                "November between 19 and 20 => --11-19..--11-20",
+            ),
+            (
+                "",
+                "Filed on 2/15 and on 11/22.",
+                "2/15 => --02-15; 11/22 => --11-22",
+            ),
+            ("", "Filed on 2/29/2020.", "2/29/2020 => 2020-02-29"),
+            ("", "Filed 22/04.", "22/04 => --04-22"),
+            ("", "Filed 08.02.2023 in Kyiv.", "08.02.2023 => 2023-02-08"),
+            ("", "The 1/8 final and 24/7 coverage.", ""),
+            (
+                "",
+                "Mon, February 18 was cold.",
+                "Mon, February 18 => --02-18 wd1",
+            ),
+            ("", "Jul 18, Fri", "Jul 18, Fri => --07-18 wd5"),
+            (
+                "",
+                "Aug. 9, 2012 at 2:57 p.m. it fell.",
+                "Aug. 9, 2012 => 2012-08-09",
+            ),
+            (
+                "",
+                "Logged 2016-12-16T12:23:59 by the clerk.",
+                "2016-12-16 => 2016-12-16",
+            ),
+            (
+                "",
+                "Due 05-Aug-2016 and 2019/aug/01.",
+                "05-Aug-2016 => 2016-08-05; 2019/aug/01 => 2019-08-01",
+            ),
+            (
+                "",
+                "Back Jan-1, plans for Dec-2019.",
+                "Jan-1 => 2019-01-01; Dec-2019 => 2019-12",
+            ),
+            ("", "It costs $ 12 December 27.", "December 27 => --12-27"),
+            ("", "The plan ends in 2150, they said.", "2150 => 2150"),
+            ("", "Out 2016, nov and back.", "2016, nov => 2016-11"),
+            (
+                "",
+                "Away 26 june to 28 june in 2020.",
+                "26 june to 28 june in 2020 => 2020-06-26..2020-06-28",
+            ),
+            (
+                "",
+                "Open 02-02-2020 - 03-03-2020 only.",
+                "02-02-2020 - 03-03-2020 => 2020-02-02..2020-03-03",
+            ),
+            (
+                PUB,
+                "He came this Friday (Nov 29) to talk.",
+                "this Friday (Nov 29) => 2024-11-29 wd5",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_portuguese() {
+    run(
+        "pt",
+        &[
+            ("", "5 de maio de 2013", "5 de maio de 2013 => 2013-05-05"),
+            ("", "1º de março.", "1º de março => --03-01"),
+            (
+                "",
+                "Entre o 3 e o 12 de setembro.",
+                "3 e o 12 de setembro => --09-03..--09-12",
+            ),
+            (
+                "",
+                "De 2 de out. até 22 de outubro.",
+                "2 de out. até 22 de outubro => --10-02..--10-22",
+            ),
+            ("", "Voltarei em 22/04.", "22/04 => --04-22"),
+            ("", "Voltarei 04/21/2016.", "04/21/2016 => 2016-04-21"),
+            (
+                "",
+                "De 28/2 a 1/3 houve greve.",
+                "28/2 a 1/3 => --02-28..--03-01",
+            ),
+            (
+                "",
+                "Na quarta-feira, 22 de janeiro, choveu.",
+                "quarta-feira, 22 de janeiro => --01-22 wd3",
+            ),
+            (
+                "",
+                "Publicado em 2020/23/set e lido.",
+                "2020/23/set => 2020-09-23",
+            ),
+            (
+                "",
+                "Vence em 13 setembro, 2014.",
+                "13 setembro, 2014 => 2014-09-13",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_spanish() {
+    run(
+        "es",
+        &[
+            ("", "3 de marzo", "3 de marzo => --03-03"),
+            ("", "Volveré el 1ro de enero.", "1ro de enero => --01-01"),
+            (
+                "",
+                "Desde el 3 hasta el 12 de sept. cerrado.",
+                "3 hasta el 12 de sept. => --09-03..--09-12",
+            ),
+            (
+                "",
+                "Entre el 1 de diciembre y el 4 de febrero.",
+                "1 de diciembre y el 4 de febrero => --12-01..--02-04",
+            ),
+            ("", "Volveré el 17/2 por la tarde.", "17/2 => --02-17"),
+            ("", "Pagado el 08/12,2015.", "08/12,2015 => 2015-12-08"),
+            (
+                "",
+                "Del 1-10-2018 al 7-10-2018.",
+                "1-10-2018 al 7-10-2018 => 2018-10-01..2018-10-07",
+            ),
+            (
+                "",
+                "Desde este viernes 12/05 hasta el próximo domingo 20/05.",
+                "este viernes 12/05 hasta el próximo domingo 20/05 => --05-12..--05-20 wd5",
+            ),
+            (
+                "",
+                "De 26 a 28 de junio en 2020.",
+                "26 a 28 de junio en 2020 => 2020-06-26..2020-06-28",
+            ),
+            ("", "Firmado el 1-ene-2016.", "1-ene-2016 => 2016-01-01"),
+            (
+                "",
+                "julio 5, 2015 a la 1:04 pm",
+                "julio 5, 2015 => 2015-07-05",
+            ),
+            (
+                "",
+                "12 de junio del 2012",
+                "12 de junio del 2012 => 2012-06-12",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_german() {
+    run(
+        "de",
+        &[
+            ("", "30. Mai 1980", "30. Mai 1980 => 1980-05-30"),
+            ("", "Wir sehen uns am 15.2. wieder.", "15.2. => --02-15"),
+            ("", "Ich komme am 22.04. zurück.", "22.04. => --04-22"),
+            (
+                "",
+                "Geöffnet vom 14.10. bis 15.10.2018.",
+                "14.10. bis 15.10.2018 => 2018-10-14..2018-10-15",
+            ),
+            (
+                "",
+                "Zwischen dem 3. und dem 12. September.",
+                "3. und dem 12. September => --09-03..--09-12",
+            ),
+            (
+                "",
+                "Im November zwischen dem 19. und dem 20. bin ich weg.",
+                "November zwischen dem 19. und dem 20. => --11-19..--11-20",
+            ),
+            (
+                "",
+                "Montag, Februar 18",
+                "Montag, Februar 18 => --02-18 wd1",
+            ),
+            (
+                "",
+                "Am Montag den 15. Januar 2017.",
+                "Montag den 15. Januar 2017 => 2017-01-15 wd1",
+            ),
+            ("", "Fällig am 12-Mär-2014.", "12-Mär-2014 => 2014-03-12"),
+            ("", "Der Brief vom märz 3.", "märz 3. => --03-03"),
+            ("", "Im Februar 18 Menschen starben.", "Februar => --02"),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_french() {
+    run(
+        "fr",
+        &[
+            ("", "3 mars 2015", "3 mars 2015 => 2015-03-03"),
+            (
+                "",
+                "Le 3eme jour d'octobre.",
+                "3eme jour d'octobre => --10-03",
+            ),
+            ("", "Du 3 au 5 mars.", "3 au 5 mars => --03-03..--03-05"),
+            (
+                "",
+                "Ouvert du 13 au dimanche 15 juillet.",
+                "13 au dimanche 15 juillet => --07-13..--07-15",
+            ),
+            (
+                "",
+                "Absent entre le 4 et le 22 janvier 1995.",
+                "4 et le 22 janvier 1995 => 1995-01-04..1995-01-22",
+            ),
+            (
+                "",
+                "Je rentre le 14/10 environ 8 heures.",
+                "14/10 => --10-14",
+            ),
+            ("", "De 25/10 à 25/01.", "25/10 à 25/01 => --10-25..--01-25"),
+            (
+                "",
+                "Salut, jeudi 29/03 11h00 ?",
+                "jeudi 29/03 => --03-29 wd4",
+            ),
+            ("", "Le prix d'avril 2017.", "d'avril 2017 => 2017-04"),
+            (
+                "",
+                "En novembre de l'année 2016.",
+                "novembre de l'année 2016 => 2016-11",
+            ),
+            (
+                "",
+                "Je suis né novembre 23 de 1987.",
+                "novembre 23 de 1987 => 1987-11-23",
+            ),
+            ("", "En mars 2 000 personnes ont défilé.", "mars => --03"),
+            ("", "Le 16/11/2016 à 10h38.", "16/11/2016 => 2016-11-16"),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_italian() {
+    run(
+        "it",
+        &[
+            ("", "26 gennaio 2014", "26 gennaio 2014 => 2014-01-26"),
+            ("", "dic. 2013", "dic. 2013 => 2013-12"),
+            (
+                "",
+                "Tra il 13 e il 15 luglio.",
+                "13 e il 15 luglio => --07-13..--07-15",
+            ),
+            (
+                "",
+                "Dal 3 fino al 12 set. chiuso.",
+                "3 fino al 12 set. => --09-03..--09-12",
+            ),
+            (
+                "",
+                "13 luglio - 15 luglio",
+                "13 luglio - 15 luglio => --07-13..--07-15",
+            ),
+            ("", "Torno il 25/4 alle 16:00.", "25/4 => --04-25"),
+            ("", "Torno mer, 22 gen.", "mer, 22 gen. => --01-22 wd3"),
+            (
+                "",
+                "16. nov. 2016 alle 10:38",
+                "16. nov. 2016 => 2016-11-16",
+            ),
+            (
+                "",
+                "Torno il 23-2020-settembre.",
+                "23-2020-settembre => 2020-09-23",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_ukrainian() {
+    run(
+        "uk",
+        &[
+            ("", "3 березня 2015", "3 березня 2015 => 2015-03-03"),
+            ("", "8 сер - 12 сер", "8 сер - 12 сер => --08-08..--08-12"),
+            (
+                "",
+                "Виставка з 14.10. - 15.10.2018 у Києві.",
+                "14.10. - 15.10.2018 => 2018-10-14..2018-10-15",
+            ),
+            (
+                "",
+                "Ярмарок з 5 по 7 травня.",
+                "5 по 7 травня => --05-05..--05-07",
+            ),
+            ("", "10.12.", "10.12. => --12-10"),
+            ("", "22 верес 2021 о 07:37", "22 верес 2021 => 2021-09-22"),
+            ("", "Оновлено 2020-берез-11.", "2020-берез-11 => 2020-03-11"),
+            (
+                "",
+                "28 лютого 2020 року об 11:57",
+                "28 лютого 2020 року => 2020-02-28",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn every_form_in_russian() {
+    run(
+        "ru",
+        &[
+            ("", "18-го февраля", "18-го февраля => --02-18"),
+            ("", "31-ое октября 1974", "31-ое октября 1974 => 1974-10-31"),
+            (
+                "",
+                "С 5 по 7 мая будет ярмарка.",
+                "5 по 7 мая => --05-05..--05-07",
+            ),
+            (
+                "",
+                "С 14.10. по 15.10.2018 закрыто.",
+                "14.10. по 15.10.2018 => 2018-10-14..2018-10-15",
+            ),
+            (
+                "",
+                "Понедельник, 18 фев",
+                "Понедельник, 18 фев => --02-18 wd1",
+            ),
+            (
+                "",
+                "21 сентября 2021г., вторник",
+                "21 сентября 2021г., вторник => 2021-09-21 wd2",
+            ),
+            ("", "13 авг. 2005 г. 19:13", "13 авг. 2005 г. => 2005-08-13"),
+            ("", "В 1/4 финала они победили.", ""),
+        ],
+    );
+}
+
+#[test]
+fn ambiguous_numeric_dates_say_so() {
+    // 01/02 in English: either order is a date and the document shows none.
+    let (_, f) = facts("en", "", "Filed on 01/02/2024 in Boston.");
+    assert_eq!(f.dates.len(), 1);
+    assert!(f.dates[0].ambiguous_order);
+    assert_eq!(f.dates[0].date().as_deref(), Some("2024"));
+    // The document's other numeric dates decide.
+    let (_, f) = facts("en", "", "Filed on 01/02/2024 and 12/25/2024.");
+    assert!(!f.dates[0].ambiguous_order);
+    assert_eq!(f.dates[0].date().as_deref(), Some("2024-01-02"));
 }

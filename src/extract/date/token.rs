@@ -1,7 +1,8 @@
 //! A small tokenizer for dates: digit runs, words (letters with inner
 //! apostrophes and hyphens, as in "sexta-feira" or "п'ятниця") and single
 //! punctuation characters, each with its byte span and whether white space or
-//! a paragraph break comes before it.
+//! a line break comes before it. The grammar reads one paragraph at a time,
+//! so nothing joins across paragraphs.
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -30,8 +31,6 @@ pub struct Token {
     pub key: String,
     /// White space comes before it.
     pub gap: bool,
-    /// A blank line comes before it: nothing joins across.
-    pub brk: bool,
     /// It starts the text or a line.
     pub line_start: bool,
 }
@@ -127,7 +126,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             span,
             key,
             gap,
-            brk: newlines >= 2,
             line_start: out.is_empty() || newlines > 0,
         });
         gap = false;
@@ -142,7 +140,7 @@ mod tests {
 
     #[test]
     fn words_numbers_and_marks() {
-        let text = "Na sexta-feira, 3.–4. Dezember\n\n п’ятницю 21h50";
+        let text = "Na sexta-feira, 3.–4. Dezember\n п’ятницю 21h50";
         let toks = tokenize(text);
         let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
         assert_eq!(
@@ -163,7 +161,7 @@ mod tests {
                 "50"
             ]
         );
-        assert!(toks[9].brk && !toks[8].brk);
+        assert!(toks[9].line_start && !toks[8].line_start);
         assert!(toks[1].gap && !toks[2].gap);
         assert_eq!(toks[3].num(), Some(3));
     }

@@ -4,7 +4,7 @@
 use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::token::{self, Locale, Token};
-use super::{Qualifier, Unit};
+use super::{Currency, Qualifier, Unit};
 use crate::error::Result;
 use crate::lexicon::parse;
 
@@ -19,6 +19,9 @@ pub enum Role {
     Joiner,
     /// Worth 1 before a multiplier only ("a", "um", "eine").
     Article,
+    /// Adds half of the last unit ("five and a half", "two million and a
+    /// half", German "zweieinhalb").
+    Half,
 }
 
 /// A number word with its role.
@@ -156,6 +159,10 @@ pub struct QuantityLexicon {
     pub(super) piece_prefixes: HashSet<String>,
     /// Words between an amount and its noun ("of", "de").
     pub(super) of: Phrases<()>,
+    /// Sign words before a number ("minus", "negative", "мінус").
+    pub(super) minus: Phrases<()>,
+    /// Spoken decimal marks ("point", "coma", "Komma").
+    pub(super) point: Phrases<()>,
     /// Ordinal suffixes after digits (folded; "-й" keeps its hyphen).
     pub(super) ordinals: Vec<String>,
     /// Range patterns ("between _ and _").
@@ -191,7 +198,8 @@ impl QuantityLexicon {
             let role = match item.label {
                 "and" => Some(Role::Joiner),
                 "a" => Some(Role::Article),
-                "of" | "ordinal" | "range" => None,
+                "half" => Some(Role::Half),
+                "of" | "ordinal" | "range" | "minus" | "point" => None,
                 label => {
                     let (multiplier, number) = match label.strip_prefix('x') {
                         Some(n) => (true, n),
@@ -204,7 +212,8 @@ impl QuantityLexicon {
                         .ok_or_else(|| {
                             item.error(
                                 origin,
-                                "label is a number, `xN`, `and`, `a`, `of`, `ordinal` or `range`",
+                                "label is a number, `xN`, `and`, `a`, `half`, `of`, `ordinal`, \
+                                 `range`, `minus` or `point`",
                             )
                         })?;
                     Some(if multiplier {
@@ -217,6 +226,8 @@ impl QuantityLexicon {
             for form in &item.items {
                 match (item.label, role) {
                     ("of", _) => self.of.insert(form, ()),
+                    ("minus", _) => self.minus.insert(form, ()),
+                    ("point", _) => self.point.insert(form, ()),
                     ("ordinal", _) => self.ordinals.push(crate::text::fold(form)),
                     ("range", _) => self.ranges.push(range_pattern(form).ok_or_else(|| {
                         item.error(origin, "a range has two `_`: `between _ and _`")
@@ -295,15 +306,17 @@ impl QuantityLexicon {
                     }
                     continue;
                 }
-                code if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
-                    self.insert_after(code, After::Unit(Unit::Currency(code.to_string())));
-                    After::Unit(Unit::Currency(code.to_string()))
-                }
-                _ => {
-                    return Err(item.error(
-                        origin,
-                        "label is `percent`, `pp`, `time`, `id`, `/N` or a currency code",
-                    ));
+                label => {
+                    let Some(code) = Currency::new(label) else {
+                        return Err(item.error(
+                            origin,
+                            "label is `percent`, `pp`, `time`, `id`, `/N` or a currency code",
+                        ));
+                    };
+                    // The code itself is a unit too ("3 EUR").
+                    let currency = After::Unit(Unit::Currency(code));
+                    self.insert_after(label, currency.clone());
+                    currency
                 }
             };
             for form in &item.items {

@@ -55,7 +55,7 @@ pub enum Unit {
     /// Percentage points.
     PercentagePoint,
     /// Money in a currency (ISO 4217 code).
-    Currency(String),
+    Currency(Currency),
     /// A rank ("3rd", "3º", "3-й").
     Ordinal,
     /// A match score ("3-1", "2:0"); [`Quantity::sides`] holds both sides.
@@ -74,6 +74,45 @@ pub enum Qualifier {
     Min,
     /// At most that much ("less than", "almost", "до").
     Max,
+}
+
+/// An ISO 4217 currency code ("EUR"), three ASCII capitals.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// The code of a three-letter ASCII string.
+    pub fn new(code: &str) -> Option<Currency> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_uppercase)
+            .then_some(Currency(bytes))
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        // Three ASCII capitals, checked in `new`.
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+}
+
+impl std::fmt::Debug for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// What a quantity counts: the noun after it.
@@ -109,14 +148,15 @@ pub struct Quantity {
     pub unit: Unit,
     /// "About", "more than", "less than".
     pub qualifier: Option<Qualifier>,
-    /// What it counts.
-    pub counts: Option<Counted>,
+    /// What it counts (boxed: most numbers of a long document count
+    /// nothing named, and a quantity is kept small).
+    pub counts: Option<Box<Counted>>,
     /// True for a vague amount ("thousands", "dezenas de milhares").
     pub vague: bool,
     /// True when written in words ("thirty-two").
     pub spelled: bool,
     /// Both sides of a score in text order ("3-1": [3, 1]).
-    pub sides: Option<[f64; 2]>,
+    pub sides: Option<Box<[f64; 2]>>,
     /// True when found in boilerplate.
     pub boilerplate: bool,
 }
@@ -140,7 +180,7 @@ impl Quantity {
         if opposite {
             return false;
         }
-        if let (Some(a), Some(b)) = (self.sides, other.sides) {
+        if let (Some(a), Some(b)) = (&self.sides, &other.sides) {
             return a == b;
         }
         if self.sides.is_some() || other.sides.is_some() {

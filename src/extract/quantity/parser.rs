@@ -30,8 +30,10 @@ static NOT_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
-/// Digits without separators this long are identifiers, not amounts.
+/// Digits without separators this long may be identifiers, not amounts.
 const LONGEST_PLAIN: usize = 8;
+/// Plain digits longer than this are identifiers whatever they start with.
+const LONGEST_AMOUNT: usize = 15;
 
 /// A number read from the tokens.
 #[derive(Clone, Copy, Debug)]
@@ -65,13 +67,22 @@ impl Num {
     }
 }
 
+/// The most groups of a number: one per multiplier of a thousand or more.
+const GROUPS: usize = 8;
+
 /// The value of a number being read word by word.
+///
+/// Groups are amounts with a multiplier of a thousand or more, in falling
+/// order of magnitude ("three billion | 455 thousand"). A larger multiplier
+/// takes every smaller group before it and the value in progress
+/// ("cuatrocientos cincuenta y cinco mil millones": 455 × 10⁹), which is how
+/// "mil millones" and "dos mil ciento cuarenta y siete millones" read.
 #[derive(Clone, Copy, Debug)]
 struct Acc {
-    total: f64,
+    /// (value, magnitude) of each group, largest first.
+    groups: [(f64, f64); GROUPS],
+    len: usize,
     current: f64,
-    /// The last multiplier of a thousand or more (0 before any).
-    last_large: f64,
     items: usize,
     joined: bool,
     from_digits: bool,
@@ -80,20 +91,23 @@ struct Acc {
     /// Product of every multiplier.
     mult: f64,
     fraction: bool,
+    /// "zero" was read: nothing adds to it.
+    zero: bool,
 }
 
 impl Acc {
     fn new() -> Acc {
         Acc {
-            total: 0.0,
+            groups: [(0.0, 0.0); GROUPS],
+            len: 0,
             current: 0.0,
-            last_large: 0.0,
             items: 0,
             joined: false,
             from_digits: false,
             scale: 1.0,
             mult: 1.0,
             fraction: false,
+            zero: false,
         }
     }
 
@@ -107,7 +121,12 @@ impl Acc {
     }
 
     fn value(&self) -> f64 {
-        self.total + self.current
+        self.groups[..self.len].iter().map(|g| g.0).sum::<f64>() + self.current
+    }
+
+    /// The magnitude of the last group (0 before any).
+    fn last_large(&self) -> f64 {
+        self.len.checked_sub(1).map_or(0.0, |k| self.groups[k].1)
     }
 
     /// True while digits have not been scaled by a large multiplier: words
@@ -119,6 +138,9 @@ impl Acc {
     /// Takes one more word; false (and unchanged) when it does not fit.
     fn push(&mut self, role: Role) -> bool {
         let before = *self;
+        if self.zero {
+            return false;
+        }
         let ok = match role {
             Role::Joiner => {
                 if self.items == 0 || self.joined || self.digits_pending() || self.fraction {
@@ -130,6 +152,7 @@ impl Acc {
             Role::Article => (self.items == 0 || self.joined) && self.add(1.0),
             Role::Value(v) => !self.digits_pending() && self.add(v),
             Role::Multiplier(m) => !self.joined && self.multiply(m),
+            Role::Half => self.half(),
         };
         if ok {
             self.items += 1;
@@ -141,6 +164,14 @@ impl Acc {
     }
 
     fn add(&mut self, v: f64) -> bool {
+        if v == 0.0 {
+            // "zero" stands alone.
+            if self.items > 0 {
+                return false;
+            }
+            self.zero = true;
+            return true;
+        }
         // German puts units before tens: "zwei-und-dreißig".
         let units = self.current % 100.0;
         if self.joined
@@ -168,23 +199,50 @@ impl Acc {
         true
     }
 
+    /// "and a half": half of one after a value, half of the last group's
+    /// unit after a large multiplier ("a million and a half").
+    fn half(&mut self) -> bool {
+        if self.fraction {
+            return false;
+        }
+        if self.current > 0.0 && self.current.fract() == 0.0 {
+            self.current += 0.5;
+            return true;
+        }
+        match self.len.checked_sub(1) {
+            Some(k) if self.current == 0.0 => {
+                self.groups[k].0 += 0.5 * self.groups[k].1;
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn multiply(&mut self, m: f64) -> bool {
         if m >= 1000.0 {
-            if self.current == 0.0 && self.total > 0.0 && m > self.last_large {
-                // "mil millones": a larger multiplier scales the whole.
-                self.total *= m;
-            } else if self.last_large == 0.0 || m < self.last_large {
-                let factor = match (self.current == 0.0, self.items) {
-                    (true, 0) => 1.0,
-                    (true, _) => return false,
-                    (false, _) => self.current,
-                };
-                self.total += factor * m;
-                self.current = 0.0;
-            } else {
+            let mut sum = self.current;
+            if sum == 0.0 {
+                // "thousand" alone, "миллион тысяча": one of it; after a
+                // value without a multiplier, nothing.
+                let after_group = self.len > 0 && m < self.last_large();
+                if self.items == 0 || after_group {
+                    sum = 1.0;
+                }
+            }
+            let mut magnitude: f64 = 1.0;
+            while self.len > 0 && self.groups[self.len - 1].1 < m {
+                self.len -= 1;
+                sum += self.groups[self.len].0;
+                magnitude = magnitude.max(self.groups[self.len].1);
+            }
+            // Groups fall in magnitude: "two million three million" is two.
+            let falls = self.len == 0 || self.last_large() > m * magnitude;
+            if sum == 0.0 || self.len == GROUPS || !falls {
                 return false;
             }
-            self.last_large = m;
+            self.groups[self.len] = (sum * m, m * magnitude);
+            self.len += 1;
+            self.current = 0.0;
         } else if self.current == 0.0 && self.items == 0 {
             self.current = m;
         } else if self.current != 0.0 && self.current < m && !self.fraction {
@@ -193,6 +251,9 @@ impl Acc {
             return false;
         }
         self.fraction = false;
+        // Digits scaled by a multiplier take words after them ("3 hundred
+        // and one").
+        self.from_digits = false;
         self.scale *= m;
         self.mult *= m;
         true
@@ -371,9 +432,10 @@ impl<'a> Parser<'a> {
                 end = next;
             }
             let mut precision = d.precision * acc.scale;
-            if acc.last_large >= 1000.0 {
-                // "41 mil e quinhentos", "41 mil e 500": the rest after a
-                // large multiplier, in words or (after a joiner) digits.
+            if acc.scale >= 100.0 {
+                // "41 mil e quinhentos", "41 mil e 500", "3 hundred and 21",
+                // "4 thousand 3 hundred": the rest after a multiplier, in
+                // words, or in digits after a joiner or before a multiplier.
                 while let Some((trial, next)) = self.rest_after_large(acc, end) {
                     acc = trial;
                     end = next;
@@ -390,7 +452,29 @@ impl<'a> Parser<'a> {
                 digits: (end == at + 1).then_some(d),
             });
         }
-        self.spelled_at(at)
+        self.spelled_at(at, true)
+            .or_else(|| self.leading_decimal(at))
+    }
+
+    /// "punto cinco", "ponto setenta e sete": a decimal without its zero,
+    /// only where a paragraph starts with it.
+    fn leading_decimal(&self, at: usize) -> Option<Num> {
+        if at != 0 || self.blocked[at] {
+            return None;
+        }
+        let ((), mark_end) = self.q.point.longest_at(self.text, &self.tokens, at)?;
+        let (value, precision, end) = self
+            .digits_after_mark(mark_end)
+            .filter(|_| self.spaced(mark_end - 1, mark_end))?;
+        Some(Num {
+            end,
+            value,
+            mult: 1.0,
+            precision,
+            spelled: true,
+            weak: false,
+            digits: None,
+        })
     }
 
     /// One more part of a number after `end`: number words, or a joiner and
@@ -408,8 +492,22 @@ impl<'a> Parser<'a> {
             at = next;
         }
         let digits = self.tokens.get(at).and_then(|t| t.digits());
+        // Digits before a smaller multiplier go on the number ("4 thousand
+        // 3 hundred", "3 milhões e 200 mil").
+        let multiplier_next = |at: usize| {
+            self.multiplier_at(at + 1)
+                .is_some_and(|(m, _)| m < acc.last_large())
+        };
+        // After a joiner, digits with a multiplier of their own start
+        // another number ("3 cents et 2 cents").
+        let joined_digits = |at: usize| at > end && self.multiplier_at(at + 1).is_none();
         let next = match digits {
-            Some(d) if at > end && d.plain && d.value < 1000.0 && self.spaced(at - 1, at) => {
+            Some(d)
+                if (joined_digits(at) || multiplier_next(at))
+                    && d.plain
+                    && d.value < 1000.0
+                    && self.spaced(at - 1, at) =>
+            {
                 trial.push(Role::Value(d.value)).then_some(at + 1)?
             }
             _ => {
@@ -420,8 +518,9 @@ impl<'a> Parser<'a> {
         (!trial.joined).then_some((trial, next))
     }
 
-    /// A number written in words at `at`.
-    fn spelled_at(&self, at: usize) -> Option<Num> {
+    /// A number written in words at `at`, with its spoken decimal part when
+    /// `decimals`.
+    fn spelled_at(&self, at: usize, decimals: bool) -> Option<Num> {
         let (first, mut end) = self.pieces_at(at)?;
         let mut acc = Acc::new();
         if !first.iter().all(|p| acc.push(p.role)) || acc.joined {
@@ -450,10 +549,12 @@ impl<'a> Parser<'a> {
             end = next;
         }
         let alone = acc.items == 1;
-        if acc.fraction || (alone && sole.is_some_and(|w| w.role == Role::Article)) {
+        // An article is no number, but for one alone on its line ("Eine").
+        let article = alone && sole.is_some_and(|w| w.role == Role::Article);
+        if acc.fraction || (article && !self.alone(at, end)) {
             return None;
         }
-        Some(Num {
+        let mut num = Num {
             end,
             value: acc.value(),
             mult: acc.mult,
@@ -461,7 +562,68 @@ impl<'a> Parser<'a> {
             spelled: true,
             weak: alone && sole.is_some_and(|w| w.weak),
             digits: None,
-        })
+        };
+        if decimals && acc.value().fract() == 0.0 {
+            if let Some((fraction, precision, after)) = self.decimals_after(end) {
+                num.value += fraction;
+                num.precision = precision;
+                num.end = after;
+                num.weak = false;
+            }
+        }
+        Some(num)
+    }
+
+    /// A spoken decimal part at `at`: a decimal mark ("point", "coma",
+    /// "Komma") and digits one by one ("three point one four") or one number
+    /// ("cero coma quince", "zéro virgule cent douze"). The fraction, its
+    /// precision and the index after it.
+    fn decimals_after(&self, at: usize) -> Option<(f64, f64, usize)> {
+        let ((), mark_end) = self.q.point.longest_at(self.text, &self.tokens, at)?;
+        if !self.spaced(at - 1, at) || !self.spaced(mark_end - 1, mark_end) {
+            return None;
+        }
+        self.digits_after_mark(mark_end)
+    }
+
+    /// The digits after a spoken decimal mark ending at `mark_end`.
+    fn digits_after_mark(&self, mark_end: usize) -> Option<(f64, f64, usize)> {
+        let single = |end: usize| -> Option<(u32, usize)> {
+            match self.next_pieces(end)? {
+                (p, next) if p.len() == 1 => match p[0].role {
+                    Role::Value(v) if v.fract() == 0.0 && (0.0..10.0).contains(&v) => {
+                        Some((v as u32, next))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let mut digits = String::new();
+        let mut end = mark_end;
+        let mut next = single(end);
+        // Digits one by one, unless the first word starts a larger number.
+        let larger = self
+            .spelled_at(mark_end, false)
+            .is_some_and(|n| n.value >= 10.0);
+        if !larger {
+            while let Some((d, after)) = next {
+                digits.push(char::from_digit(d, 10)?);
+                end = after;
+                next = single(end);
+            }
+        }
+        if digits.is_empty() {
+            let n = self.spelled_at(mark_end, false)?;
+            if n.value.fract() != 0.0 || n.value >= 1000.0 {
+                return None;
+            }
+            digits = format!("{}", n.value as u64);
+            end = n.end;
+        }
+        let fraction: f64 = format!("0.{digits}").parse().ok()?;
+        let precision = 10f64.powi(-(digits.len() as i32));
+        Some((fraction, precision, end))
     }
 
     /// After `at`, an optional "of" word: the index after it.
@@ -507,6 +669,13 @@ impl<'a> Parser<'a> {
                 return r;
             }
         }
+        if t.is_punct(&["~"]) && self.glued(e - 1, e) && self.glued(e, e + 1) {
+            // "20~100"
+            if let Some(range) = self.number_at(e + 1).and_then(|b| range(a, b)) {
+                return range;
+            }
+            return Core::One(a);
+        }
         if t.is_punct(&DASHES) || t.is_punct(&[":"]) {
             let colon = t.is_punct(&[":"]);
             let tight = self.glued(e - 1, e) && self.glued(e, e + 1);
@@ -543,6 +712,31 @@ impl<'a> Parser<'a> {
         Core::One(a)
     }
 
+    /// A number with its sign: a sign word ("minus five", "negative ten") or
+    /// a minus glued to digits ("-10").
+    fn signed_number_at(&self, at: usize) -> Option<Num> {
+        let negate = |mut n: Num| {
+            n.value = -n.value;
+            n
+        };
+        if let Some(((), end)) = self.q.minus.longest_at(self.text, &self.tokens, at) {
+            if self.spaced(end - 1, end) {
+                return self.number_at(end).map(negate);
+            }
+        }
+        let t = self.tokens.get(at)?;
+        if t.is_punct(&["-", "−"])
+            && self.glued(at, at + 1)
+            && self
+                .tokens
+                .get(at + 1)
+                .is_some_and(|d| d.digits().is_some())
+        {
+            return self.number_at(at + 1).map(negate);
+        }
+        self.number_at(at)
+    }
+
     /// A range with words before its first number ("between _ and _").
     fn lead_range_at(&self, at: usize) -> Option<Core> {
         self.q
@@ -551,9 +745,9 @@ impl<'a> Parser<'a> {
             .filter(|p| !p.before.is_empty())
             .find_map(|pattern| {
                 let first = match_keys(self.text, &self.tokens, at, &pattern.before)?;
-                let a = self.number_at(first)?;
+                let a = self.signed_number_at(first)?;
                 let second = match_keys(self.text, &self.tokens, a.end, &pattern.middle)?;
-                range(a, self.number_at(second)?)
+                range(a, self.signed_number_at(second)?)
             })
     }
 
@@ -707,9 +901,20 @@ impl<'a> Parser<'a> {
     /// True when the number at `at` is part of an identifier: letters glued
     /// before it ("G7", "COVID-19") or an `id` word before it ("article 5").
     fn is_identifier(&self, at: usize) -> bool {
+        // Long plain digits in running text are identifiers (registration,
+        // account, case numbers): amounts that long are written with
+        // separators. Alone on a line, or with a sign, one is an amount.
+        let amount = |d: Digits| {
+            d.lead <= LONGEST_AMOUNT
+                && !self.tokens[at].key.starts_with('0')
+                && (self.alone(at, at + 1)
+                    || self
+                        .sign(at, true)
+                        .is_some_and(|(neg, s)| neg && self.alone(s, at + 1)))
+        };
         if self.tokens[at]
             .digits()
-            .is_some_and(|d| d.plain && d.lead >= LONGEST_PLAIN)
+            .is_some_and(|d| d.plain && d.lead >= LONGEST_PLAIN && !amount(d))
         {
             return true;
         }
@@ -740,6 +945,13 @@ impl Parser<'_> {
         let (qualifier, j) = match self.q.qualifiers.longest_at(self.text, &self.tokens, i) {
             Some((q, end)) => (Some(q), end),
             None => (None, i),
+        };
+        // "minus five", "negative one": a sign word.
+        let (minus_word, j) = match self.q.minus.longest_at(self.text, &self.tokens, j) {
+            Some(((), end)) if self.spaced(end - 1, end) && self.number_at(end).is_some() => {
+                (Some(j), end)
+            }
+            _ => (None, j),
         };
         let (prefix, j) = match self.currency_before(j) {
             Some((unit, end)) => (Some(unit), end),
@@ -837,17 +1049,38 @@ impl Parser<'_> {
             return Outcome::Skip(end);
         }
         if let Core::One(n) = &core {
-            if n.weak && concept.is_none() {
+            // "one" counts before a counted noun, after a sign word, or
+            // alone on its line.
+            if n.weak && concept.is_none() && minus_word.is_none() && !self.alone(j, end) {
                 return Outcome::Nothing;
             }
         }
-        let sign = self.sign(j, first_digits);
+        let sign = match minus_word {
+            Some(at) => Some((true, at)),
+            None => self.sign(j, first_digits),
+        };
         let start = sign.map_or(i, |(_, s)| s.min(i));
         let number = Span::new(self.tokens[start].span.start, self.tokens[end - 1].span.end);
-        let (span, q_end) = match &counted {
+        let (mut span, mut q_end) = match &counted {
             Some((c, after)) => (number.cover(&c.span), *after),
             None => (number, end),
         };
+        // "un an et demi", "dos años y medio": the half after the noun.
+        let mut half = 0.0;
+        if let (Core::One(n), Some(_)) = (&core, &counted) {
+            if n.value.fract() == 0.0 && n.mult == 1.0 && self.spaced(q_end - 1, q_end) {
+                if let Some((w, after)) = self.q.words.longest_at(self.text, &self.tokens, q_end) {
+                    if w.role == Role::Half {
+                        half = 0.5;
+                        span = span.cover(&Span::new(
+                            self.tokens[q_end].span.start,
+                            self.tokens[after - 1].span.end,
+                        ));
+                        q_end = after;
+                    }
+                }
+            }
+        }
         let negative = sign.is_some_and(|(neg, _)| neg);
         let mut q = Quantity {
             span,
@@ -858,7 +1091,7 @@ impl Parser<'_> {
             precision: 1.0,
             unit,
             qualifier,
-            counts: counted.map(|(c, _)| c),
+            counts: counted.map(|(c, _)| Box::new(c)),
             vague: false,
             spelled: false,
             sides: None,
@@ -867,7 +1100,8 @@ impl Parser<'_> {
         match core {
             Core::One(n) => {
                 let d = denominator.unwrap_or(1.0);
-                let v = if negative { -n.value } else { n.value } / d;
+                let value = n.value + half;
+                let v = if negative { -value } else { value } / d;
                 q.value = Some(v);
                 q.min = v;
                 q.max = v;
@@ -883,7 +1117,7 @@ impl Parser<'_> {
             Core::Score(a, b) => {
                 q.min = a.value.min(b.value);
                 q.max = a.value.max(b.value);
-                q.sides = Some([a.value, b.value]);
+                q.sides = Some(Box::new([a.value, b.value]));
             }
             Core::Vague { lo, hi, .. } => {
                 q.min = lo;
@@ -893,6 +1127,13 @@ impl Parser<'_> {
             }
         }
         Outcome::Found(Box::new(q), q_end)
+    }
+
+    /// True when nothing but punctuation lies outside tokens `start..end`
+    /// of the paragraph: a number standing alone ("One", "Uma").
+    fn alone(&self, start: usize, end: usize) -> bool {
+        let punct = |t: &Token| t.kind == token::Kind::Punct;
+        self.tokens[..start].iter().all(punct) && self.tokens[end..].iter().all(punct)
     }
 
     /// A sign glued before the digits at `at` ("-5", "+3,2%"), not part of

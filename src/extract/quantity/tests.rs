@@ -19,7 +19,7 @@ fn unit_name(u: &Unit) -> String {
         Unit::Count => "#".into(),
         Unit::Percent => "%".into(),
         Unit::PercentagePoint => "pp".into(),
-        Unit::Currency(c) => c.clone(),
+        Unit::Currency(c) => c.to_string(),
         Unit::Ordinal => "ord".into(),
         Unit::Score => "score".into(),
         Unit::Fraction => "frac".into(),
@@ -77,7 +77,7 @@ fn matches(found: &[Quantity], spec: &str) -> Result<(), String> {
             return Err("value".into());
         }
     } else if let Some((a, b)) = value.split_once(':') {
-        if q.sides != Some([num(a), num(b)]) || q.unit != Unit::Score {
+        if q.sides.as_deref() != Some(&[num(a), num(b)]) || q.unit != Unit::Score {
             return Err("score".into());
         }
     } else {
@@ -930,4 +930,140 @@ fn digits_and_a_large_multiplier_continue_in_words_or_digits() {
         ],
     );
     check("es", &[("Ante 41 mil quinientos aficionados.", "=41500 #")]);
+}
+
+/// Spoken decimals, sign words, zero, halves, compound multipliers and
+/// numbers alone on a line, in every language (issue 18).
+#[test]
+fn spoken_forms_in_every_language() {
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        (
+            "en",
+            &[
+                ("The rate was three point one four.", "=3.14 # n=1"),
+                ("It fell two hundred point seventy-one.", "=200.71 # n=1"),
+                ("Nought point nought three of them.", "=0.03 #"),
+                ("It reached minus twenty three.", "=-23 # n=1"),
+                ("The answer is negative one.", "=-1 #"),
+                ("Zero", "=0 #"),
+                ("One", "=1 #"),
+                ("They waited one and a half hours.", "=1.5 #"),
+                ("There were one million and a half voters.", "=1500000 #"),
+                ("I gave 3 hundred and 21 yuan.", "=321 CNY n=1"),
+                ("It is 4 thousand 3 hundred and 21 exactly.", "=4321 # n=1"),
+                ("He scores between negative ten and fifteen.", "-10..15 #"),
+                ("Sizes 20~100 fit.", "20..100 #"),
+                ("123456789101231", "=123456789101231 #"),
+                ("The trust is registered as 16409305.", "none"),
+                ("Let us try one more time.", "none"),
+            ],
+        ),
+        (
+            "es",
+            &[
+                ("Pi es tres coma uno cuatro.", "=3.14 # n=1"),
+                ("Subió cero coma quince.", "=0.15 # n=1"),
+                ("Punto cinco", "=0.5 #"),
+                (
+                    "cuatrocientos cincuenta y dos mil trescientos cuarenta y siete coma veintidos",
+                    "=452347.22 # n=1",
+                ),
+                ("Negativo uno", "=-1 #"),
+                (
+                    "Ellos obtuvieron tres millones y medio de votos.",
+                    "=3500000 #",
+                ),
+                ("Esperó dos años y medio.", "=2.5 # @year"),
+                (
+                    "tres billones cuatrocientos cincuenta y cinco mil millones",
+                    "=3455000000000 # n=1",
+                ),
+                (
+                    "Dos mil ciento cuarenta y siete millones cuatrocientos ochenta y tres mil seiscientos cuarenta y siete",
+                    "=2147483647 # n=1",
+                ),
+                ("El rango es desde 20 hasta 100.", "20..100 #"),
+            ],
+        ),
+        (
+            "pt",
+            &[
+                ("Subiu dois vírgula cinco por cento.", "=2.5 % n=1"),
+                ("Ponto setenta e sete", "=0.77 #"),
+                ("Esperou um ano e meio.", "=1.5 # @year"),
+                ("Uma", "=1 #"),
+            ],
+        ),
+        (
+            "fr",
+            &[
+                ("Pi vaut trois virgule quatorze.", "=3.14 # n=1"),
+                ("Il reste zéro virgule cent douze.", "=0.112 # n=1"),
+                ("La réponse est négatif un.", "=-1 #"),
+                ("Il y a un million et demi de possibilités.", "=1500000 #"),
+                ("Il a attendu un an et demi.", "=1.5 # @year"),
+                ("Il marque entre -10 et 15.", "-10..15 #"),
+                ("Il y a 3 cents et 2 cents.", "=300 # n=2"),
+            ],
+        ),
+        (
+            "it",
+            &[
+                ("Meno tre virgola cinque gradi.", "=-3.5 # n=1"),
+                ("Duecento punto zero tre", "=200.03 # n=1"),
+                ("La popolazione è di 3 milioni e mezzo.", "=3500000 #"),
+                ("Ha compiuto settant'anni.", "=70 #"),
+            ],
+        ),
+        (
+            "de",
+            &[
+                (
+                    "Es sind minus drei Komma fünf null null Grad.",
+                    "=-3.5 # n=1",
+                ),
+                (
+                    "Tausendvierhundertsechzehn Komma fünfzehn",
+                    "=1416.15 # n=1",
+                ),
+                ("Der Wert beträgt eineinhalb Milliarden.", "=1500000000 #"),
+                ("Es gibt zweieinhalb Stücke.", "=2.5 #"),
+                ("Es dauerte anderthalb Stunden.", "=1.5 #"),
+                (
+                    "Zwei Millionen dreihundertneunundneunzigtausendfuenfhundertneunundvierzig",
+                    "=2399549 # n=1",
+                ),
+                ("Eine", "=1 #"),
+                ("In mehreren hundert Kliniken.", "~200..900 #"),
+            ],
+        ),
+        (
+            "uk",
+            &[
+                ("Температура мінус сорок два.", "=-42 # n=1"),
+                ("три крапка один чотири", "=3.14 # n=1"),
+                ("дві сотні", "=200 # n=1"),
+                ("два мільйони триста тисяч", "=2300000 # n=1"),
+                ("п‘ятсот двадцять п‘ять", "=525 # n=1"),
+                ("нуль", "=0 #"),
+                ("одна", "=1 #"),
+            ],
+        ),
+        (
+            "ru",
+            &[
+                ("минус тысяча двести тридцать четыре", "=-1234 # n=1"),
+                ("миллион тысяча пятьсот", "=1001500 # n=1"),
+                ("три с половиной", "=3.5 # n=1"),
+                ("пятьюстами девяноста шестью", "=596 # n=1"),
+                ("двадцать одним миллионом", "=21000000 # n=1"),
+                ("Одна сотня огурцов.", "=100 #"),
+                ("один точка один", "=1.1 # n=1"),
+                ("несколько сотен больниц", "~200..900 #"),
+            ],
+        ),
+    ];
+    for (lang, cases) in rows {
+        check(lang, cases);
+    }
 }

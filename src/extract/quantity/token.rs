@@ -137,7 +137,7 @@ fn push(out: &mut Vec<Token>, text: &str, span: Span, kind: Kind) {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
 }
 
 fn is_mark(c: char) -> bool {

@@ -4,8 +4,8 @@
 
 use crate::hash::{HashMap, HashSet};
 
-use super::{FormTable, parse};
 use crate::error::Result;
+use crate::lexicon::{FormTable, parse};
 use crate::text::fold;
 
 /// How a language orders day and month in numeric dates.
@@ -38,6 +38,22 @@ pub struct DateWords {
     pub of: HashSet<String>,
     /// Words between the two ends of a range ("to", "bis", "по").
     pub range: HashSet<String>,
+    /// Conjunctions: they join the days of a list ("3 and 4 December"), and
+    /// two dates into a range only after a `between` word.
+    pub and: HashSet<String>,
+    /// Words that open a range whose ends are joined by `and` ("between").
+    pub between: HashSet<String>,
+    /// Articles and contractions that may stand before a day ("the 15th",
+    /// "le 3", "dem 19.", "al 5"): skipped inside ranges and lists.
+    pub article: HashSet<String>,
+    /// Words between a date and its year ("26 June in 2020", "junio en 2020").
+    pub year_link: HashSet<String>,
+    /// Nouns for "year" between a month and its year ("novembre de l'année
+    /// 2016").
+    pub year_word: HashSet<String>,
+    /// A word for "day" between an ordinal and its month ("the 4th day of
+    /// July", "le 3e jour d'octobre").
+    pub day_word: HashSet<String>,
     /// Words after which a lone month, an ambiguous name or a year is a date.
     pub prep: HashSet<String>,
     /// Words after which a 4-digit number from 1900 to 2100 is a year.
@@ -120,9 +136,9 @@ pub struct DateLexicon {
     /// Relative phrases.
     pub relative: Vec<RelativeRule>,
     /// Month and weekday forms that are abbreviations (folded): written with a
-    /// period; a prefix of at most four letters of a form at least two letters
-    /// longer ("dec" of "december", not the case form "мае" of "маем"); or a
-    /// prefix before a hyphen ("sexta" of "sexta-feira").
+    /// period, or listed with one too; a prefix of at most six letters of a
+    /// form at least two letters longer ("dec" of "december", not the case
+    /// form "мае" of "маем"); or a prefix before a hyphen ("sexta" of "sexta-feira").
     pub short_forms: HashSet<String>,
     /// Indices into `relative` by the folded first word of the phrase, or by
     /// `{weekday}`, `{month}`, `{n}` when it starts with a slot.
@@ -140,14 +156,14 @@ pub fn slot_key(slot: &Slot) -> &str {
 }
 
 impl DateLexicon {
-    pub(super) fn parse(words: (&str, &str), relative: (&str, &str)) -> Result<Self> {
+    pub(crate) fn parse(words: (&str, &str), relative: (&str, &str)) -> Result<Self> {
         DateLexicon::default()
             .with_words(words)?
             .with_relative(relative)
     }
 
     /// Finds the abbreviated forms of month and weekday names.
-    pub(super) fn mark_short_forms(&mut self, tables: [&FormTable; 2]) {
+    pub(crate) fn mark_short_forms(&mut self, tables: [&FormTable; 2]) {
         for table in tables {
             let forms: Vec<(String, u8)> = table.forms.iter().map(|(f, n)| (fold(f), *n)).collect();
             for (form, n) in &forms {
@@ -157,11 +173,17 @@ impl DateLexicon {
                             && other.starts_with(form.as_str())
                             && other.len() > form.len()
                             && (other[form.len()..].starts_with('-')
-                                || (form.chars().count() <= 4
+                                || (form.chars().count() <= 6
                                     && other[form.len()..].chars().count() >= 2))
                     })
                 };
-                if form.ends_with('.') || prefix() {
+                // "mrz" beside "mrz.": the same abbreviation without its period.
+                let dotted = || {
+                    forms
+                        .iter()
+                        .any(|(other, m)| m == n && other.strip_suffix('.') == Some(form))
+                };
+                if form.ends_with('.') || prefix() || dotted() {
                     self.short_forms.insert(form.clone());
                 }
             }
@@ -204,6 +226,12 @@ impl DateLexicon {
                 }
                 "of" => &mut w.of,
                 "range" => &mut w.range,
+                "and" => &mut w.and,
+                "between" => &mut w.between,
+                "article" => &mut w.article,
+                "year_link" => &mut w.year_link,
+                "year_word" => &mut w.year_word,
+                "day_word" => &mut w.day_word,
                 "prep" => &mut w.prep,
                 "year_prep" => &mut w.year_prep,
                 "ordinal" => &mut w.ordinal,
