@@ -1,39 +1,11 @@
 //! Drift checks on small stories in several languages, each with its negative
 //! twin: the same story with only form differences, which must give no drift.
 
-use driftcheck::finding::{Finding, Kind, Severity};
-use driftcheck::input::RawDocument;
-use driftcheck::lexicon::Lexicons;
-use driftcheck::report::Report;
-use driftcheck::story::{Story, StoryOptions};
+#[path = "support/story.rs"]
+mod story;
 
-fn check(versions: &[(&str, &str, &str)]) -> Vec<Finding> {
-    let raws = versions
-        .iter()
-        .map(|(id, lang, text)| RawDocument {
-            id: id.to_string(),
-            path: format!("{id}.txt"),
-            text: text.to_string(),
-            language: Some(lang.to_string()),
-            ..Default::default()
-        })
-        .collect();
-    let lexicons = Lexicons::embedded();
-    let story = Story::build(raws, &StoryOptions::default(), &lexicons).expect("story builds");
-    Report::check(&story, &lexicons).findings
-}
-
-fn kinds(findings: &[Finding], kind: Kind) -> Vec<&Finding> {
-    findings.iter().filter(|f| f.kind == kind).collect()
-}
-
-fn errors(findings: &[Finding]) -> Vec<String> {
-    findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| format!("{}: {}", f.kind, f.message))
-        .collect()
-}
+use driftcheck::finding::{Kind, Severity};
+use story::{check, errors, kinds};
 
 const EN: &str = "The city council met on Monday to discuss the budget. \
 Council members said there is no agreement on the new tax. \

@@ -115,6 +115,19 @@ spellings and how many documents use each."
                         spelling
                             .readings
                             .extend(p.alts.iter().map(|(form, _)| fold(form)));
+                        // The Cyrillic forms of a listed exonym are its case
+                        // forms ("Пакистана", "Пакистане"): one name, unless
+                        // one doubles a letter the other does not (the key
+                        // folds doubles: "Москкве" is a misspelling).
+                        if p.exonym && cyrillic {
+                            let chars: Vec<char> = folded.chars().collect();
+                            let doubles: String = chars
+                                .windows(2)
+                                .filter(|w| w[0] == w[1])
+                                .map(|w| w[0])
+                                .collect();
+                            spelling.readings.push(format!("{}|{doubles}", p.key));
+                        }
                     }
                     spelling.first.entry(d).or_insert(p.span);
                     if !p.exonym {

@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
-use super::support::{doc_names, entity_name, reference_reading, sort_evidence, versions};
+use super::support::{
+    claim_of, doc_names, entity_name, groups_of_claims, reference_reading, sort_evidence, versions,
+};
 use crate::align::{Group, Member};
 use crate::extract::{GenderCue, GenderSignal};
 use crate::finding::{Evidence, Finding, Kind, Severity};
@@ -18,6 +20,9 @@ pub struct PronounDrift;
 /// The cues of one person, by the gender they give: (version, cue).
 type CuesByGender<'a> = BTreeMap<Gender, Vec<(usize, &'a GenderSignal)>>;
 
+/// Words between a subject pronoun and the speech verb that makes it the
+/// speaker's ("she has said", "a-t-elle déclaré").
+const SPEECH_REACH: usize = 2;
 /// At most this many cues of one side are cited per version.
 const MAX_CITED: usize = 3;
 
@@ -40,6 +45,9 @@ How: pronouns (he/she, his/her, ele/ela, él/ella, er/sie, il/elle, він/во�
 gendered verb forms (заявив/заявила, сказал/сказала), gendered titles (a ministra, die \
 Ministerin, міністерка) and honorifics are tied to the person they refer to (the most \
 recent person named, whatever the cue's gender, so that a wrong pronoun stays visible). \
+A pronoun counts against the others only when the alignment ties it to a cue of the other \
+gender for the same person in another version (both in one group of aligned claims): a \
+pronoun resolved to the wrong person finds no such partner. \
 Each person's gender is the reference version's or the majority of all versions' cues; a \
 cue that contradicts it is reported with the cues of the other versions. With two cues \
 that disagree and no majority, both are cited. Boilerplate is skipped."
@@ -72,6 +80,7 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
                     .push((d, s));
             }
         }
+        let claim_groups = groups_of_claims(story);
         let mut out = Vec::new();
         for (key, genders) in by_entity {
             if genders.len() < 2 {
@@ -98,6 +107,9 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
             let Some((right, wrong)) = decide(story, &genders, prior) else {
                 continue;
             };
+            if !tied(story, &claim_groups, &genders[&wrong], &genders[&right]) {
+                continue;
+            }
             let wrong_docs = docs_of(&genders[&wrong]);
             let right_docs = docs_of(&genders[&right]);
             // One version against one other in a story of more: a pronoun
@@ -162,7 +174,8 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
 }
 
 /// The gender cues of the person a claim is about, outside its quotes:
-/// subject pronouns ("she said", "ele disse") and gendered speech verbs
+/// subject pronouns next to a speech verb ("she said", "ele disse") and
+/// gendered speech verbs
 /// (заявила, сказал). Pronoun resolution may not tie them to a person (a
 /// pronoun that contradicts a gendered title is not resolved), so aligned
 /// claims compare them directly.
@@ -189,10 +202,17 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
             if quotes.iter().any(|q| q.contains(&w.span)) {
                 continue;
             }
+            // A subject pronoun is the speaker's only next to a speech verb
+            // ("she said", "sagte er"): elsewhere it may stand for a thing,
+            // which has a grammatical gender in most languages.
+            let speaks = || {
+                (i.saturating_sub(SPEECH_REACH)..(i + 1 + SPEECH_REACH).min(words.len()))
+                    .any(|j| j != i && cues.speech_verbs.match_at(folded, j).is_some())
+            };
             if let Some(p) = cues
                 .pronouns
                 .get(doc.lower(sentence.first_word + i))
-                .filter(|p| p.subject)
+                .filter(|p| p.subject && speaks())
             {
                 out.push((p.gender, w.span));
             } else if let Some(g) = cues.speech_verbs.match_at(folded, i).and_then(|p| p.gender) {
@@ -261,6 +281,33 @@ fn aligned_speakers(story: &Story, group: &Group, lexicons: &Lexicons) -> Option
         message,
         evidence,
     ))
+}
+
+/// True when a cue of `wrong` is evidence against `right`: a verb, title or
+/// honorific, which stand by the name itself, or a pronoun the alignment
+/// ties to a cue of `right` in another version (both in claims of one
+/// group). A pronoun is resolved to the person named last, who may be
+/// another person; one whose claim no other version words with the other
+/// gender for the same person is no evidence.
+fn tied(
+    story: &Story,
+    claim_groups: &[Vec<Vec<usize>>],
+    wrong: &[(usize, &GenderSignal)],
+    right: &[(usize, &GenderSignal)],
+) -> bool {
+    let groups_at = |d: usize, s: Span| {
+        claim_of(story, d, s).map_or(&[][..], |c| claim_groups[d][c].as_slice())
+    };
+    wrong.iter().any(|&(d, w)| {
+        if w.cue != GenderCue::Pronoun {
+            return true;
+        }
+        let groups = groups_at(d, w.span);
+        right
+            .iter()
+            .filter(|(d2, _)| *d2 != d)
+            .any(|&(d2, r)| groups_at(d2, r.span).iter().any(|g| groups.contains(g)))
+    })
 }
 
 fn docs_of(cues: &[(usize, &GenderSignal)]) -> Vec<usize> {

@@ -5,7 +5,7 @@ use crate::hash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
-use super::support::{doc_names, sort_evidence, versions};
+use super::support::{doc_names, groups_of_claims, sort_evidence, versions};
 use crate::diff::{Edit, describe, word_diff};
 use crate::extract::Quote;
 use crate::finding::{Evidence, Finding, Kind, Severity};
@@ -33,6 +33,11 @@ struct Quoted<'a> {
     words: Vec<&'a str>,
     keys: BTreeSet<String>,
     groups: BTreeSet<usize>,
+    /// What a translation keeps, whatever its wording: the entity keys of
+    /// the names in it, its numbers, and whether a negation cue is in it.
+    names: BTreeSet<&'a str>,
+    numbers: Vec<String>,
+    negated: bool,
 }
 
 impl Quoted<'_> {
@@ -43,6 +48,20 @@ impl Quoted<'_> {
 
     fn wording(&self) -> Vec<String> {
         self.words.iter().map(|w| fold(w)).collect()
+    }
+
+    /// True when the two quotes differ in what any translation keeps: a
+    /// number, a negation, or a name in place of another (two spellings of
+    /// one name are one; a translator may add a name the original leaves
+    /// to a pronoun).
+    fn differs_in_substance(&self, other: &Quoted<'_>) -> bool {
+        let all_in = |a: &BTreeSet<&str>, b: &BTreeSet<&str>| {
+            a.iter()
+                .all(|n| b.iter().any(|m| crate::names::compare::may_be_same(n, m)))
+        };
+        self.numbers != other.numbers
+            || self.negated != other.negated
+            || !all_in(&self.names, &other.names) && !all_in(&other.names, &self.names)
     }
 }
 
@@ -57,25 +76,7 @@ fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
         .collect()
 }
 
-/// The claim groups each claim of each version belongs to.
-fn groups_of_claims(story: &Story) -> Vec<Vec<Vec<usize>>> {
-    let mut out: Vec<Vec<Vec<usize>>> = story
-        .alignment
-        .claims
-        .iter()
-        .map(|c| vec![Vec::new(); c.len()])
-        .collect();
-    for (g, group) in story.alignment.groups.iter().enumerate() {
-        for m in &group.members {
-            for &c in &m.claims {
-                out[m.doc][c].push(g);
-            }
-        }
-    }
-    out
-}
-
-fn collect(story: &Story) -> Vec<Quoted<'_>> {
+fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
     let claim_groups = groups_of_claims(story);
     let mut out = Vec::new();
     for (d, facts) in story.facts.iter().enumerate() {
@@ -97,12 +98,32 @@ fn collect(story: &Story) -> Vec<Quoted<'_>> {
                 .flat_map(|c| claim_groups[d][c].iter().copied())
                 .collect();
             let keys = words.iter().map(|w| fold(w)).collect();
+            let names = facts
+                .names
+                .iter()
+                .filter(|n| q.inner.contains(&n.span))
+                .map(|n| n.key.as_str())
+                .collect();
+            let mut numbers: Vec<String> = words
+                .iter()
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .map(|w| fold(w))
+                .collect();
+            numbers.sort_unstable();
+            let neg = &lexicons.lang(&story.docs[d].language.code).negation;
+            let negated = words.iter().any(|w| {
+                let low = crate::text::lower(w);
+                neg.is_cue(&low) || low.ends_with("n't") || low.ends_with("n’t")
+            });
             out.push(Quoted {
                 doc: d,
                 quote: q,
                 words,
                 keys,
                 groups,
+                names,
+                numbers,
+                negated,
             });
         }
     }
@@ -133,7 +154,12 @@ impl Check for QuoteDrift {
         "quote_drift (warning): two versions in one language quote the same words differently \
 (\"the strike it has called\" / \"the strike it has announced\"; the message shows a word-level \
 diff), or one version quotes words that the other versions report without quoting. Quotes \
-in different languages are translations of each other and are never compared word by word. \
+in different languages are translations of each other and are never compared word by word; \
+when a version in another language reports the claim, quotes in one language may be two \
+translations of it, so only a number, a negation or a name in place of another counts (unless the two versions \
+word most of their claims alike: one text edited, not two translations), and \
+a quote the versions of other languages render without quote marks is the translator's \
+choice. \
 A quote whose only changes are numbers or dates written another way (\"3-4 December 2024\" \
 / \"December 3-4, 2024\") is info.\n\n\
 How: direct quotes in every quotation style are paired across versions of one language \
@@ -143,7 +169,7 @@ Boilerplate is skipped."
     }
 
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
-        let quotes = collect(story);
+        let quotes = collect(story, lexicons);
         let mut out = Vec::new();
         out.extend(wording(story, &quotes, lexicons));
         out.extend(unquoted_elsewhere(story, &quotes));
@@ -210,6 +236,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
         if wordings.iter().all(|w| *w == wordings[0]) {
             continue;
         }
+        let translated = translated_elsewhere(story, &cluster);
         // The reference wording: the reference version's, else the one most
         // versions share (if two or more do and no other as many), else the
         // first version's.
@@ -233,6 +260,14 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
         let mut seen: BTreeMap<&Vec<String>, ()> = BTreeMap::new();
         for (i, q) in cluster.iter().enumerate() {
             if wordings[i] == wordings[reference] || seen.insert(&wordings[i], ()).is_some() {
+                continue;
+            }
+            // Two translations of one quote word it each their own way; one
+            // text edited is compared word by word.
+            if translated
+                && !one_text(story, cluster[reference].doc, q.doc)
+                && !cluster[reference].differs_in_substance(q)
+            {
                 continue;
             }
             let same: Vec<usize> = (0..cluster.len())
@@ -265,7 +300,44 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
     out
 }
 
-/// Quotes whose claims other versions report, none of them as a quote.
+/// True when a version in another language reports the claim of a
+/// cluster's quotes: then they may all translate one quote, and translators
+/// word a quote each their own way.
+fn translated_elsewhere(story: &Story, cluster: &[&Quoted<'_>]) -> bool {
+    let lang = |d: usize| story.docs[d].language.code.as_str();
+    let here = lang(cluster[0].doc);
+    cluster.iter().flat_map(|q| &q.groups).any(|&g| {
+        story.alignment.groups[g]
+            .members
+            .iter()
+            .any(|m| lang(m.doc) != here)
+    })
+}
+
+/// True when two versions word most claims they share alike: one text
+/// edited (a copy, a rewrite of a wire story), not two translations.
+fn one_text(story: &Story, a: usize, b: usize) -> bool {
+    let wording = |m: &crate::align::Member| -> Vec<String> {
+        words_in(story, m.doc, story.alignment.member_span(m))
+            .iter()
+            .map(|w| fold(w))
+            .collect()
+    };
+    let (mut shared, mut alike) = (0usize, 0usize);
+    for g in &story.alignment.groups {
+        let ma = g.members.iter().find(|m| m.doc == a);
+        let mb = g.members.iter().find(|m| m.doc == b);
+        if let (Some(ma), Some(mb)) = (ma, mb) {
+            shared += 1;
+            alike += usize::from(wording(ma) == wording(mb));
+        }
+    }
+    2 * alike > shared
+}
+
+/// Quotes whose claims other versions of their language report, none of
+/// them as a quote. A claim versions in other languages report is left
+/// alone: whether to render words as a quote is a translator's choice.
 /// (A claim no other version reports at all is an `addition`.)
 fn unquoted_elsewhere(story: &Story, quotes: &[Quoted<'_>]) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -281,7 +353,11 @@ fn unquoted_elsewhere(story: &Story, quotes: &[Quoted<'_>]) -> Vec<Finding> {
         let quoted_elsewhere = quotes.iter().any(|o| {
             o.doc != q.doc && (!o.groups.is_disjoint(&q.groups) || o.dice(q) >= SAME_QUOTE)
         });
-        if !reported_elsewhere || quoted_elsewhere {
+        let lang = |d: usize| story.docs[d].language.code.as_str();
+        let translated = groups
+            .iter()
+            .any(|g| g.members.iter().any(|m| lang(m.doc) != lang(q.doc)));
+        if !reported_elsewhere || quoted_elsewhere || translated {
             continue;
         }
         let others: Vec<usize> = groups

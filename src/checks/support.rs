@@ -89,24 +89,6 @@ pub fn entity_name(story: &Story, key: &str) -> String {
     key.trim_start_matches("x:").to_string()
 }
 
-/// True when two entity keys name one person: equal keys, or names whose
-/// last words (surnames) have one key ("Joaquim Ferreira" / "Joaquin
-/// Ferreira" is a spelling question, not another speaker).
-pub fn same_person(story: &Story, a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let surname = |key: &str| {
-        story
-            .facts
-            .iter()
-            .flat_map(|f| &f.names)
-            .filter(|n| n.key == key && n.parts.len() >= 2)
-            .find_map(|n| n.parts.last().map(|p| p.key.clone()))
-    };
-    matches!((surname(a), surname(b)), (Some(x), Some(y)) if x == y)
-}
-
 /// Sorts evidence by document order, then offset.
 pub fn sort_evidence(story: &Story, evidence: &mut [Evidence]) {
     evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start, e.end));
@@ -188,4 +170,29 @@ pub fn slot_drift(
         .collect();
     sort_evidence(story, &mut evidence);
     Some(Finding::new(kind, Severity::Error, message, evidence))
+}
+
+/// The claim groups each claim of each version belongs to.
+pub fn groups_of_claims(story: &Story) -> Vec<Vec<Vec<usize>>> {
+    let mut out: Vec<Vec<Vec<usize>>> = story
+        .alignment
+        .claims
+        .iter()
+        .map(|c| vec![Vec::new(); c.len()])
+        .collect();
+    for (g, group) in story.alignment.groups.iter().enumerate() {
+        for m in &group.members {
+            for &c in &m.claims {
+                out[m.doc][c].push(g);
+            }
+        }
+    }
+    out
+}
+
+/// The index of the claim of document `doc` that holds `span`, if one does.
+pub fn claim_of(story: &Story, doc: usize, span: Span) -> Option<usize> {
+    let claims = &story.alignment.claims[doc];
+    let c = claims.partition_point(|c| c.span.end <= span.start);
+    claims.get(c).filter(|c| c.span.contains(&span)).map(|_| c)
 }

@@ -13,8 +13,9 @@
 //!   2022") unless the next word ends like a plural
 //!   noun ("the 2000 soldiers", "de 2000 pessoas"). Before any other word it
 //!   is taken as a count ("2000 soldiers", "2000 Menschen").
-//! - Numeric dates: ISO `2024-12-03` everywhere; `03/12/2024`, `03.12.2024`
-//!   day first except where the lexicon says `numeric: mdy` or `auto`. With
+//! - Numeric dates: ISO `2024-12-03` everywhere; `03.12.2024` day first
+//!   everywhere (the month-first habit writes slashes); `03/12/2024` day
+//!   first except where the lexicon says `numeric: mdy` or `auto`. With
 //!   `auto` (English) a part above 12 is the day; when both parts are 12 or
 //!   less the document decides: the order of its other numeric dates that
 //!   are unambiguous, else the order of its written dates ("December 3" reads

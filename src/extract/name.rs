@@ -21,7 +21,7 @@ use super::speaker::{GenderCue, GenderSignal};
 use crate::document::Document;
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::names::cues::NameCues;
-use crate::names::{EntityType, Gender, NameTables, key, lemma};
+use crate::names::{EntityType, Exonym, Gender, NameTables, key, lemma};
 use crate::span::Span;
 use crate::text::{fold, is_all_caps, is_capitalized, is_cyrillic_word, lower};
 
@@ -464,7 +464,49 @@ pub fn extract(doc: &Document, lexicons: &Lexicons) -> (Vec<NameMention>, Vec<Ge
     for s in &doc.sentences {
         runs.extend(sentence_runs(&cx, s.first_word, s.end_word));
     }
+    let runs = split_places(&cx, runs);
     build_mentions(&cx, runs)
+}
+
+/// Cuts a place off the name after it: after a preposition of place, a
+/// run whose first word the document also names alone, or that is a known
+/// place, is that place and another name ("в Бостоне Бергер заявил", "in
+/// Boston Keller said").
+fn split_places(cx: &Ctx, runs: Vec<Run>) -> Vec<Run> {
+    let alone: HashSet<&str> = runs
+        .iter()
+        .filter(|r| r.words.len() == 1)
+        .map(|r| cx.folds[r.words[0]])
+        .collect();
+    let place = |w: usize| {
+        alone.contains(cx.folds[w])
+            || cx
+                .t
+                .exonyms
+                .get(&key::phrase_key(cx.text(w), cx.lang, cx.t))
+                .is_some_and(|x| x.entity == EntityType::Place)
+    };
+    let mut out = Vec::with_capacity(runs.len());
+    for run in runs {
+        let first = run.words[0];
+        let after_place_word = first > 0
+            && cx.doc.sentence_of(first - 1) == cx.doc.sentence_of(first)
+            && cx.cues.place_before.contains(cx.folds[first - 1]);
+        if run.words.len() > 1 && after_place_word && place(first) {
+            out.push(Run {
+                words: vec![first],
+                title: None,
+                honorific: None,
+            });
+            out.push(Run {
+                words: run.words[1..].to_vec(),
+                ..run
+            });
+        } else {
+            out.push(run);
+        }
+    }
+    out
 }
 
 fn sentence_runs(cx: &Ctx, start: usize, end: usize) -> Vec<Run> {
@@ -685,17 +727,14 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
             first.start,
             last.end - usize::from(cx.toks[last_w].possessive),
         );
-        let joined: Vec<&str> = parts.iter().map(|p| p.form.as_str()).collect();
-        let exonym =
-            cx.t.exonyms
-                .get(&key::phrase_key(&joined.join(" "), cx.lang, cx.t));
+        let exonym = exonym_reading(cx, &parts);
         let mut entity = EntityType::Unknown;
-        if let Some(x) = exonym {
+        if let Some((x, form)) = exonym {
             entity = x.entity;
             parts = vec![NamePart {
                 span,
                 key: x.key.clone(),
-                form: joined.join(" "),
+                form,
                 alts: Vec::new(),
                 exonym: true,
             }];
@@ -742,6 +781,37 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
         }
     }
     (mentions, signals)
+}
+
+/// Most readings of a name tried against the exonyms.
+const MAX_EXONYM_READINGS: usize = 16;
+
+/// The exonym a name is, and the reading that names it: the words' chosen
+/// readings first, then their other readings ("Российской Федерации" may
+/// be "Российская Федерация" although "-ой" and "-ии" can also end a
+/// nominative).
+fn exonym_reading<'t>(cx: &Ctx<'t>, parts: &[NamePart]) -> Option<(&'t Exonym, String)> {
+    let mut readings: Vec<String> = vec![String::new()];
+    for (i, p) in parts.iter().enumerate() {
+        let forms = std::iter::once(p.form.as_str()).chain(p.alts.iter().map(|(f, _)| f.as_str()));
+        let mut next = Vec::new();
+        for r in &readings {
+            for f in forms.clone() {
+                next.push(if i == 0 {
+                    f.to_string()
+                } else {
+                    format!("{r} {f}")
+                });
+            }
+        }
+        next.truncate(MAX_EXONYM_READINGS);
+        readings = next;
+    }
+    readings.into_iter().find_map(|r| {
+        cx.t.exonyms
+            .get(&key::phrase_key(&r, cx.lang, cx.t))
+            .map(|x| (x, r))
+    })
 }
 
 /// One word of a name: its nominative, spelling and key.

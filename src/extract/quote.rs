@@ -79,10 +79,12 @@ struct Open {
 /// The direct quotes of a document (no speakers yet).
 pub fn find(doc: &Document) -> Vec<Quote> {
     let mut out = Vec::new();
+    // The mark of a quote the paragraphs before left open.
+    let mut pending: Option<char> = None;
     for para in &doc.paragraphs {
         let body = doc.slice(para.span);
         let before = out.len();
-        quotes_in(body, para.span.start, &mut out);
+        pending = quotes_in(body, para.span.start, pending, &mut out);
         for q in &mut out[before..] {
             q.boilerplate = para.boilerplate.is_some();
         }
@@ -111,9 +113,28 @@ fn quote(
     }
 }
 
-fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
+/// The quotes of one paragraph. `pending` is the mark of a quote earlier
+/// paragraphs left open: a quote that runs over several paragraphs
+/// ("“We are close.\n\nWe will win,” she said.") ends in this one when a
+/// mark closes it before any other opens. Returns the mark of a quote this
+/// paragraph leaves open, or `pending` again when it has no quote mark.
+fn quotes_in(
+    body: &str,
+    offset: usize,
+    pending: Option<char>,
+    out: &mut Vec<Quote>,
+) -> Option<char> {
     let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut stack: Vec<Open> = Vec::new();
+    // The quote left open before, as an opening of no width at the start.
+    let mut stack: Vec<Open> = pending
+        .map(|mark| Open {
+            mark,
+            start: 0,
+            len: 0,
+        })
+        .into_iter()
+        .collect();
+    let mut marks = false;
     // Dash-introduced speech: from the dash to the next " — " or the end.
     if let Some(&(_, c)) = chars.first() {
         if is_dash(c) && chars.get(1).is_some_and(|(_, n)| n.is_whitespace()) {
@@ -138,12 +159,19 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
         if matches!(c, '\'' | '’') && letter(prev) && letter(next) {
             continue; // an apostrophe inside a word
         }
-        let closes = stack.iter().rposition(|o| closers(o.mark).contains(&c));
+        marks |= !closers(c).is_empty() || c == '’';
+        // The quote left open before closes only at a mark shaped as a
+        // closing one: not right before a word.
+        let closes = stack
+            .iter()
+            .rposition(|o| closers(o.mark).contains(&c) && (o.len > 0 || !letter(next)));
         let symmetric = matches!(c, '"' | '\'' | '’');
         // A symmetric mark closes when something was said before it.
         if let Some(pos) = closes {
             if !symmetric || !space(prev) {
-                let depth = pos;
+                // The carried quote is no level of its own for the others.
+                let carried = usize::from(pos > 0 && stack[0].len == 0);
+                let depth = pos - carried;
                 let open = stack.remove(pos);
                 stack.truncate(pos);
                 let end = i + c.len_utf8();
@@ -178,6 +206,13 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
             });
         }
     }
+    // The quote left open before and not closed here stays pending (when
+    // the paragraph has no marks) or was a stray mark.
+    let carried = stack.first().is_some_and(|o| o.len == 0);
+    if carried {
+        stack.remove(0);
+    }
+    let left_open = stack.first().map(|o| o.mark);
     // Still open at the end of the paragraph: close there.
     for (depth, open) in stack.into_iter().enumerate() {
         if body.len() > open.start + open.len {
@@ -192,6 +227,11 @@ fn quotes_in(body: &str, offset: usize, out: &mut Vec<Quote>) {
             q.unterminated = true;
             out.push(q);
         }
+    }
+    match left_open {
+        Some(mark) => Some(mark),
+        None if carried && !marks => pending,
+        None => None,
     }
 }
 
@@ -274,6 +314,22 @@ mod tests {
         let q = quotes("“The first paragraph goes on\n\n“and the second ends.” Done.");
         assert_eq!(q[0], ("The first paragraph goes on".into(), true, 0));
         assert_eq!(q[1], ("and the second ends.".into(), false, 0));
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_ends_where_its_mark_closes_it() {
+        let q = quotes(
+            "“We are getting closer.\n\nWe will be members.\n\nWe will win,” she said.\n\nThen she left.",
+        );
+        assert_eq!(q[0], ("We are getting closer.".into(), true, 0));
+        assert_eq!(q[1], ("We will win,".into(), false, 0));
+        assert_eq!(q.len(), 2, "{q:?}");
+        let q = quotes("«Nous avancerons.\n\nEnsemble », a-t-il dit.");
+        assert_eq!(q[1], ("Ensemble".into(), false, 0));
+        // A paragraph that opens a quote of its own does not close the old one.
+        let q = quotes("“Open.\n\nHe said “new” twice.");
+        assert_eq!(q[1], ("new".into(), false, 0));
+        assert_eq!(q.len(), 2, "{q:?}");
     }
 
     #[test]

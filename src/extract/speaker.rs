@@ -190,6 +190,42 @@ impl Ctx<'_> {
             .map(|p| (p.words.len(), p.gender))
     }
 
+    /// True when mention `m` can be the subject of a verb: not a possessor
+    /// ("Mexico's agency said"), not after a preposition ("in Boston
+    /// said", "в Бостоне заявил"), and not in an oblique case of an
+    /// inflected language ("Российской Федерации", "Путину").
+    fn can_be_subject(&self, m: usize) -> bool {
+        let mention = &self.names[m];
+        let after = &self.doc.text[mention.span.end..];
+        if after.starts_with(['\'', '’']) {
+            return false;
+        }
+        let first = self.first_word[m];
+        if first > 0
+            && self
+                .cues
+                .place_before
+                .contains(self.folds[first - 1].fold())
+        {
+            return false;
+        }
+        !mention.parts.last().is_some_and(|p| {
+            let surface = crate::text::lower(self.doc.slice(p.span));
+            crate::text::is_cyrillic_word(&surface)
+                && crate::names::key::name_words(&surface)
+                    .last()
+                    .is_some_and(|w| p.form.split(' ').next_back() != Some(w))
+        })
+    }
+
+    /// The name that opens the clause `start..end` (its first word outside
+    /// quotes), when it can be a subject: "X, the country's deputy prime
+    /// minister, said".
+    fn leading_mention(&self, start: usize, end: usize) -> Option<usize> {
+        let first = (start..end).find(|&x| !self.quoted[x])?;
+        self.mention(first).filter(|&m| self.can_be_subject(m))
+    }
+
     /// The speaker a mention names: a person or an unknown-type name.
     fn mention_ref(&self, m: usize) -> SpeakerRef {
         SpeakerRef {
@@ -253,9 +289,18 @@ impl Ctx<'_> {
         end: usize,
         gender: Option<Gender>,
     ) -> Option<SpeakerRef> {
+        // A name the verb follows after a comma or dash is its subject in
+        // apposition ("the owner, X, said") unless a subject follows the
+        // verb ("… in Boston, said X").
+        let mut apposed = None;
         if v > start {
-            if let Some(m) = self.mention(v - 1) {
-                return Some(self.mention_ref(m));
+            let joined = !self.doc.text[self.word_span(v - 1).end..self.word_span(v).start]
+                .contains([',', ';', ':', '—', '–', '(', ')']);
+            if let Some(m) = self.mention(v - 1).filter(|&m| self.can_be_subject(m)) {
+                if joined {
+                    return Some(self.mention_ref(m));
+                }
+                apposed = Some(m);
             }
             if let Some(p) = self.pronoun(v - 1).filter(|p| p.subject) {
                 return self.anaphor(v - 1, self.word_span(v - 1), Some(p.gender));
@@ -273,6 +318,9 @@ impl Ctx<'_> {
         let mut titled = false;
         while a < end && a < after_end + MAX_TITLE_WORDS + if titled { MAX_COMPLEMENT } else { 0 } {
             if let Some(m) = self.mention(a) {
+                if !self.can_be_subject(m) {
+                    break;
+                }
                 if titled && self.names[m].entity != EntityType::Person {
                     while a < end && self.mention(a) == Some(m) {
                         a += 1;
@@ -299,6 +347,9 @@ impl Ctx<'_> {
                 None if article || particle => a += 1,
                 None => break,
             }
+        }
+        if let Some(m) = apposed {
+            return Some(self.mention_ref(m));
         }
         // A gendered verb alone ("a-t-elle dit", "— заявила"): its gender
         // points at the person.
@@ -461,8 +512,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
             let verb = cx.word_span(v).cover(&cx.word_span(v + len - 1));
             let speaker = cx.subject(v, v + len, start, first, gender).or_else(|| {
                 // "X, the country's deputy prime minister, said": the subject leads.
-                (start..v)
-                    .find_map(|x| cx.mention(x))
+                cx.leading_mention(start, v)
                     .filter(|&m| cx.names[m].entity == EntityType::Person)
                     .map(|m| cx.mention_ref(m))
             });
@@ -547,11 +597,7 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
             }
             let speaker = cx
                 .subject(v, after, start, subject_end, gender)
-                .or_else(|| {
-                    (start..v)
-                        .find_map(|x| cx.mention(x))
-                        .map(|m| cx.mention_ref(m))
-                });
+                .or_else(|| cx.leading_mention(start, v).map(|m| cx.mention_ref(m)));
             let content = cx
                 .word_span(content_start)
                 .cover(&Span::new(s.span.end, s.span.end))

@@ -327,41 +327,6 @@ fn without_assertions(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     }
 }
 
-/// What negates in one language (`negation.txt`, `antonyms.txt`), as sets
-/// for the word-by-word reading of the polarity check.
-#[derive(Clone, Debug, Default)]
-pub struct Negation {
-    /// Words (and short phrases) that negate what follows, lower-case.
-    pub cues: HashSet<String>,
-    /// Words that carry a negation in themselves ("impossible"), lower-case.
-    pub negative_words: HashSet<String>,
-    /// First words of the two-word cues and negative words.
-    pub pair_starts: HashSet<String>,
-    /// Cues elided onto the next word ("n'"), which match a word's start.
-    pub elided: Vec<String>,
-    /// Pairs of opposite words, as stems.
-    pub antonyms: Vec<(String, String)>,
-    /// Each stem of [`Negation::antonyms`] → the first pair it is in.
-    antonym_of: HashMap<String, usize>,
-}
-
-impl Negation {
-    /// True when the lower-case word or pair negates what follows.
-    pub fn is_cue(&self, low: &str) -> bool {
-        self.cues.contains(low)
-    }
-
-    /// True when the lower-case word or pair carries a negation itself.
-    pub fn is_negative(&self, low: &str) -> bool {
-        self.negative_words.contains(low)
-    }
-
-    /// The antonym pair a stem belongs to.
-    pub fn antonym(&self, stem: &str) -> Option<&(String, String)> {
-        self.antonym_of.get(stem).map(|&i| &self.antonyms[i])
-    }
-}
-
 /// The parsed lexicon of one language.
 #[derive(Clone, Debug, Default)]
 pub struct LangLexicon {
@@ -389,8 +354,8 @@ pub struct LangLexicon {
     /// The prefilter of [`LangLexicon::calques`].
     pub calque_filter: CalqueFilter,
     /// Negation cues, negative words and antonyms (`negation.txt`,
-    /// `antonyms.txt`).
-    pub negation: Negation,
+    /// `antonyms.txt`), parsed by [`crate::checks::polarity::Negation`].
+    pub negation: crate::checks::polarity::Negation,
     /// Titles, speech verbs, pronouns and name cues.
     pub cues: NameCues,
     /// Number words, vague amounts and units (`numbers.txt`, `vague.txt`,
@@ -546,39 +511,13 @@ impl LangLexicon {
         }
         let calque_filter = CalqueFilter::new(expanded_patterns);
 
-        let mut negation = Negation::default();
-        let (origin, text) = file("negation");
-        for item in parse::labeled(&text) {
-            let set = match item.label {
-                "cue" => &mut negation.cues,
-                "negative" => &mut negation.negative_words,
-                _ => return Err(item.error(&origin, "labels are `cue` and `negative`")),
-            };
-            for w in &item.items {
-                let w = crate::text::lower(w);
-                if let Some((first, _)) = w.split_once(' ') {
-                    negation.pair_starts.insert(first.to_string());
-                }
-                if w.ends_with('\'') {
-                    negation.elided.push(w.clone());
-                }
-                set.insert(w);
-            }
-        }
-
-        let (origin, text) = file("antonyms");
-        for entry in parse::entries(&text) {
-            let Some((a, b)) = entry.text.split_once('|') else {
-                return Err(entry.error(&origin, "expected `word | opposite`"));
-            };
-            let stem = |w: &str| crate::stem::stem(lang, &crate::text::lower(w.trim()));
-            let (a, b) = (stem(a), stem(b));
-            // The first pair a stem is in is the one it belongs to.
-            let at = negation.antonyms.len();
-            negation.antonym_of.entry(a.clone()).or_insert(at);
-            negation.antonym_of.entry(b.clone()).or_insert(at);
-            negation.antonyms.push((a, b));
-        }
+        let (negation_origin, negation_text) = file("negation");
+        let (antonyms_origin, antonyms_text) = file("antonyms");
+        let negation = crate::checks::polarity::Negation::parse(
+            lang,
+            (&negation_origin, &negation_text),
+            (&antonyms_origin, &antonyms_text),
+        )?;
 
         let (words_origin, words_text) = file("date_words");
         let (relative_origin, relative_text) = file("relative_dates");

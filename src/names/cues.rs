@@ -25,6 +25,11 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// Shortest one-word title that may head a compound ("minister", not "chef").
+const MIN_COMPOUND_HEAD: usize = 6;
+/// Shortest part before a compound's head ("Bundes-", "Innen-").
+const MIN_COMPOUND_STEM: usize = 3;
+
 /// A phrase of a lexicon, with the gender it marks, if any.
 #[derive(Clone, Debug)]
 pub struct Phrase {
@@ -43,6 +48,10 @@ pub struct PhraseSet {
     /// keeps two letters), to reject most words before hashing.
     starts: crate::lexicon::Starts,
     inflected: bool,
+    /// One-word phrases that also end a compound ("Bundesarbeitsminister"
+    /// is a "minister"), longest first; empty unless the language writes
+    /// compounds as one word.
+    heads: Vec<Phrase>,
 }
 
 impl PhraseSet {
@@ -51,7 +60,23 @@ impl PhraseSet {
             by_first: HashMap::new(),
             starts: crate::lexicon::Starts::default(),
             inflected,
+            heads: Vec::new(),
         }
+    }
+
+    /// Lets one-word phrases of at least [`MIN_COMPOUND_HEAD`] letters match
+    /// as the head of a compound word with at least [`MIN_COMPOUND_STEM`]
+    /// letters before it.
+    fn match_compounds(&mut self) {
+        self.heads = self
+            .by_first
+            .values()
+            .flatten()
+            .filter(|p| p.words.len() == 1 && p.words[0].chars().count() >= MIN_COMPOUND_HEAD)
+            .cloned()
+            .collect();
+        self.heads
+            .sort_by_key(|p| std::cmp::Reverse(p.words[0].len()));
     }
 
     /// Adds a phrase; a gendered entry replaces an ungendered twin.
@@ -82,7 +107,7 @@ impl PhraseSet {
     pub fn match_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<&Phrase> {
         let first = words.get(i)?.as_ref();
         if !self.starts.may_hold(first) {
-            return None;
+            return self.compound_head(first);
         }
         let mut best: Option<&Phrase> = None;
         let mut try_key = |key: &str| {
@@ -105,7 +130,20 @@ impl PhraseSet {
                 try_key(&first[..at]);
             }
         }
-        best
+        best.or_else(|| self.compound_head(first))
+    }
+
+    /// The one-word phrase a compound word ends with, if compounds match.
+    fn compound_head(&self, word: &str) -> Option<&Phrase> {
+        if self.heads.is_empty() || word.len() < MIN_COMPOUND_HEAD + MIN_COMPOUND_STEM {
+            return None;
+        }
+        self.heads.iter().find(|p| {
+            word.strip_suffix(p.words[0].as_str()).is_some_and(|stem| {
+                stem.chars().count() >= MIN_COMPOUND_STEM
+                    && stem.chars().all(crate::text::is_alphabetic)
+            })
+        })
     }
 
     /// The longest phrase that ends at `words[end - 1]`.
@@ -259,6 +297,11 @@ impl NameCues {
             };
             set.extend(item.items.iter().map(|s| fold(s)));
         }
+        // A language that capitalises nouns writes compounds as one word:
+        // its titles head them.
+        if !c.noun_markers.is_empty() {
+            c.titles.match_compounds();
+        }
         Ok(c)
     }
 }
@@ -302,6 +345,22 @@ mod tests {
             de.titles.match_at(&w, 0).and_then(|p| p.gender),
             Some(Gender::Female)
         );
+        // German compounds end with their title.
+        for (word, gender) in [
+            ("Bundesarbeitsminister", Some(Gender::Male)),
+            ("Landesgesundheitsministerin", Some(Gender::Female)),
+            ("Regierungssprecher", Some(Gender::Male)),
+        ] {
+            let w = words(word);
+            assert_eq!(
+                de.titles.match_at(&w, 0).map(|p| p.gender),
+                Some(gender),
+                "{word}"
+            );
+        }
+        // Not a title: a word that only contains one, or an English compound.
+        assert!(de.titles.match_at(&words("Ministerium"), 0).is_none());
+        assert!(en.titles.match_at(&words("Superminister"), 0).is_none());
     }
 
     #[test]

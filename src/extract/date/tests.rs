@@ -114,6 +114,13 @@ fn english() {
                 "On 3 December and on 03/04/2024.",
                 "3 December => 2024-12-03; 03/04/2024 => 2024-04-03",
             ),
+            // Dots are day first even in a month-first document.
+            (
+                "",
+                "On December 3, 2024 and on 09.02.2024.",
+                "December 3, 2024 => 2024-12-03; 09.02.2024 => 2024-02-09",
+            ),
+            ("", "Dated 03.04.2024.", "03.04.2024 => 2024-04-03"),
             (
                 "",
                 "The invasion began in February 2022.",

@@ -655,6 +655,20 @@ impl<'a> Parser<'a> {
         let Some(t) = self.tokens.get(e) else {
             return Core::One(a);
         };
+        // "4.5%-5.5%": a percent sign after both ends of a range.
+        let percent = |at: usize| self.tokens.get(at).is_some_and(|t| t.is_punct(&["%"]));
+        if percent(e)
+            && self.glued(e - 1, e)
+            && self.tokens.get(e + 1).is_some_and(|t| t.is_punct(&DASHES))
+        {
+            if let Some(r) = self
+                .number_at(e + 2)
+                .filter(|b| percent(b.end) && self.glued(e + 1, e + 2))
+                .and_then(|b| range(a, b))
+            {
+                return r;
+            }
+        }
         if t.is_punct(&["~"]) && self.glued(e - 1, e) && self.glued(e, e + 1) {
             // "20~100"
             if let Some(range) = self.number_at(e + 1).and_then(|b| range(a, b)) {

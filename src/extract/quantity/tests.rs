@@ -883,6 +883,24 @@ fn ranges_with_articles_and_space_groups_everywhere() {
         )],
     );
     check("it", &[("Un calo dal 5 al 7%.", "5..7 %")]);
+    // A negated bound is the opposite bound: "no less than" is at least.
+    check(
+        "en",
+        &[("Payouts of no less than 90% a quarter.", "=90 % q=min")],
+    );
+    check(
+        "en",
+        &[("No fewer than 12 players were listed.", "=12 # q=min")],
+    );
+    check(
+        "de",
+        &[("Ausschüttungen von nicht weniger als 90%.", "=90 % q=min")],
+    );
+    check("es", &[("Pagos de no menos de 90%.", "=90 % q=min")]);
+    // The percent sign after both ends.
+    check("en", &[("Growth will be 4.5%-5.5% in 2021.", "4.5..5.5 %")]);
+    check("de", &[("Das Wachstum liegt bei 4,5%–5,5%.", "4.5..5.5 %")]);
+    check("ru", &[("Рост составит 4,5%-5,5%.", "4.5..5.5 %")]);
     check(
         "es",
         &[("Cayeron entre el 10 y el 12 por ciento.", "10..12 %")],

@@ -1,0 +1,704 @@
+//! `polarity_drift`: one version negates a claim the others assert, or turns
+//! it around with a word of opposite meaning.
+
+mod lexicon;
+
+pub use lexicon::Negation;
+
+use super::Check;
+use super::support::{doc_names, member_evidence, reference_reading, versions};
+use crate::align::{Group, Member};
+use crate::document::Document;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::lexicon::Lexicons;
+use crate::span::Span;
+use crate::stem::stem;
+use crate::story::Story;
+
+/// Flags aligned claims whose negation differs.
+pub struct Polarity;
+
+/// Two claims are compared only when the alignment is this sure they
+/// translate each other (the pair model's log-likelihood ratio, nats).
+const MIN_LLR: f64 = 0.0;
+/// How many content words after a negation cue it negates, at most (a
+/// clause boundary ends the scope earlier).
+const SCOPE: usize = 3;
+
+/// A content word with its polarity.
+struct Signed {
+    /// Its stem, or the pair key of an antonym ("accept|reject").
+    key: String,
+    /// True when the claim denies it: in the scope of a cue, or a negative
+    /// word, or the negative side of an antonym pair (two of these cancel).
+    negated: bool,
+    /// True for the first word a cue negates, and for negative words.
+    direct: bool,
+    /// The word.
+    span: Span,
+}
+
+/// The negations of one clause (text between clause punctuation).
+#[derive(Default)]
+struct Clause {
+    /// A plain cue of the claim's own (not only one that continues a
+    /// negation, "nor", "ни") is in it.
+    plain: bool,
+    /// A cue of any sort is in it: several cues in one clause are one
+    /// negation ("no vino nadie", "никто не пришёл").
+    cued: bool,
+    /// Negative words in it ("refused", "without").
+    negatives: usize,
+}
+
+impl Clause {
+    /// True when the clause negates the claim plainly, and its negations
+    /// do not cancel out ("did not fail to").
+    fn negates(&self) -> bool {
+        self.plain && self.negatives % 2 == 0
+    }
+
+    /// Its negations of any sort.
+    fn signs(&self) -> usize {
+        usize::from(self.cued) + self.negatives
+    }
+}
+
+/// The polarity of one member.
+#[derive(Default)]
+struct Reading {
+    words: Vec<Signed>,
+    /// Spans of every negation of any sort: cues, negative words, phrases
+    /// that bound or hedge ("no more than", "not only").
+    cues: Vec<Span>,
+    /// Cues ("not", "não") of the claim's own clauses: not in a question or
+    /// a condition. Translators keep these; negative words ("refused",
+    /// "without") they may rephrase.
+    plain_cues: usize,
+    clauses: Vec<Clause>,
+    /// Words of the negative side of an antonym pair ("lost", "rejected").
+    opposites: usize,
+}
+
+impl Reading {
+    /// The word with this key or, when `fuzzy`, a stem close to it:
+    /// irregular forms keep their start ("choose" / "chose"; "bring" /
+    /// "brought" do not).
+    fn sign(&self, key: &str, fuzzy: bool) -> Option<&Signed> {
+        self.words.iter().find(|w| w.key == key).or_else(|| {
+            self.words
+                .iter()
+                .find(|w| fuzzy && close_stems(&w.key, key))
+        })
+    }
+
+    /// True when the claim has no negation of any sort.
+    fn affirmative(&self) -> bool {
+        self.cues.is_empty()
+    }
+
+    /// True when a clause negates the claim plainly.
+    fn plain(&self) -> bool {
+        self.clauses.iter().any(Clause::negates)
+    }
+
+    /// Negations and opposite words: the claim's polarity is their parity
+    /// ("did not reject" asserts, as "accepted" does).
+    fn parity(&self) -> usize {
+        (self.clauses.iter().map(Clause::signs).sum::<usize>() + self.opposites) % 2
+    }
+
+    /// How many clauses a plain cue negates.
+    fn negated_clauses(&self) -> usize {
+        self.clauses.iter().filter(|c| c.plain).count()
+    }
+}
+
+/// True when two stems are probably forms of one word: the same first three
+/// letters and a Jaro-Winkler similarity of at least 0.85.
+fn close_stems(a: &str, b: &str) -> bool {
+    let prefix = |s: &str| s.chars().take(3).collect::<String>();
+    !a.contains('|')
+        && !b.contains('|')
+        && a.chars().count() >= 4
+        && b.chars().count() >= 4
+        && prefix(a) == prefix(b)
+        && strsim::jaro_winkler(a, b) >= 0.85
+}
+
+/// Two claims in one language must be this similar for a flipped word to
+/// count: in looser paraphrases the same word plays other roles.
+const PARAPHRASE_SCORE: f64 = 0.45;
+/// With no third reading to side with either, a pair of claims must be this
+/// similar for a flipped word to count.
+const LONE_PAIR_SCORE: f64 = 0.6;
+/// Claims this similar are one sentence edited: only between them are two
+/// close stems taken for one word.
+const NEAR_IDENTICAL: f64 = 0.7;
+
+/// The best similarity between the claims of two members.
+fn member_similarity(story: &Story, a: &Member, b: &Member) -> f64 {
+    let same = story.docs[a.doc].language.code == story.docs[b.doc].language.code;
+    a.claims
+        .iter()
+        .flat_map(|&x| {
+            b.claims
+                .iter()
+                .map(move |&y| story.alignment.similarity((a.doc, x), (b.doc, y), same))
+        })
+        .fold(0.0, f64::max)
+}
+
+/// The pair model's log-likelihood ratio that two members translate each
+/// other.
+fn pair_llr(story: &Story, a: &Member, b: &Member) -> f64 {
+    story
+        .alignment
+        .signals((a.doc, &a.claims), (b.doc, &b.claims))
+        .total()
+}
+
+/// Punctuation between two words that ends a negation's scope and a clause.
+fn ends_scope(gap: &str) -> bool {
+    gap.contains([
+        ',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»',
+    ])
+}
+
+/// True when a capitalised word inside a sentence is part of a title or
+/// name ("Eat This, Not That"), not a negation: not the first word, and no
+/// quote mark, colon or dash opens a sentence before it.
+fn in_title(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
+    i > 0
+        && crate::text::is_capitalized(doc.slice(words[i].span))
+        && !doc.text[words[i - 1].span.end..words[i].span.start]
+            .contains([':', '"', '“', '«', '„', '(', '—', '–'])
+}
+
+/// True when a partner of a bound cue ("pas" of "ne … pas", "aucun" of
+/// "aucun … ne") is in the clause of word `at`.
+fn partnered(
+    doc: &Document,
+    words: &[crate::document::Word],
+    lows: &[&str],
+    at: usize,
+    neg: &Negation,
+) -> bool {
+    let boundary = |j: usize| ends_scope(&doc.text[words[j - 1].span.end..words[j].span.start]);
+    let start = (1..=at).rev().find(|&j| boundary(j)).unwrap_or(0);
+    let end = (at + 1..words.len())
+        .find(|&j| boundary(j))
+        .unwrap_or(words.len());
+    (start..end).any(|j| {
+        j != at
+            && neg.is_partner(
+                lows[j],
+                j.checked_sub(1).map(|b| lows[b]),
+                lows.get(j + 1).copied(),
+            )
+    })
+}
+
+/// True when the cue at word `i` is the abbreviation of "number" ("No. 30").
+fn numero(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
+    words.get(i + 1).is_some_and(|next| {
+        doc.text[words[i].span.end..next.span.start].starts_with('.')
+            && doc
+                .slice(next.span)
+                .starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
+    let doc = &story.docs[member.doc];
+    let lang = doc.language.code.as_str();
+    let lex = lexicons.lang(lang);
+    let claims = &story.alignment.claims[member.doc];
+    let mut reading = Reading::default();
+    let neg = &lex.negation;
+    let span = story.alignment.member_span(member);
+    // Names are no content words ("Not That" in a title; German nouns are
+    // capitalised, names are what the name finder found).
+    let names: Vec<Span> =
+        crate::span::starting_in(&story.facts[member.doc].names, span, |n| n.span.start)
+            .iter()
+            .map(|n| n.span)
+            .collect();
+    let mut pair = String::new();
+    for &c in &member.claims {
+        let sentence = &doc.sentences[claims[c].sentence];
+        let words = doc.words_of(sentence);
+        let lows: Vec<&str> = (sentence.first_word..sentence.end_word)
+            .map(|w| doc.lower(w))
+            .collect();
+        // A question asks rather than asserts: its negations are not plain,
+        // and negate no word ("Isn't it time?" / "Maybe it is time?").
+        let question = doc
+            .slice(sentence.span)
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"'“”«»„‘’)".contains(c))
+            .ends_with('?')
+            || lows.iter().any(|w| neg.asks(w));
+        // Content words still to negate, and whether the next one is the head.
+        let mut scope = 0usize;
+        let mut head = false;
+        // Inside a relative or conditional clause.
+        let mut embedded = false;
+        let mut clause = Clause::default();
+        let mut i = 0;
+        while i < words.len() {
+            let gap = if i > 0 {
+                &doc.text[words[i - 1].span.end..words[i].span.start]
+            } else {
+                ""
+            };
+            if i > 0 && (ends_scope(gap) || neg.opens_clause(lows[i])) {
+                scope = 0;
+                embedded = false;
+                reading.clauses.push(std::mem::take(&mut clause));
+            }
+            if let Some(len) = neg.skip_at(&lows, i) {
+                // A bound ("no more than", "не менее") or a turn of phrase
+                // ("not only"): no negation, but no plain affirmation
+                // either.
+                reading
+                    .cues
+                    .push(words[i].span.cover(&words[i + len - 1].span));
+                i += len;
+                continue;
+            }
+            if neg.opens_embedded(lows[i], gap.contains(',')) {
+                embedded = true;
+            }
+            pair.clear();
+            if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
+                pair.push_str(lows[i]);
+                pair.push(' ');
+                pair.push_str(next);
+            }
+            let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair, &pair));
+            let len = if two { 2 } else { 1 };
+            let text = if two { pair.as_str() } else { lows[i] };
+            let span = words[i].span.cover(&words[i + len - 1].span);
+            let at = sentence.first_word + i;
+            let here = i;
+            i += len;
+            // An elided cue is one word with its verb: "n'a", "n’est".
+            let elided = || {
+                text.contains(['\'', '’']) && {
+                    let text = text.replace('’', "'");
+                    neg.elided.iter().any(|c| text.starts_with(c.as_str()))
+                }
+            };
+            let word = doc.slice(span);
+            let cue = (neg.is_cue(text) || text.ends_with("n't") || elided())
+                && !numero(doc, words, here)
+                && !in_title(doc, words, here);
+            // "ne … que" restricts, "ne" alone is expletive: only a partner
+            // ("pas", "jamais") makes a bound cue negate.
+            // "not older than", "nicht mehr als": an amount bounded.
+            if cue && lows.get(here + len + 1).is_some_and(|w| neg.is_than(w)) {
+                reading.cues.push(span);
+                continue;
+            }
+            if cue && neg.is_bound(text) && !partnered(doc, words, &lows, here, neg) {
+                // Still a negation of a sort for an affirmative reading to
+                // stand against ("ne peut", cannot, in literary French).
+                reading.cues.push(span);
+                continue;
+            }
+            // "einen nicht ausgeschriebenen Vertrag": a cue after an article
+            // or preposition negates a word, as a negative word does.
+            let constituent =
+                here > 0 && neg.negates_constituent_after(lows[here - 1]) && gap.trim().is_empty();
+            if cue && !constituent {
+                reading.cues.push(span);
+                clause.cued = true;
+                if !embedded && !question {
+                    reading.plain_cues += 1;
+                    clause.plain |= !neg.is_nor(text);
+                }
+                if !question {
+                    scope = SCOPE;
+                    head = true;
+                }
+                continue;
+            }
+            if cue {
+                reading.cues.push(span);
+                clause.negatives += 1;
+                continue;
+            }
+            let name = names.iter().any(|n| n.contains(&span));
+            // `text` is lower case already.
+            if lex.is_function_word_lower(text) || name || word.chars().any(|c| c.is_ascii_digit())
+            {
+                // A negative preposition is a function word ("without").
+                if neg.is_negative(text, text) {
+                    reading.cues.push(span);
+                    clause.negatives += 1;
+                }
+                continue;
+            }
+            // A single word's stem is among its alignment features.
+            let shared = (!two)
+                .then(|| {
+                    doc.infos[at]
+                        .features(|| {
+                            crate::document::word_info::word_features(word, lang, lexicons)
+                        })
+                        .and_then(|f| f.stem())
+                })
+                .flatten();
+            let stem = shared.map_or_else(|| stem(lang, text), str::to_string);
+            let antonym = neg.antonym(&stem);
+            let negative = neg.is_negative(text, &stem);
+            if negative {
+                reading.cues.push(span);
+                clause.negatives += 1;
+            }
+            let (key, inherent) = match antonym {
+                Some((p, q)) => (format!("{p}|{q}"), *q == stem),
+                None => (stem, negative),
+            };
+            reading.opposites += usize::from(inherent && !negative);
+            let in_scope = scope > 0;
+            reading.words.push(Signed {
+                key,
+                negated: in_scope != inherent,
+                direct: head || negative || antonym.is_some(),
+                span,
+            });
+            head = false;
+            scope = scope.saturating_sub(1);
+        }
+        reading.clauses.push(clause);
+    }
+    reading
+}
+
+/// The key of a word whose polarity differs between two claims in one
+/// language: a word one claim negates directly (or an antonym) that the other
+/// states with the other polarity.
+fn flip_key(a: &Reading, b: &Reading, fuzzy: bool) -> Option<String> {
+    let flips = |x: &Reading, y: &Reading| {
+        x.words
+            .iter()
+            .filter(|w| w.direct)
+            .find(|w| {
+                y.sign(&w.key, fuzzy)
+                    .is_some_and(|v| v.negated != w.negated)
+            })
+            .map(|w| w.key.clone())
+    };
+    flips(a, b).or_else(|| flips(b, a))
+}
+
+impl Check for Polarity {
+    fn kind(&self) -> Kind {
+        Kind::PolarityDrift
+    }
+
+    fn explain(&self) -> &'static str {
+        "polarity_drift (error): one version negates a claim the others assert, or turns it \
+around (\"there is no agreement\" vs \"there is now an agreement\", \"did not reject\" vs \
+\"rejected\", \"won\" vs \"lost\").\n\n\
+How: in each group of aligned claims (see `driftcheck align`), each version's claim is \
+read for negation cues (\"not\", \"nicht\", \"ne ... pas\", \"не\"), negative words \
+(\"refused\", \"without\", \"unable\", \"отказался\": lexicons/<lang>/negation.txt) and words \
+of opposite meaning (antonyms.txt). Phrases that negate nothing (\"not only\", \"не менее\", \
+\"No. 30\") are skipped, and a negation inside a question, a relative clause or a condition \
+is not the claim's own. A version is reported when its claim has a plain negation and a \
+version it is well aligned with (the pair model is sure they translate each other) has no \
+negation of any sort, or the reverse: translators render \"not\" as \"not\", while a negative \
+word may become an affirmative one (\"withheld\" / \"did not pay\"), so a claim with only a \
+negative word is never set against an affirmative one. Within one language, a word negated \
+in one version and asserted in the other (or turned into its antonym) is reported when the \
+claims are close paraphrases and their negations do not cancel out. With three or more \
+versions, one that negates fewer clauses than all the others agree on is reported too. \
+The reference version's (--reference) or the majority's reading is the reference; with two \
+versions that differ, both sides are cited."
+    }
+
+    fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
+        story
+            .alignment
+            .shared_groups()
+            .filter_map(|g| check_group(story, g, lexicons))
+            .collect()
+    }
+}
+
+fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Finding> {
+    let readings: Vec<Reading> = (0..group.members.len())
+        .map(|i| read(story, &group.members[i], lexicons))
+        .collect();
+    if let Some((odd, even)) = plain_against_none(story, group, &readings) {
+        return Some(report(story, group, &readings, &odd, &even, None));
+    }
+    if let Some((odd, even, word)) = flipped_word(story, group, &readings) {
+        return Some(report(story, group, &readings, &odd, &even, Some(word)));
+    }
+    clause_count_drift(story, group, &readings)
+}
+
+/// A version whose claim has no negation at all against versions well
+/// aligned with it that negate it plainly, or the reverse: (odd members,
+/// members holding the reference reading). With three versions or more,
+/// one version stands alone, and the evidence must name the predicate
+/// where it can: another version in its language, a close paraphrase, words the claim with the
+/// same word, negated in one and asserted in the other (a translator's
+/// affirmative paraphrase, "unchanged" for "no change", uses another
+/// word); with none in its language, every other version negates plainly.
+fn plain_against_none(
+    story: &Story,
+    group: &Group,
+    readings: &[Reading],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let negated: Vec<(usize, bool)> = (0..readings.len())
+        .map(|i| (i, !readings[i].affirmative()))
+        .collect();
+    let (odd, even) = split(story, group, &negated)?;
+    let well =
+        |a: usize, b: usize| pair_llr(story, &group.members[a], &group.members[b]) >= MIN_LLR;
+    let plain = |i: usize| readings[i].plain();
+    let lost = readings[odd[0]].affirmative();
+    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
+    if readings.len() == 2 {
+        let (o, e) = (odd[0], even[0]);
+        let clear = if lost { plain(e) } else { plain(o) };
+        // Two versions of one language are compared word by word
+        // (`flipped_word`): a paraphrase may say with "no" what the other
+        // says affirmatively.
+        return (clear && well(o, e) && lang(o) != lang(e)).then_some((odd, even));
+    }
+    // Two translators into one language who word the claim alike chose the
+    // same turn of phrase.
+    if odd
+        .iter()
+        .enumerate()
+        .any(|(k, &a)| odd[k + 1..].iter().any(|&b| lang(a) == lang(b)))
+    {
+        return None;
+    }
+    let clear = |o: usize| {
+        if !lost && !plain(o) {
+            return false;
+        }
+        let siblings: Vec<usize> = even
+            .iter()
+            .copied()
+            .filter(|&e| lang(e) == lang(o) && (!lost || plain(e)))
+            .collect();
+        if siblings.is_empty() {
+            // Without a version in its language, a lone version stands
+            // against at least two well aligned with it: a lost negation
+            // only when every other version keeps it plainly (translators
+            // restructure a source's sentence, and a source may say with
+            // "not" what they say with an affirmative word), an added one
+            // when it is plain and no other version negates at all.
+            let aligned = even.iter().filter(|&&e| well(o, e)).count();
+            aligned >= 2 && (!lost || even.iter().all(|&e| plain(e)))
+        } else {
+            // A version in its language, a close paraphrase, words the
+            // claim with the same word, negated in one and not the other.
+            siblings.iter().any(|&e| {
+                let sim = member_similarity(story, &group.members[o], &group.members[e]);
+                sim >= LONE_PAIR_SCORE
+                    && well(o, e)
+                    && flip_key(&readings[o], &readings[e], sim >= NEAR_IDENTICAL).is_some()
+            })
+        }
+    };
+    let odd: Vec<usize> = odd.into_iter().filter(|&o| clear(o)).collect();
+    (!odd.is_empty()).then_some((odd, even))
+}
+
+/// Within one language: a word one version negates and another asserts
+/// (or an antonym), in close paraphrases whose negations do not cancel
+/// out. Returns (odd members, reference members, the word in the odd one).
+fn flipped_word(
+    story: &Story,
+    group: &Group,
+    readings: &[Reading],
+) -> Option<(Vec<usize>, Vec<usize>, String)> {
+    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
+    let n = readings.len();
+    let sim = |i: usize, j: usize| member_similarity(story, &group.members[i], &group.members[j]);
+    let parity = |i: usize| readings[i].parity();
+    // Irregular forms are only matched between near-identical claims. A
+    // word negated in both claims by different means ("nicht" / "kaum") is
+    // a paraphrase: one claim must be affirmative, or the word an antonym.
+    let (key, fi, fj) = (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .filter(|&(i, j)| lang(i) == lang(j) && parity(i) != parity(j))
+        .filter(|&(i, j)| sim(i, j) >= PARAPHRASE_SCORE)
+        .find_map(|(i, j)| {
+            let key = flip_key(&readings[i], &readings[j], sim(i, j) >= NEAR_IDENTICAL)?;
+            let plain_flip = readings[i].affirmative() || readings[j].affirmative();
+            (plain_flip || key.contains('|')).then_some((key, i, j))
+        })?;
+    let fuzzy = |i: usize| sim(i, fi).max(sim(i, fj)) >= NEAR_IDENTICAL;
+    let signs: Vec<(usize, bool)> = (0..n)
+        .filter_map(|i| readings[i].sign(&key, fuzzy(i)).map(|w| (i, w.negated)))
+        .collect();
+    let (odd, even) = split(story, group, &signs)?;
+    // One version against one other: only close paraphrases count.
+    let sim = member_similarity(story, &group.members[odd[0]], &group.members[even[0]]);
+    if odd.len() + even.len() == 2 && sim < LONE_PAIR_SCORE {
+        return None;
+    }
+    let word = readings[odd[0]].sign(&key, true).map(|w| {
+        story.docs[group.members[odd[0]].doc]
+            .slice(w.span)
+            .to_string()
+    })?;
+    Some((odd, even, word))
+}
+
+/// The finding of a polarity difference: `odd` members against `even`
+/// ones, about `word` when one word flipped.
+fn report(
+    story: &Story,
+    group: &Group,
+    readings: &[Reading],
+    odd: &[usize],
+    even: &[usize],
+    word: Option<String>,
+) -> Finding {
+    let side = |idx: &[usize]| -> String {
+        let docs: Vec<usize> = idx.iter().map(|&i| group.members[i].doc).collect();
+        let mut cues: Vec<String> = idx
+            .iter()
+            .flat_map(|&i| {
+                let doc = &story.docs[group.members[i].doc];
+                readings[i]
+                    .cues
+                    .iter()
+                    .map(move |c| format!("\"{}\"", doc.slice(*c)))
+            })
+            .collect();
+        cues.dedup();
+        let s = if idx.len() == 1 { "s" } else { "" };
+        let negated = match &word {
+            Some(_) => readings[idx[0]].words.iter().any(|w| w.negated && w.direct),
+            None => !readings[idx[0]].affirmative(),
+        };
+        let verb = if negated {
+            format!("negate{s}")
+        } else {
+            format!("assert{s}")
+        };
+        let cues = if cues.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", cues.join(", "))
+        };
+        format!(
+            "{} ({}) {verb} it{cues}",
+            versions(docs.len()),
+            doc_names(story, &docs)
+        )
+    };
+    let about = word
+        .as_ref()
+        .map(|w| format!(" about \"{w}\""))
+        .unwrap_or_default();
+    let message = format!(
+        "Polarity differs{about}: {} while {}",
+        side(odd),
+        side(even)
+    );
+    finding(story, group, odd.iter().chain(even).copied(), message)
+}
+
+/// With three or more versions that all negate the claim plainly: one
+/// version negating fewer clauses than the others all agree on ("not our
+/// best game, but they never gave up" / "our best game, but they never gave
+/// up"). A version negating more clauses is how translators split a
+/// sentence, not drift.
+fn clause_count_drift(story: &Story, group: &Group, readings: &[Reading]) -> Option<Finding> {
+    let n = readings.len();
+    let plain =
+        |i: usize| readings[i].plain_cues > 0 && readings[i].plain_cues == readings[i].cues.len();
+    if n < 3 || !(0..n).all(plain) {
+        return None;
+    }
+    let counts: Vec<usize> = readings.iter().map(Reading::negated_clauses).collect();
+    // Exactly one version differs from all the others, which agree.
+    let differs = |i: usize| (0..n).filter(|&j| counts[j] != counts[i]).count();
+    let odd = (0..n).find(|&i| differs(i) == n - 1 && (0..n).all(|j| j == i || differs(j) == 1))?;
+    let even: Vec<usize> = (0..n).filter(|&i| i != odd).collect();
+    if counts[odd] > counts[even[0]] {
+        return None;
+    }
+    let well = |i: usize| {
+        even.iter()
+            .filter(|&&e| pair_llr(story, &group.members[i], &group.members[e]) >= MIN_LLR)
+            .count()
+            >= 2
+    };
+    if !well(odd) {
+        return None;
+    }
+    let cited = |i: usize| -> String {
+        let doc = &story.docs[group.members[i].doc];
+        readings[i]
+            .cues
+            .iter()
+            .map(|c| format!("\"{}\"", doc.slice(*c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let docs: Vec<usize> = even.iter().map(|&i| group.members[i].doc).collect();
+    let clauses = |k: usize| format!("{k} negated clause{}", if k == 1 { "" } else { "s" });
+    let message = format!(
+        "Polarity differs: 1 version ({}) has {} ({}) while {} ({}) have {} ({})",
+        story.docs[group.members[odd].doc].id,
+        clauses(counts[odd]),
+        cited(odd),
+        versions(docs.len()),
+        doc_names(story, &docs),
+        clauses(counts[even[0]]),
+        cited(even[0]),
+    );
+    Some(finding(story, group, 0..n, message))
+}
+
+/// The finding citing `members` of the group, in document order.
+fn finding(
+    story: &Story,
+    group: &Group,
+    members: impl Iterator<Item = usize>,
+    message: String,
+) -> Finding {
+    let mut evidence: Vec<Evidence> = members
+        .map(|i| member_evidence(story, &group.members[i]))
+        .collect();
+    evidence.sort_by_key(|e| (story.doc_index(&e.doc), e.start));
+    Finding::new(Kind::PolarityDrift, Severity::Error, message, evidence)
+}
+
+/// Splits members by their reading into (those that differ from the
+/// reference reading, those that hold it). With two readings and no
+/// reference, the second member is set against the first.
+fn split(
+    story: &Story,
+    group: &Group,
+    readings: &[(usize, bool)],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    if readings.iter().all(|(_, r)| *r == readings[0].1) {
+        return None;
+    }
+    match reference_reading(story, group, readings) {
+        Some((value, holders)) => {
+            let odd = readings
+                .iter()
+                .filter(|(_, r)| *r != value)
+                .map(|(i, _)| *i)
+                .collect();
+            Some((odd, holders))
+        }
+        None if readings.len() == 2 => Some((vec![readings[1].0], vec![readings[0].0])),
+        None => None,
+    }
+}
