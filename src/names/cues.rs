@@ -52,6 +52,22 @@ pub struct PhraseSet {
     /// is a "minister"), longest first; empty unless the language writes
     /// compounds as one word.
     heads: Vec<Phrase>,
+    /// Indices in `heads` by the last letters of the head ([`head_end`]):
+    /// most words end like no head, and are rejected by one lookup.
+    heads_by_end: HashMap<String, Vec<usize>>,
+}
+
+/// How many last letters of a word index the compound heads.
+const HEAD_END_LETTERS: usize = 3;
+
+/// The last [`HEAD_END_LETTERS`] letters of a word.
+fn head_end(word: &str) -> &str {
+    let at = word
+        .char_indices()
+        .rev()
+        .nth(HEAD_END_LETTERS - 1)
+        .map_or(0, |(at, _)| at);
+    &word[at..]
 }
 
 impl PhraseSet {
@@ -61,6 +77,7 @@ impl PhraseSet {
             starts: crate::lexicon::Starts::default(),
             inflected,
             heads: Vec::new(),
+            heads_by_end: HashMap::new(),
         }
     }
 
@@ -77,6 +94,13 @@ impl PhraseSet {
             .collect();
         self.heads
             .sort_by_key(|p| std::cmp::Reverse(p.words[0].len()));
+        self.heads_by_end.clear();
+        for (i, p) in self.heads.iter().enumerate() {
+            self.heads_by_end
+                .entry(head_end(&p.words[0]).to_string())
+                .or_default()
+                .push(i);
+        }
     }
 
     /// Adds a phrase; a gendered entry replaces an ungendered twin.
@@ -138,7 +162,8 @@ impl PhraseSet {
         if self.heads.is_empty() || word.len() < MIN_COMPOUND_HEAD + MIN_COMPOUND_STEM {
             return None;
         }
-        self.heads.iter().find(|p| {
+        let candidates = self.heads_by_end.get(head_end(word))?;
+        candidates.iter().map(|&i| &self.heads[i]).find(|p| {
             word.strip_suffix(p.words[0].as_str()).is_some_and(|stem| {
                 stem.chars().count() >= MIN_COMPOUND_STEM
                     && stem.chars().all(crate::text::is_alphabetic)

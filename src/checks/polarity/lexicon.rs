@@ -3,6 +3,7 @@
 
 use crate::error::Result;
 use crate::hash::{HashMap, HashSet};
+use crate::lexicon::Starts;
 use crate::lexicon::parse;
 use crate::text::lower;
 
@@ -10,55 +11,96 @@ use crate::text::lower;
 #[derive(Clone, Debug, Default)]
 pub struct Negation {
     /// Words (and two-word phrases) that negate what follows, lower case.
-    cues: HashSet<String>,
+    cues: WordSet,
     /// Correlative cues ("nor", "ни"): they negate, but continue the
     /// negation of the clause before rather than open a new one.
-    nor: HashSet<String>,
+    nor: WordSet,
     /// Words and two-word phrases negative in themselves ("refused",
     /// "without", "unable"), lower case.
-    negative_words: HashSet<String>,
+    negative_words: WordSet,
     /// First words of the two-word cues and negative words.
-    pair_starts: HashSet<String>,
+    pair_starts: WordSet,
     /// Cues elided onto the next word ("n'"), which match a word's start.
     pub elided: Vec<String>,
     /// Phrases holding a cue that negate nothing ("not only", "не менее"):
     /// first word → the phrases' words.
     skips: HashMap<String, Vec<Vec<String>>>,
+    /// The first bytes of the skips' first words.
+    skip_starts: Starts,
     /// Words that open a relative or conditional clause ("who", "if",
     /// "который"): a negation inside one is not the claim's.
-    embed: HashSet<String>,
+    embed: WordSet,
     /// Words that open such a clause only right after a comma (German
     /// relative pronouns are its articles: ", die nicht ...").
-    embed_after_comma: HashSet<String>,
+    embed_after_comma: WordSet,
     /// Words that make their sentence a question wherever they stand
     /// (Russian "ли").
-    question: HashSet<String>,
+    question: WordSet,
     /// Cues that negate only with a partner later in their clause (French
     /// "ne … pas"): without one they restrict ("ne … que", only) or are
     /// expletive.
-    bound: HashSet<String>,
+    bound: WordSet,
     /// The partners of bound cues ("pas", "jamais", "rien").
-    partners: HashSet<String>,
+    partners: WordSet,
     /// Words that, right after a partner, make it restrict rather than
     /// negate ("ne … plus que", "ne … pas seulement").
-    restricts: HashSet<String>,
+    restricts: WordSet,
     /// Words after which a partner is no partner ("au plus tard").
-    partner_not_after: HashSet<String>,
+    partner_not_after: WordSet,
     /// Words of comparison: a cue, a word and one of these bound an amount
     /// rather than negate ("not older than", "nicht mehr als").
-    than: HashSet<String>,
+    than: WordSet,
     /// Words that open a new clause although no punctuation does
     /// ("because", "but").
-    clause_openers: HashSet<String>,
+    clause_openers: WordSet,
     /// Words after which a cue negates only the next word, not the claim
     /// ("einen nicht ausgeschriebenen Vertrag", "a not unusual case").
-    constituent_after: HashSet<String>,
+    constituent_after: WordSet,
     /// Stems of the one-word negative words: inflected forms count too.
-    negative_stems: HashSet<String>,
+    negative_stems: WordSet,
     /// Pairs of opposite words, as stems.
     antonyms: Vec<(String, String)>,
     /// Each stem of [`Negation::antonyms`] → the first pair it is in.
     antonym_of: HashMap<String, usize>,
+    /// The first bytes of the antonyms' stems.
+    antonym_starts: Starts,
+}
+
+/// A set of lower-case words or phrases that rejects most words by their
+/// first bytes before hashing: every word of every claim is looked up in
+/// several of them.
+#[derive(Clone, Debug, Default)]
+pub struct WordSet {
+    words: HashSet<String>,
+    starts: Starts,
+}
+
+impl WordSet {
+    fn insert(&mut self, word: String) -> bool {
+        self.starts.insert(&word);
+        self.words.insert(word)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.starts.may_hold(word) && self.words.contains(word)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl Extend<String> for WordSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
 }
 
 impl Negation {
@@ -98,6 +140,7 @@ impl Negation {
                         let phrase: Vec<String> =
                             w.split_whitespace().map(str::to_string).collect();
                         if let Some(first) = phrase.first() {
+                            n.skip_starts.insert(first);
                             n.skips.entry(first.clone()).or_default().push(phrase);
                         }
                     }
@@ -142,6 +185,8 @@ impl Negation {
             let (a, b) = (stem(a), stem(b));
             // The first pair a stem is in is the one it belongs to.
             let at = n.antonyms.len();
+            n.antonym_starts.insert(&a);
+            n.antonym_starts.insert(&b);
             n.antonym_of.entry(a.clone()).or_insert(at);
             n.antonym_of.entry(b.clone()).or_insert(at);
             n.antonyms.push((a, b));
@@ -214,6 +259,9 @@ impl Negation {
     /// The number of words of the phrase that negates nothing starting at
     /// `lows[i]`, if one does.
     pub fn skip_at(&self, lows: &[&str], i: usize) -> Option<usize> {
+        if !self.skip_starts.may_hold(lows[i]) {
+            return None;
+        }
         self.skips.get(lows[i])?.iter().find_map(|p| {
             let fits = lows.len() - i >= p.len() && p.iter().zip(&lows[i..]).all(|(a, b)| a == b);
             fits.then_some(p.len())
@@ -233,6 +281,9 @@ impl Negation {
 
     /// The antonym pair a stem belongs to.
     pub fn antonym(&self, stem: &str) -> Option<&(String, String)> {
+        if !self.antonym_starts.may_hold(stem) {
+            return None;
+        }
         self.antonym_of.get(stem).map(|&i| &self.antonyms[i])
     }
 }
