@@ -138,7 +138,7 @@ impl Claim {
         let mut out = claims.next().cloned().unwrap_or_default();
         for c in claims {
             out.span = out.span.cover(&c.span);
-            out.chars += c.chars + 1;
+            out.chars = joined_chars([out.chars, c.chars]);
             out.marks = out.marks.union(c.marks);
             for (mine, theirs) in
                 out.lists_mut()
@@ -151,6 +151,15 @@ impl Claim {
         weights.fill_totals(&mut out);
         out
     }
+}
+
+/// The length in characters of claims read as one ([`Claim::joined`]):
+/// theirs and a space between each two.
+pub fn joined_chars(lengths: impl IntoIterator<Item = usize>) -> usize {
+    let (sum, n) = lengths
+        .into_iter()
+        .fold((0usize, 0usize), |(s, n), l| (s + l, n + 1));
+    sum + n.saturating_sub(1)
 }
 
 /// The union of two sorted, unique lists, sorted and unique.
@@ -379,5 +388,8 @@ mod tests {
     fn joined_lists_stay_sorted_and_unique() {
         assert_eq!(union_sorted(&[1, 4, 7], &[2, 4, 9]), vec![1, 2, 4, 7, 9]);
         assert_eq!(union_sorted(&[], &[3]), vec![3]);
+        // Lengths joined with a space between each two.
+        assert_eq!(joined_chars([5]), 5);
+        assert_eq!(joined_chars([3, 4, 2]), 11);
     }
 }

@@ -358,27 +358,22 @@ mod tests {
         assert_eq!(apart.len(), 2);
     }
 
+    /// A bead in order of the program.
+    fn bead(a: Range<usize>, b: Range<usize>, llr: f64) -> Bead {
+        Bead {
+            a,
+            b,
+            llr,
+            moved: false,
+        }
+    }
+
     #[test]
     fn moved_claims_are_paired_after_the_program() {
         let mut beads = vec![
-            Bead {
-                a: 0..1,
-                b: 0..0,
-                llr: 0.0,
-                moved: false,
-            },
-            Bead {
-                a: 1..2,
-                b: 0..1,
-                llr: 5.0,
-                moved: false,
-            },
-            Bead {
-                a: 2..2,
-                b: 1..2,
-                llr: 0.0,
-                moved: false,
-            },
+            bead(0..1, 0..0, 0.0),
+            bead(1..2, 0..1, 5.0),
+            bead(2..2, 1..2, 0.0),
         ];
         pair_moved(&mut beads, &[(0, 1)], 4.0, |_, _| 6.0);
         assert_eq!(beads.len(), 2);
@@ -388,20 +383,7 @@ mod tests {
                 .any(|b| b.a == (0..1) && b.b == (1..2) && b.moved)
         );
         // Too weak a pair stays two gaps.
-        let mut weak = vec![
-            Bead {
-                a: 0..1,
-                b: 0..0,
-                llr: 0.0,
-                moved: false,
-            },
-            Bead {
-                a: 1..1,
-                b: 0..1,
-                llr: 0.0,
-                moved: false,
-            },
-        ];
+        let mut weak = vec![bead(0..1, 0..0, 0.0), bead(1..1, 0..1, 0.0)];
         pair_moved(&mut weak, &[(0, 0)], 4.0, |_, _| 1.0);
         assert_eq!(weak.len(), 2);
     }

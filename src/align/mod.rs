@@ -314,10 +314,10 @@ impl Alignment {
             // Otherwise a bead would take in a neighbour on its partner's
             // strength. Both tests need only lengths and the single pairs,
             // so the joined claims are built for admissible beads alone.
-            let Some((column_doc, column_chars)) = self.joined_length(&columns, &ra, lang) else {
+            let Some((column_doc, column_chars)) = self.joined_length(&columns, &units, &ra) else {
                 return f64::NEG_INFINITY;
             };
-            let run_chars = rb.clone().map(|j| claims[j].chars).sum::<usize>() + rb.len() - 1;
+            let run_chars = claim::joined_chars(rb.clone().map(|j| claims[j].chars));
             let single_length = ra
                 .clone()
                 .flat_map(|c| rb.clone().map(move |j| (c, j)))
@@ -338,7 +338,7 @@ impl Alignment {
             } else {
                 let c = ra.start;
                 if pair_unit.as_ref().is_none_or(|(at, _)| *at != c) {
-                    let joined = self.joined_columns(&columns[c], &columns[c + 1], lang);
+                    let joined = self.joined_columns(&columns, &units, c);
                     pair_unit = Some((c, joined));
                 }
                 &pair_unit.as_ref().expect("set above").1
@@ -383,53 +383,55 @@ impl Alignment {
         first.into_iter().chain(same)
     }
 
-    /// The version and length in characters of what a run of columns is
-    /// compared by as one: its first compared member's claims joined
+    /// The compared members of column `c` whose claims continue in column
+    /// `c + 1` (`units`: the columns' compared members), with their claims
+    /// in both columns.
+    fn spanning<'g>(
+        &self,
+        columns: &'g [Group],
+        units: &'g [Units],
+        c: usize,
+    ) -> impl Iterator<Item = (usize, &'g [usize], &'g [usize])> {
+        let (first, second) = (&columns[c], &columns[c + 1]);
+        units[c].iter().filter_map(move |(doc, _)| {
+            let (m, next) = (first.member(*doc)?, second.member(*doc)?);
+            (next.claims.first() == Some(&(*m.claims.last()? + 1))).then_some((
+                *doc,
+                m.claims.as_slice(),
+                next.claims.as_slice(),
+            ))
+        })
+    }
+
+    /// The version and length in characters of what a run of one or two
+    /// columns is compared by as one: its first compared member's claims
     /// ([`Self::joined_columns`] for two columns); `None` when no compared
     /// member spans the run.
     fn joined_length(
         &self,
         columns: &[Group],
+        units: &[Units],
         run: &Range<usize>,
-        lang: &str,
     ) -> Option<(usize, usize)> {
-        let chars = |doc: usize, claims: &[usize]| {
-            claims
-                .iter()
-                .map(|&c| self.claims[doc][c].chars)
-                .sum::<usize>()
-                + claims.len()
-                - 1
-        };
-        let first = &columns[run.start];
         if run.len() == 1 {
-            let m = first.members.first()?;
-            return Some((m.doc, chars(m.doc, &m.claims)));
+            let (doc, claim) = units[run.start].first()?;
+            return Some((*doc, claim.chars));
         }
-        let second = &columns[run.start + 1];
-        self.compared(first, lang).find_map(|m| {
-            let next = second.member(m.doc)?;
-            (next.claims.first() == Some(&(*m.claims.last()? + 1))).then(|| {
-                (
-                    m.doc,
-                    chars(m.doc, &m.claims) + chars(m.doc, &next.claims) + 1,
-                )
-            })
-        })
+        let chars = |doc: usize, claims: &[usize]| {
+            claim::joined_chars(claims.iter().map(|&c| self.claims[doc][c].chars))
+        };
+        let (doc, a, b) = self.spanning(columns, units, run.start).next()?;
+        Some((doc, claim::joined_chars([chars(doc, a), chars(doc, b)])))
     }
 
     /// Two neighbouring columns as one, for a claim that fills both: the
-    /// claims of each compared member that has claims in both, in a
-    /// row, joined.
-    fn joined_columns(&self, first: &Group, second: &Group, lang: &str) -> Units<'_> {
-        self.compared(first, lang)
-            .filter_map(|m| {
-                let next = second.member(m.doc)?;
-                let last = *m.claims.last()?;
-                (next.claims.first() == Some(&(last + 1))).then(|| {
-                    let all: Vec<usize> = m.claims.iter().chain(&next.claims).copied().collect();
-                    (m.doc, self.member_claim(m.doc, &all))
-                })
+    /// claims of each compared member that has claims in both, in a row,
+    /// joined.
+    fn joined_columns(&self, columns: &[Group], units: &[Units], c: usize) -> Units<'_> {
+        self.spanning(columns, units, c)
+            .map(|(doc, a, b)| {
+                let all: Vec<usize> = a.iter().chain(b).copied().collect();
+                (doc, self.member_claim(doc, &all))
             })
             .collect()
     }
