@@ -26,10 +26,14 @@ fn realnews() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-fn check(versions: &[Version], lexicons: &Lexicons) -> Counts {
+/// The story of some versions, with default options.
+fn story_of(versions: &[Version], lexicons: &Lexicons) -> Story {
     let raws = versions.iter().map(Version::raw).collect();
-    let story = Story::build(raws, &StoryOptions::default(), lexicons).expect("story");
-    parallel::score(&story, versions)
+    Story::build(raws, &StoryOptions::default(), lexicons).expect("story")
+}
+
+fn check(versions: &[Version], lexicons: &Lexicons) -> Counts {
+    parallel::score(&story_of(versions, lexicons), versions)
 }
 
 /// Scores every story, as it is and perturbed; (faithful, perturbed) counts,
@@ -99,8 +103,7 @@ fn run(root: &Path) -> (Counts, Counts) {
 /// fitted on.
 fn dump_pairs(versions: &[Version], lexicons: &Lexicons, path: PathBuf) {
     use std::fmt::Write as _;
-    let raws = versions.iter().map(Version::raw).collect();
-    let story = Story::build(raws, &StoryOptions::default(), lexicons).expect("story");
+    let story = story_of(versions, lexicons);
     let a = &story.alignment;
     let para = |d: usize, c: usize| {
         let v = versions.iter().find(|v| v.id == story.docs[d].id).unwrap();
@@ -224,14 +227,10 @@ fn adding_a_faithful_version_keeps_the_others_paired_alike() {
             if versions.len() < 3 {
                 return None;
             }
-            let build = |vs: &[Version]| {
-                let raws = vs.iter().map(Version::raw).collect();
-                Story::build(raws, &StoryOptions::default(), &lexicons).expect("story")
-            };
             let subset = &versions[..versions.len() - 1];
             let ids: Vec<String> = subset.iter().map(|v| v.id.clone()).collect();
-            let before = links_among(&build(subset), &ids);
-            let after = links_among(&build(&versions), &ids);
+            let before = links_among(&story_of(subset, &lexicons), &ids);
+            let after = links_among(&story_of(&versions, &lexicons), &ids);
             let changed = before.symmetric_difference(&after).count();
             if changed > 0 && std::env::var_os("DRIFTCHECK_VERBOSE").is_some() {
                 println!("{}: {changed} links changed", dir.display());
@@ -301,9 +300,7 @@ fn adding_a_faithful_version_adds_no_finding_between_the_others() {
                 return None;
             }
             let findings = |vs: &[Version]| {
-                let raws = vs.iter().map(Version::raw).collect();
-                let story = Story::build(raws, &StoryOptions::default(), &lexicons).expect("story");
-                driftcheck::report::Report::check(&story, &lexicons).findings
+                driftcheck::report::Report::check(&story_of(vs, &lexicons), &lexicons).findings
             };
             let subset = &versions[..versions.len() - 1];
             let ids: Vec<&String> = subset.iter().map(|v| &v.id).collect();
