@@ -61,7 +61,7 @@ Add a rule: put a line in a calques.txt of a --lexicons directory."
                     if !may_match(r) {
                         continue;
                     }
-                    for caps in rule.pattern.captures_iter(body) {
+                    for caps in rule.pattern().captures_iter(body) {
                         // A group named `at` narrows the evidence to the convention itself.
                         let Some(m) = caps.name("at").or_else(|| caps.get(0)) else {
                             continue;

@@ -26,7 +26,7 @@ pub mod parse;
 use crate::hash::{HashMap, HashSet, HashSetExt};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::document::boilerplate::{BoilerplateCues, Reason};
 use crate::error::{Error, Result};
@@ -235,8 +235,40 @@ pub struct CalqueRule {
     pub name: String,
     /// What shows through, in words.
     pub description: String,
+    /// The pattern, placeholders expanded; checked when the lexicon is read.
+    source: String,
+    /// Compiled when a text first may match it ([`CalqueFilter`]): most
+    /// runs never need most rules, and compiling all of them was a large
+    /// part of the start-up.
+    compiled: OnceLock<regex::Regex>,
+}
+
+impl CalqueRule {
+    /// A rule whose pattern must parse (the error says why when it does not).
+    fn new(name: &str, description: &str, source: String) -> Result<CalqueRule, String> {
+        regex_syntax::parse(&source).map_err(|e| e.to_string())?;
+        Ok(CalqueRule {
+            name: name.to_string(),
+            description: description.to_string(),
+            source,
+            compiled: OnceLock::new(),
+        })
+    }
+
     /// The compiled pattern.
-    pub pattern: regex::Regex,
+    pub fn pattern(&self) -> &regex::Regex {
+        self.compiled.get_or_init(|| {
+            // The pattern parsed when the rule was made, and the size limit
+            // is raised, so compiling cannot fail short of a pattern of a
+            // gigabyte, which would match nothing rather than stop the run.
+            regex::RegexBuilder::new(&self.source)
+                .size_limit(1 << 30)
+                .build()
+                .unwrap_or_else(|_| {
+                    regex::Regex::new(r"[^\s\S]").expect("the empty class compiles")
+                })
+        })
+    }
 }
 
 /// A prefilter over a language's calque rules: the rules with every
@@ -500,13 +532,9 @@ impl LangLexicon {
                 return Err(entry.error(&origin, "expected `name | pattern | description`"));
             };
             let expanded = expand_placeholders(pattern, &months, &weekdays);
-            let pattern = regex::Regex::new(&expanded)
+            let rule = CalqueRule::new(name, description, expanded.clone())
                 .map_err(|e| entry.error(&origin, &format!("bad pattern: {e}")))?;
-            calques.push(CalqueRule {
-                name: name.to_string(),
-                description: description.to_string(),
-                pattern,
-            });
+            calques.push(rule);
             expanded_patterns.push(expanded);
         }
         let calque_filter = CalqueFilter::new(expanded_patterns);
@@ -709,6 +737,29 @@ mod tests {
     }
 
     #[test]
+    fn calque_patterns_are_checked_on_load_and_compiled_on_use() {
+        // A pattern that does not parse stops the load, though no rule is
+        // compiled until a text may match it.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("en")).unwrap();
+        std::fs::write(
+            dir.path().join("en/calques.txt"),
+            "broken | (unclosed | a rule of this test\n",
+        )
+        .unwrap();
+        let err = Lexicons::with_overlay(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("calques.txt"), "{err}");
+        assert!(err.contains("bad pattern"), "{err}");
+        // Every embedded rule compiles and matches what it parsed to.
+        let lex = Lexicons::embedded();
+        for l in LANGUAGES {
+            for rule in &lex.lang(l).calques {
+                assert_eq!(rule.pattern().as_str(), rule.source, "{l} {}", rule.name);
+            }
+        }
+    }
+
+    #[test]
     fn starts_let_through_every_recorded_key() {
         let mut starts = Starts::default();
         assert!(!starts.may_hold("x"), "an empty set holds nothing");
@@ -741,7 +792,7 @@ mod tests {
             for text in texts {
                 let candidates = l.calque_filter.candidates(text).expect("filter builds");
                 for (r, rule) in l.calques.iter().enumerate() {
-                    if rule.pattern.is_match(text) {
+                    if rule.pattern().is_match(text) {
                         matched += 1;
                         assert!(
                             candidates.contains(regex_automata::PatternID::must(r)),
