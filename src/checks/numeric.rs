@@ -4,8 +4,8 @@
 use super::Check;
 use super::support::{slot_drift, slot_findings};
 use crate::align::Group;
-use crate::extract::quantity::Quantity;
-use crate::finding::{Finding, Kind};
+use crate::extract::quantity::{Quantity, close};
+use crate::finding::{Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
 use crate::span::{Span, starting_in};
 use crate::story::Story;
@@ -39,7 +39,9 @@ with the one figure of the same unit and magnitude left without a partner, and n
 is a choice; a form difference \
 (32 = thirty-two = 32 países; 1.7 million = 1,700,000) is never drift. The reading of the \
 reference version (--reference) or of most versions is the reference; with two versions \
-that differ, both are cited. Boilerplate is skipped."
+that differ, both are cited. A figure that is one end of another version's range \
+(\"10 %\" / \"5 to 10 %\") and one score with its sides in the other order (\"3-1\" / \"1:3\") \
+are warnings: the versions may not contradict each other. Boilerplate is skipped."
     }
 
     fn run(&self, story: &Story, _lexicons: &Lexicons) -> Vec<Finding> {
@@ -196,5 +198,50 @@ fn compare(story: &Story, group: &Group, slot: &[Slotted<'_>]) -> Option<Finding
             .find(|(x, _)| *x == m)
             .map_or(0, |(_, c)| *c)
     };
-    slot_drift(story, group, &members, class, Kind::NumericDrift, "Numbers")
+    let finding = slot_drift(story, group, &members, class, Kind::NumericDrift, "Numbers")?;
+    Some(match lesser_difference(&heads) {
+        Some(why) => {
+            let message = format!("{} ({why})", finding.message);
+            Finding {
+                severity: Severity::Warning,
+                message,
+                ..finding
+            }
+        }
+        None => finding,
+    })
+}
+
+/// Why readings that differ may not contradict each other, when every two
+/// of them are one of these: a figure that is one end of another reading's
+/// range ("10 %" / "5 to 10 %": a translator kept one end), or one score
+/// with its sides reversed ("2:3" / "3-2": the teams named in the other
+/// order). Such a difference is a warning for a person to look at, not an
+/// error: a changed figure or a changed score is still an error.
+fn lesser_difference(readings: &[&Quantity]) -> Option<&'static str> {
+    let endpoint = |a: &Quantity, b: &Quantity| {
+        let range = b.value.is_none() && !b.vague && b.sides.is_none() && b.min < b.max;
+        let precision = a.precision.max(b.precision);
+        a.sides.is_none()
+            && a.value.is_some_and(|v| {
+                range && (close(v, b.min, precision) || close(v, b.max, precision))
+            })
+    };
+    let reversed = |a: &Quantity, b: &Quantity| match (&a.sides, &b.sides) {
+        (Some(x), Some(y)) => x[0] == y[1] && x[1] == y[0],
+        _ => false,
+    };
+    let mut why = None;
+    for (i, a) in readings.iter().enumerate() {
+        for b in &readings[i + 1..] {
+            if endpoint(a, b) || endpoint(b, a) {
+                why.get_or_insert("one version gives one end of the other's range");
+            } else if reversed(a, b) {
+                why.get_or_insert("the same score with its sides in the other order");
+            } else {
+                return None;
+            }
+        }
+    }
+    why
 }

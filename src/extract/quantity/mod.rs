@@ -216,7 +216,7 @@ impl Quantity {
 }
 
 /// True when `a` and `b` are one number written with `precision`.
-fn close(a: f64, b: f64, precision: f64) -> bool {
+pub(crate) fn close(a: f64, b: f64, precision: f64) -> bool {
     let scale = a.abs().max(b.abs());
     let tolerance = (precision / 2.0).min(ROUNDING * scale) + 1e-9 * scale.max(1.0);
     (a - b).abs() <= tolerance

@@ -629,6 +629,21 @@ fn forms_of_one_fact_compare_equal_across_languages() {
             ("uk", "десятки тисяч людей"),
             ("ru", "десятков тысяч человек"),
         ],
+        // Billions without a figure, in every language that has the word.
+        &[
+            ("en", "billions of dollars"),
+            ("pt", "bilhões de dólares"),
+            ("es", "miles de millones de dólares"),
+            ("de", "Milliarden Dollar"),
+            ("fr", "des milliards de dollars"),
+            ("it", "miliardi di dollari"),
+            ("uk", "мільярди доларів"),
+            ("ru", "миллиарды долларов"),
+        ],
+        // Lakh and crore grouping; the abbreviations of wire English.
+        &[("en", "2,06,737 cases"), ("en", "206,737 cases"), ("de", "206.737 Fälle")],
+        &[("en", "$1 tln"), ("en", "$1 trillion"), ("ru", "$1 трлн")],
+        &[("en", "$4 bln"), ("en", "$4 billion"), ("ru", "$4 млрд")],
         &[
             ("en", "12.5%"),
             ("en", "12.5 percent"),

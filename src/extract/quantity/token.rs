@@ -160,6 +160,17 @@ fn is_group_space(c: char) -> bool {
 fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
     let run = |from: usize| s[from..].bytes().take_while(u8::is_ascii_digit).count();
     let lead = run(0);
+    if let Some((len, value)) = indian_grouping(s, lead) {
+        return (
+            len,
+            Digits {
+                value,
+                precision: 1.0,
+                plain: false,
+                lead,
+            },
+        );
+    }
     // (separator, start of its digits, number of digits)
     let mut groups: Vec<(char, usize, usize)> = Vec::new();
     let mut pos = lead;
@@ -226,6 +237,36 @@ fn read_digits(s: &str, locale: Locale) -> (usize, Digits) {
     )
 }
 
+/// A number grouped the Indian way (lakh and crore): one or two leading
+/// digits, commas before each pair of digits and before the last three
+/// ("2,06,737" = 206,737; "1,23,45,678"). No locale writes a decimal comma
+/// and then more groups, so the form is unambiguous.
+fn indian_grouping(s: &str, lead: usize) -> Option<(usize, f64)> {
+    if !(1..=2).contains(&lead) {
+        return None;
+    }
+    let bytes = s.as_bytes();
+    let digits_at = |at: usize, n: usize| {
+        bytes.get(at..at + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && !bytes.get(at + n).is_some_and(u8::is_ascii_digit)
+    };
+    let (mut pos, mut pairs) = (lead, 0);
+    while bytes.get(pos) == Some(&b',') && digits_at(pos + 1, 2) {
+        pos += 3;
+        pairs += 1;
+    }
+    if pairs == 0 || bytes.get(pos) != Some(&b',') || !digits_at(pos + 1, 3) {
+        return None;
+    }
+    // "5,00,000.50" or "5,00,000,000" go on: not this form.
+    let end = pos + 4;
+    if matches!(bytes.get(end), Some(b',' | b'.')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let value = s[..end].replace(',', "").parse().ok()?;
+    Some((end, value))
+}
+
 fn decimal_group(s: &str, lead: usize, groups: &[(char, usize, usize)], locale: Locale) -> bool {
     let Some(&(sep, start, len)) = groups.last() else {
         return false;
@@ -280,7 +321,13 @@ mod tests {
         assert_eq!(value("1\u{202f}234,5", "ru"), (1234.5, 9));
         assert_eq!(value("2023 500", "pt"), (2023.0, 4));
         assert_eq!(value("0,125", "en"), (0.125, 5));
-        assert_eq!(value("1,00,000", "en"), (1.0, 4));
+        // Indian grouping: lakh and crore.
+        assert_eq!(value("1,00,000", "en"), (100_000.0, 8));
+        assert_eq!(value("2,06,737 cases", "en"), (206_737.0, 8));
+        assert_eq!(value("1,23,45,678", "de"), (12_345_678.0, 11));
+        // Not that form: a pair alone, or more groups after the three.
+        assert_eq!(value("1,00", "en"), (1.0, 4));
+        assert_ne!(value("1,00,000,000", "en").0, 100_000.0);
         assert_eq!(value("5, 6", "en"), (5.0, 1));
         assert_eq!(value("12. Platz", "de"), (12.0, 2));
     }
