@@ -555,19 +555,46 @@ fn a_foreign_h_written_kh_in_cyrillic_is_one_speaker() {
 fn one_end_of_a_range_is_a_warning_and_a_changed_figure_an_error() {
     let cases = [
         (
-            ("en", "Officials said the repairs will cost between 5 and 10 percent more this year."),
-            ("de", "Die Behörden sagten, die Reparaturen würden dieses Jahr 10 Prozent mehr kosten."),
-            ("de", "Die Behörden sagten, die Reparaturen würden dieses Jahr 12 Prozent mehr kosten."),
+            (
+                "en",
+                "Officials said the repairs will cost between 5 and 10 percent more this year.",
+            ),
+            (
+                "de",
+                "Die Behörden sagten, die Reparaturen würden dieses Jahr 10 Prozent mehr kosten.",
+            ),
+            (
+                "de",
+                "Die Behörden sagten, die Reparaturen würden dieses Jahr 12 Prozent mehr kosten.",
+            ),
         ),
         (
-            ("fr", "La station pompe entre 150 et 250 litres par seconde, selon l'exploitant."),
-            ("en", "The station pumps 250 liters per second, according to the operator."),
-            ("en", "The station pumps 350 liters per second, according to the operator."),
+            (
+                "fr",
+                "La station pompe entre 150 et 250 litres par seconde, selon l'exploitant.",
+            ),
+            (
+                "en",
+                "The station pumps 250 liters per second, according to the operator.",
+            ),
+            (
+                "en",
+                "The station pumps 350 liters per second, according to the operator.",
+            ),
         ),
         (
-            ("ru", "По словам врачей, пациентам от 1 до 14 лет нужна прививка."),
-            ("en", "Doctors said patients aged 14 years need the vaccine."),
-            ("en", "Doctors said patients aged 16 years need the vaccine."),
+            (
+                "ru",
+                "По словам врачей, пациентам от 1 до 14 лет нужна прививка.",
+            ),
+            (
+                "en",
+                "Doctors said patients aged 14 years need the vaccine.",
+            ),
+            (
+                "en",
+                "Doctors said patients aged 16 years need the vaccine.",
+            ),
         ),
     ];
     for ((la, a), (lb, b), (lc, changed)) in cases {
@@ -589,14 +616,32 @@ fn one_end_of_a_range_is_a_warning_and_a_changed_figure_an_error() {
 fn a_reversed_score_is_a_warning_and_another_score_an_error() {
     let cases = [
         (
-            ("en", "The visitors won the final 3-2 after extra time on Sunday."),
-            ("de", "Die Gäste gewannen das Finale am Sonntag nach Verlängerung 2:3."),
-            ("de", "Die Gäste gewannen das Finale am Sonntag nach Verlängerung 4:3."),
+            (
+                "en",
+                "The visitors won the final 3-2 after extra time on Sunday.",
+            ),
+            (
+                "de",
+                "Die Gäste gewannen das Finale am Sonntag nach Verlängerung 2:3.",
+            ),
+            (
+                "de",
+                "Die Gäste gewannen das Finale am Sonntag nach Verlängerung 4:3.",
+            ),
         ),
         (
-            ("fr", "Les visiteurs ont remporté la finale 3-1 dimanche après prolongation."),
-            ("ru", "Гости выиграли финал в воскресенье в дополнительное время со счетом 1:3."),
-            ("ru", "Гости выиграли финал в воскресенье в дополнительное время со счетом 1:4."),
+            (
+                "fr",
+                "Les visiteurs ont remporté la finale 3-1 dimanche après prolongation.",
+            ),
+            (
+                "ru",
+                "Гости выиграли финал в воскресенье в дополнительное время со счетом 1:3.",
+            ),
+            (
+                "ru",
+                "Гости выиграли финал в воскресенье в дополнительное время со счетом 1:4.",
+            ),
         ),
     ];
     for ((la, a), (lb, b), (lc, changed)) in cases {

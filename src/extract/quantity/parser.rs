@@ -423,15 +423,17 @@ impl<'a> Parser<'a> {
             return None;
         }
         if let Some(d) = t.digits() {
-            let mut acc = Acc::digits(d.value);
-            let mut end = at + 1;
+            let (fraction, mut end) = self.fraction_after(at, d).unwrap_or((0.0, at + 1));
+            let mut acc = Acc::digits(d.value + fraction);
             while let Some((m, next)) = self.multiplier_at(end) {
                 if !acc.push(Role::Multiplier(m)) {
                     break;
                 }
                 end = next;
             }
-            let mut precision = d.precision * acc.scale;
+            // A fraction is exact: "2 1/2" is 2.5 and not 3.
+            let whole_precision = if fraction > 0.0 { 0.01 } else { d.precision };
+            let mut precision = whole_precision * acc.scale;
             if acc.scale >= 100.0 {
                 // "41 mil e quinhentos", "41 mil e 500", "3 hundred and 21",
                 // "4 thousand 3 hundred": the rest after a multiplier, in
@@ -454,6 +456,47 @@ impl<'a> Parser<'a> {
         }
         self.spelled_at(at, true)
             .or_else(|| self.leading_decimal(at))
+    }
+
+    /// The fraction of a mixed number after whole digits at `at`: "2 1/2",
+    /// "2½", "3 ¾" (a vulgar fraction, or a small one in digits after a
+    /// space, not followed by another slash as a date would be); its value
+    /// and the index after it.
+    fn fraction_after(&self, at: usize, whole: Digits) -> Option<(f64, usize)> {
+        if !whole.plain {
+            return None;
+        }
+        let next = self.tokens.get(at + 1)?;
+        let vulgar = match next.span.slice(self.text) {
+            "½" => Some(0.5),
+            "¼" => Some(0.25),
+            "¾" => Some(0.75),
+            "⅓" => Some(1.0 / 3.0),
+            "⅔" => Some(2.0 / 3.0),
+            _ => None,
+        };
+        if let Some(v) = vulgar {
+            return (self.glued(at, at + 1) || self.spaced(at, at + 1)).then_some((v, at + 2));
+        }
+        let (n, den) = (next.digits()?, self.tokens.get(at + 3)?.digits()?);
+        let slash = self.tokens.get(at + 2)?.is_punct(&["/"]);
+        let date_like = self
+            .tokens
+            .get(at + 4)
+            .is_some_and(|t| t.is_punct(&["/", "."]) && self.glued(at + 3, at + 4))
+            && self
+                .tokens
+                .get(at + 5)
+                .is_some_and(|t| t.digits().is_some() && self.glued(at + 4, at + 5));
+        let small =
+            n.plain && den.plain && n.value >= 1.0 && n.value < den.value && den.value <= 10.0;
+        (slash
+            && small
+            && !date_like
+            && self.spaced(at, at + 1)
+            && self.glued(at + 1, at + 2)
+            && self.glued(at + 2, at + 3))
+        .then_some((n.value / den.value, at + 4))
     }
 
     /// "punto cinco", "ponto setenta e sete": a decimal without its zero,

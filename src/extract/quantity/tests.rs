@@ -133,6 +133,11 @@ fn english() {
         "en",
         &[
             ("The union now has 27 member countries.", "=27 # @country"),
+            // Mixed numbers; a date's slashes are not a fraction.
+            ("The fine is over 2 1/2 million tenge.", "=2500000 # q=min"),
+            ("The walk took 1½ hours.", "=1.5 #"),
+            ("The hike took 3 ¾ days.", "=3.75 #"),
+            ("The meeting is on 3 1/2/2020 at noon.", "=3 #"),
             ("Thirty-two countries signed the pact.", "=32 # @country"),
             ("Some 1,200 dockers walked out.", "=1200 # q=approx"),
             // A count of things is whole: a source language's thousands dot.
@@ -480,6 +485,8 @@ fn ukrainian() {
         "uk",
         &[
             ("До альянсу входять 32 країни-члени.", "=32 # @country"),
+            ("Клуб продасть не менше дванадцяти гравців.", "=12 # q=min"),
+            ("Клуб продасть не більше 12 гравців.", "=12 # q=max"),
             ("Тридцять дві країни підписали угоду.", "=32 # @country"),
             ("Понад тридцять два члени альянсу.", "=32 # @member q=min"),
             ("Страйкували 1200 докерів.", "=1200 #"),
@@ -538,6 +545,9 @@ fn russian() {
         "ru",
         &[
             ("В альянс входят 32 страны.", "=32 # @country"),
+            // "не меньше" is at least, "не больше" at most.
+            ("Клуб продаст не меньше двенадцати игроков.", "=12 # q=min"),
+            ("Клуб продаст не больше 12 игроков.", "=12 # q=max"),
             (
                 "Тридцать две страны подписали соглашение.",
                 "=32 # @country",
@@ -641,7 +651,11 @@ fn forms_of_one_fact_compare_equal_across_languages() {
             ("ru", "миллиарды долларов"),
         ],
         // Lakh and crore grouping; the abbreviations of wire English.
-        &[("en", "2,06,737 cases"), ("en", "206,737 cases"), ("de", "206.737 Fälle")],
+        &[
+            ("en", "2,06,737 cases"),
+            ("en", "206,737 cases"),
+            ("de", "206.737 Fälle"),
+        ],
         &[("en", "$1 tln"), ("en", "$1 trillion"), ("ru", "$1 трлн")],
         &[("en", "$4 bln"), ("en", "$4 billion"), ("ru", "$4 млрд")],
         &[

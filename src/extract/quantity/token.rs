@@ -247,7 +247,9 @@ fn indian_grouping(s: &str, lead: usize) -> Option<(usize, f64)> {
     }
     let bytes = s.as_bytes();
     let digits_at = |at: usize, n: usize| {
-        bytes.get(at..at + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        bytes
+            .get(at..at + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
             && !bytes.get(at + n).is_some_and(u8::is_ascii_digit)
     };
     let (mut pos, mut pairs) = (lead, 0);
@@ -260,7 +262,9 @@ fn indian_grouping(s: &str, lead: usize) -> Option<(usize, f64)> {
     }
     // "5,00,000.50" or "5,00,000,000" go on: not this form.
     let end = pos + 4;
-    if matches!(bytes.get(end), Some(b',' | b'.')) && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+    if matches!(bytes.get(end), Some(b',' | b'.'))
+        && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
         return None;
     }
     let value = s[..end].replace(',', "").parse().ok()?;
