@@ -501,3 +501,40 @@ Elle doit entrer en vigueur en juin, a dit Girard.";
     ]);
     assert_eq!(kinds(&f, Kind::PronounDrift).len(), 1, "{f:#?}");
 }
+
+// --- Russian and Ukrainian name a woman's office in the masculine ---
+
+const EN_CLINIC: &str = "Hospital director Anna Petrenko opened the new clinic on Tuesday.\n\n\
+Petrenko said she expected the first patients next week.";
+const RU_CLINIC: &str = "Директор больницы Анна Петренко открыла новую клинику во вторник.\n\n\
+Петренко сказала, что ждет первых пациентов на следующей неделе.";
+const UK_CLINIC: &str = "Директор лікарні Анна Петренко відкрила нову клініку у вівторок.\n\n\
+Петренко сказала, що чекає перших пацієнтів наступного тижня.";
+
+#[test]
+fn a_masculine_office_title_in_russian_or_ukrainian_is_no_pronoun_drift() {
+    let f = check(&[
+        ("a", "en", EN_CLINIC),
+        ("b", "ru", RU_CLINIC),
+        ("c", "uk", UK_CLINIC),
+    ]);
+    assert!(
+        kinds(&f, Kind::PronounDrift).is_empty(),
+        "{:#?}",
+        errors(&f)
+    );
+    // A verb that makes her a man still is drift.
+    let ru = RU_CLINIC.replace("Петренко сказала", "Петренко сказал");
+    let f = check(&[
+        ("a", "en", EN_CLINIC),
+        ("b", "ru", &ru),
+        ("c", "uk", UK_CLINIC),
+    ]);
+    let p = kinds(&f, Kind::PronounDrift);
+    assert_eq!(p.len(), 1, "{f:#?}");
+    assert!(
+        p[0].evidence
+            .iter()
+            .any(|e| e.doc == "b" && e.text == "сказал")
+    );
+}

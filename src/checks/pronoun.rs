@@ -32,6 +32,15 @@ fn is_evidence(signal: &GenderSignal) -> bool {
     signal.cue != GenderCue::GivenName
 }
 
+/// True for a masculine office title in Russian or Ukrainian, which says
+/// nothing of a person's gender: both use it for women as a matter of
+/// course ("директор", "министр" of a woman), while a feminine title
+/// (директорка, міністерка) does mark a woman. Elsewhere the masculine
+/// form of a title a language also has in the feminine marks a man.
+fn generic_title(signal: &GenderSignal, lang: &str) -> bool {
+    signal.cue == GenderCue::Title && signal.gender == Gender::Male && matches!(lang, "ru" | "uk")
+}
+
 impl Check for PronounDrift {
     fn kind(&self) -> Kind {
         Kind::PronounDrift
@@ -61,6 +70,9 @@ that disagree and no majority, both are cited. Boilerplate is skipped."
         for (d, facts) in story.facts.iter().enumerate() {
             for s in &facts.genders {
                 if story.docs[d].is_boilerplate(s.span) {
+                    continue;
+                }
+                if generic_title(s, &story.docs[d].language.code) {
                     continue;
                 }
                 if !is_evidence(s) {
