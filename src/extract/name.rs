@@ -615,7 +615,10 @@ fn title_before(cx: &Ctx, before: &[&str], start: usize) -> Option<(Span, Option
     };
     for skip in 0..=most.min(before.len()) {
         let end = before.len() - skip;
-        if skip > 0 && !skippable(cx, start + end) {
+        // "Queen and Adam Lambert": across "and" the title is another's.
+        if skip > 0
+            && (!skippable(cx, start + end) || cx.cues.coordinators.contains(cx.folds[start + end]))
+        {
             break;
         }
         if let Some((i, phrase)) = cx.cues.titles.match_ending(before, end) {
@@ -657,9 +660,16 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
                 skip.checked_sub(1)
                     .and_then(|a| cx.cues.articles.get(after[a]).copied())
             });
+            let title_end = last + skip + phrase.words.len();
+            // "X's mother, Queen Y": a title that goes on into a name is
+            // that name's.
+            let next = title_end + 1;
+            if next < end && cx.gap(title_end).trim().is_empty() && cx.toks[next].cap {
+                return None;
+            }
             let span = Span::new(
                 cx.doc.words[last + 1 + skip].span.start,
-                cx.doc.words[last + skip + phrase.words.len()].span.end,
+                cx.doc.words[title_end].span.end,
             );
             return Some((span, gender));
         }

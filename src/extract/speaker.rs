@@ -978,4 +978,61 @@ mod tests {
             "{ru:?}"
         );
     }
+
+    #[test]
+    fn a_title_belongs_to_the_name_it_introduces_not_to_a_neighbour() {
+        // Across "and" a title is the other name's; a title that runs into a
+        // name after an apposition's comma is that name's.
+        let titles = |lang: &str, text: &str| -> Vec<(String, String)> {
+            genders(lang, text)
+                .into_iter()
+                .filter(|g| g.3 == GenderCue::Title)
+                .map(|g| (g.0, g.2))
+                .collect()
+        };
+        for (lang, text, person, title) in [
+            (
+                "en",
+                "The Duchess and Tomas Varga opened the new bridge.",
+                "Tomas Varga",
+                "Duchess",
+            ),
+            (
+                "de",
+                "Die Kanzlerin und Tomas Varga eröffneten die Brücke.",
+                "Tomas Varga",
+                "Kanzlerin",
+            ),
+            (
+                "fr",
+                "La ministre et Tomas Varga ont inauguré le pont.",
+                "Tomas Varga",
+                "ministre",
+            ),
+            (
+                "en",
+                "The son of Tomas Varga, Princess Ilse Varga, spoke.",
+                "Tomas Varga",
+                "Princess",
+            ),
+            (
+                "de",
+                "Der Sohn von Tomas Varga, Königin Ilse Brandt, sprach.",
+                "Tomas Varga",
+                "Königin",
+            ),
+        ] {
+            let found = titles(lang, text);
+            assert!(
+                !found.iter().any(|(p, t)| p == person && t == title),
+                "{lang}: {text}: {found:?}"
+            );
+        }
+        // The apposition itself still gives its name a gender.
+        let found = titles("en", "Tomas Varga, the king, spoke.");
+        assert!(
+            found.iter().any(|(p, t)| p == "Tomas Varga" && t == "king"),
+            "{found:?}"
+        );
+    }
 }

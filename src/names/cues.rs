@@ -221,6 +221,9 @@ pub struct NameCues {
     pub noun_markers: HashSet<String>,
     /// Endings of capitalised adjectives of origin (folded).
     pub demonym_suffixes: Vec<String>,
+    /// Words that join two names ("and", "or"): a title does not reach a
+    /// name across them (folded).
+    pub coordinators: HashSet<String>,
 }
 
 impl NameCues {
@@ -308,6 +311,7 @@ impl NameCues {
                 "org" => &mut c.org_words,
                 "place_before" => &mut c.place_before,
                 "noun_marker" => &mut c.noun_markers,
+                "coordinator" => &mut c.coordinators,
                 "demonym_suffix" => {
                     c.demonym_suffixes
                         .extend(item.items.iter().map(|s| fold(s)));
@@ -316,7 +320,7 @@ impl NameCues {
                 _ => {
                     return Err(item.error(
                         origin,
-                        "labels are org, place_before, noun_marker, demonym_suffix",
+                        "labels are org, place_before, noun_marker, demonym_suffix, coordinator",
                     ));
                 }
             };
