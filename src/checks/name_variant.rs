@@ -95,6 +95,10 @@ spellings and how many documents use each."
                     if p.exonym && crate::text::is_all_caps(doc.slice(p.span)) {
                         continue;
                     }
+                    // A Roman numeral ("XVII") counts, it spells no name.
+                    if roman_numeral(doc.slice(p.span)) {
+                        continue;
+                    }
                     let cyrillic = is_cyrillic_word(&p.form);
                     let lang = doc.language.code.as_str();
                     // Spellings are compared within one script; Cyrillic
@@ -166,7 +170,7 @@ spellings and how many documents use each."
         let mut out = Vec::new();
         for spellings in groups.into_values() {
             let classes = merge_readings(spellings);
-            if classes.len() < 2 {
+            if classes.len() < 2 || !spelled_alike(story, &classes) {
                 continue;
             }
             out.push(finding(story, &classes));
@@ -191,6 +195,39 @@ spellings and how many documents use each."
         }
         out
     }
+}
+
+/// True for a Roman numeral in capitals.
+fn roman_numeral(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// Smallest normalised Levenshtein similarity of two words that are one
+/// word spelled two ways ("Kyiv" / "Kiev": 0.5).
+const MIN_SPELLING_SIMILARITY: f64 = 0.5;
+
+/// True when two of the classes are spellings of one name: as many words,
+/// each pair alike. One entity's other names are no spellings of it:
+/// "Russia" / "Russian Federation", "Petersburg" / "Saint Petersburg",
+/// "United Kingdom" / "Great Britain".
+fn spelled_alike(story: &Story, classes: &[Spelling]) -> bool {
+    let texts: Vec<Vec<String>> = classes
+        .iter()
+        .filter_map(|c| c.first.iter().next())
+        .map(|(&d, &span)| {
+            key::name_words(story.docs[d].slice(span))
+                .map(fold)
+                .collect()
+        })
+        .collect();
+    texts.iter().enumerate().any(|(i, a)| {
+        texts[i + 1..].iter().any(|b| {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|(x, y)| strsim::normalized_levenshtein(x, y) >= MIN_SPELLING_SIMILARITY)
+        })
+    })
 }
 
 /// Shortest name word (in key letters) whose one changed vowel is a slip.
@@ -623,6 +660,38 @@ mod tests {
         assert!(!one_vowel_apart("pogba", "pogby"));
         assert!(!one_vowel_apart("kasel", "kasl"));
         assert!(!one_vowel_apart("marta", "marka"));
+    }
+
+    /// Other names of one place or state, and Roman numerals, are no
+    /// spellings; a changed letter in an exonym is.
+    #[test]
+    fn other_names_of_one_entity_are_not_variants() {
+        for (lang, a, b) in [
+            (
+                "en",
+                "Russia said on Monday that it would reply.",
+                "The Russian Federation said on Monday that it would reply.",
+            ),
+            (
+                "ru",
+                "Россия заявила в понедельник, что ответит.",
+                "Российская Федерация заявила в понедельник, что ответит.",
+            ),
+            (
+                "en",
+                "The talks took place in Petersburg in the XVII century hall.",
+                "The talks took place in Saint Petersburg in the XVIII century hall.",
+            ),
+        ] {
+            let f = run(&[("a", lang, a), ("b", lang, b)]);
+            assert!(f.is_empty(), "{lang}: {:?}", messages(&f));
+        }
+        let f = run(&[
+            ("a", "fr", "Le sommet aura lieu à Bruxelles en mai."),
+            ("b", "fr", "Le sommet aura lieu à Bruxxelles en mai."),
+            ("c", "de", "Der Gipfel findet im Mai in Brüssel statt."),
+        ]);
+        assert_eq!(f.len(), 1, "{:?}", messages(&f));
     }
 
     #[test]
