@@ -135,7 +135,6 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
             let Some(&g) = group_of.get(&(d, claim)) else {
                 continue;
             };
-            let odd_key = key::word_key_unclassed(w.lower, Some(lang), t);
             let mut usual: BTreeMap<usize, Span> = BTreeMap::new();
             let mut spellings: BTreeSet<&str> = BTreeSet::new();
             // A doubled letter or a vowel changed against another
@@ -172,7 +171,9 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                     }
                     if change == Change::Vowel {
                         // The name folds make some vowels one (y / i).
-                        if key::word_key_unclassed(o.lower, Some(other_lang), t) == odd_key {
+                        if key::word_key_unclassed(o.lower, Some(other_lang), t)
+                            == key::word_key_unclassed(w.lower, Some(lang), t)
+                        {
                             continue;
                         }
                         if other_lang == lang {
