@@ -396,8 +396,16 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             let Some((len, Some(g))) = cx.speech_verb(v, s.end_word) else {
                 continue;
             };
-            let before = (v > s.first_word).then(|| cx.mention(v - 1)).flatten();
-            let after = (v + len < s.end_word)
+            // A place just before the verb is where it was said ("в Москве
+            // заявила X"), not who said it.
+            let before = (v > s.first_word)
+                .then(|| cx.mention(v - 1))
+                .flatten()
+                .filter(|&m| cx.names[m].entity != EntityType::Place);
+            // A name after the verb is its subject ("— заявила X") unless a
+            // person is named earlier in the clause: then the name after is
+            // whom it was said to ("X, who left office, told Y").
+            let after = (v + len < s.end_word && !person_before(cx, s.first_word, v))
                 .then(|| cx.mention(v + len))
                 .flatten();
             if let Some(m) = before.or(after) {
@@ -408,6 +416,23 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             }
         }
     }
+}
+
+/// True when someone who can speak (a name that is not a place's) is named
+/// between the start of a sentence's last clause before word `v` (after a
+/// quote mark or a dash) and `v`.
+fn person_before(cx: &Ctx, first: usize, v: usize) -> bool {
+    let mut named = false;
+    for w in first..v {
+        named |= cx
+            .mention(w)
+            .is_some_and(|m| cx.names[m].entity != EntityType::Place);
+        let gap = &cx.doc.text[cx.word_span(w).end..cx.word_span(w + 1).start];
+        if gap.contains(['"', '«', '»', '“', '”', '„', '—', '–']) {
+            named = false;
+        }
+    }
+    named
 }
 
 /// Every pronoun outside quotes gives its person a gender. A possessive in
@@ -1034,5 +1059,30 @@ mod tests {
             found.iter().any(|(p, t)| p == "Tomas Varga" && t == "king"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_place_before_a_gendered_verb_is_not_its_subject() {
+        for (lang, text) in [
+            (
+                "ru",
+                "В Москве заявила Анна Смит, что переговоры продолжатся.",
+            ),
+            (
+                "uk",
+                "У Києві заявила Анна Сміт, що переговори триватимуть.",
+            ),
+        ] {
+            let g = genders(lang, text);
+            let verbs: Vec<&(String, Gender, String, GenderCue)> =
+                g.iter().filter(|s| s.3 == GenderCue::Verb).collect();
+            assert!(
+                verbs
+                    .iter()
+                    .all(|s| s.0.starts_with("Анна") && s.1 == Gender::Female),
+                "{lang}: {g:?}"
+            );
+            assert!(!verbs.is_empty(), "{lang}: {g:?}");
+        }
     }
 }
