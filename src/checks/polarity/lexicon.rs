@@ -347,4 +347,22 @@ mod tests {
         let en = &lex.lang("en").negation;
         assert_eq!(en.skip_at(&["not", "only", "the"], 0), Some(2));
     }
+
+    #[test]
+    fn negative_stems_need_the_spelling_and_prefixes_their_exceptions() {
+        let lex = Lexicons::embedded();
+        let de = &lex.lang("de").negation;
+        let stem = |w: &str| crate::stem::stem("de", w);
+        assert!(de.is_negative("außer", &stem("außer")));
+        assert!(!de.is_negative("äußern", &stem("äußern")));
+        assert!(de.has_negative_prefix("unverändert"));
+        assert!(!de.has_negative_prefix("unternehmen"));
+        let en = &lex.lang("en").negation;
+        assert!(en.has_negative_prefix("unchanged"));
+        assert!(!en.has_negative_prefix("understand"));
+        assert!(!en.has_negative_prefix("unfortunately"));
+        let ru = &lex.lang("ru").negation;
+        assert!(ru.has_negative_prefix("неиспользование"));
+        assert!(!ru.has_negative_prefix("нескольких"));
+    }
 }
