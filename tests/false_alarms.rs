@@ -538,3 +538,170 @@ fn a_masculine_office_title_in_russian_or_ukrainian_is_no_pronoun_drift() {
             .any(|e| e.doc == "b" && e.text == "сказал")
     );
 }
+
+// --- polarity: a lost negation is outvoted by the other versions; negative
+// words matched across versions; a lost negation in a relative clause ---
+
+/// Returns the story with version `z` (of language `lang`) given `text`.
+fn with<'a>(
+    all: &[(&'a str, &'a str, &'a str)],
+    lang: &'a str,
+    text: &'a str,
+) -> Vec<(&'a str, &'a str, &'a str)> {
+    let mut v = all.to_vec();
+    v.push(("z", lang, text));
+    v
+}
+
+#[test]
+fn a_lost_negation_is_outvoted_by_a_paraphrasing_sibling_and_other_languages() {
+    let others = [
+        (
+            "a",
+            "en",
+            "The regional council met on Monday.\n\nThe council gave no approval to the new airport plan.\n\nA vote is due in spring.",
+        ),
+        (
+            "b",
+            "de",
+            "Der Regionalrat tagte am Montag.\n\nDer Rat hat den Plan für den neuen Flughafen nicht genehmigt.\n\nEine Abstimmung folgt im Frühjahr.",
+        ),
+        (
+            "c",
+            "ru",
+            "Региональный совет собрался в понедельник.\n\nСовет не одобрил план нового аэропорта.\n\nГолосование пройдёт весной.",
+        ),
+        (
+            "d",
+            "fr",
+            "Le conseil régional s'est réuni lundi.\n\nLe conseil n'a pas approuvé le projet du nouvel aéroport.\n\nUn vote est prévu au printemps.",
+        ),
+    ];
+    for (lang, faithful, lost) in [
+        (
+            "en",
+            "The council did not approve the new airport plan.",
+            "The council did approve the new airport plan.",
+        ),
+        (
+            "de",
+            "Der Rat billigte den Plan für den neuen Flughafen nicht.",
+            "Der Rat billigte den Plan für den neuen Flughafen.",
+        ),
+        (
+            "ru",
+            "Совет не утвердил план нового аэропорта.",
+            "Совет утвердил план нового аэропорта.",
+        ),
+    ] {
+        let story = |claim: &str| {
+            let (head, tail) = match lang {
+                "en" => (
+                    "The regional council met on Monday.",
+                    "A vote is due in spring.",
+                ),
+                "de" => (
+                    "Der Regionalrat tagte am Montag.",
+                    "Eine Abstimmung folgt im Frühjahr.",
+                ),
+                _ => (
+                    "Региональный совет собрался в понедельник.",
+                    "Голосование пройдёт весной.",
+                ),
+            };
+            format!("{head}\n\n{claim}\n\n{tail}")
+        };
+        let (f_text, l_text) = (story(faithful), story(lost));
+        let f = check(&with(&others, lang, &f_text));
+        assert!(
+            kinds(&f, Kind::PolarityDrift).is_empty(),
+            "{lang}: {:#?}",
+            errors(&f)
+        );
+        let f = check(&with(&others, lang, &l_text));
+        let p = kinds(&f, Kind::PolarityDrift);
+        assert!(
+            p.iter().any(|x| x.evidence.iter().any(|e| e.doc == "z")),
+            "{lang}: {f:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_negation_lost_beside_a_matched_negative_word_is_polarity_drift() {
+    let de = "Die Firma bestreitet die Vorwürfe: Es gab keine Absprachen mit anderen Herstellern.";
+    for (lang, faithful, lost) in [
+        (
+            "fr",
+            "L'entreprise dément les accusations : il n'y a pas eu d'entente avec d'autres fabricants.",
+            "L'entreprise dément les accusations : il y a eu d'entente avec d'autres fabricants.",
+        ),
+        (
+            "en",
+            "The firm denies the charges: there were no deals with other makers.",
+            "The firm denies the charges: there were deals with other makers.",
+        ),
+        (
+            "ru",
+            "Компания отрицает обвинения: сговора с другими производителями не было.",
+            "Компания отрицает обвинения: сговор с другими производителями был.",
+        ),
+    ] {
+        let f = check(&[("a", "de", de), ("b", lang, faithful)]);
+        assert!(
+            kinds(&f, Kind::PolarityDrift).is_empty(),
+            "{lang}: {:#?}",
+            errors(&f)
+        );
+        let f = check(&[("a", "de", de), ("b", lang, lost)]);
+        assert_eq!(kinds(&f, Kind::PolarityDrift).len(), 1, "{lang}: {f:#?}");
+    }
+}
+
+#[test]
+fn a_negation_lost_from_a_relative_clause_is_polarity_drift() {
+    let all = [
+        (
+            "a",
+            "en",
+            "Officials named two projects which were not finished on time.",
+        ),
+        (
+            "b",
+            "de",
+            "Die Beamten nannten zwei Projekte, die nicht rechtzeitig fertig wurden.",
+        ),
+        (
+            "c",
+            "ru",
+            "Чиновники назвали два проекта, которые не были завершены вовремя.",
+        ),
+        (
+            "d",
+            "fr",
+            "Les responsables ont cité deux projets qui n'ont pas été achevés à temps.",
+        ),
+    ];
+    let f = check(&all);
+    assert!(
+        kinds(&f, Kind::PolarityDrift).is_empty(),
+        "{:#?}",
+        errors(&f)
+    );
+    for (i, from, to) in [
+        (1, "die nicht", "die"),
+        (2, "не были", "были"),
+        (3, "n'ont pas été", "ont été"),
+    ] {
+        let mut v = all.to_vec();
+        let lost = v[i].2.replace(from, to);
+        v[i].2 = &lost;
+        let f = check(&v);
+        let p = kinds(&f, Kind::PolarityDrift);
+        assert!(
+            p.iter().any(|x| x.evidence.iter().any(|e| e.doc == v[i].0)),
+            "{}: {f:#?}",
+            v[i].1
+        );
+    }
+}

@@ -5,7 +5,13 @@ use crate::error::Result;
 use crate::hash::{HashMap, HashSet};
 use crate::lexicon::Starts;
 use crate::lexicon::parse;
-use crate::text::lower;
+use crate::text::{fold, lower};
+
+/// The shortest stem (in letters) by which an inflected form of a negative
+/// word is recognised: shorter stems join unrelated words.
+const MIN_NEGATIVE_STEM: usize = 7;
+/// The fewest letters after a negative prefix ("un" + "changed").
+const MIN_PREFIXED_BASE: usize = 6;
 
 /// The negation lexicon of one language.
 #[derive(Clone, Debug, Default)]
@@ -58,6 +64,12 @@ pub struct Negation {
     constituent_after: WordSet,
     /// Stems of the one-word negative words: inflected forms count too.
     negative_stems: WordSet,
+    /// Prefixes that negate a word ("un-", "не-"): a long word starting
+    /// with one is a negative word of a sort ("unchanged", "неиспользование").
+    prefixes: Vec<String>,
+    /// Word starts with such a prefix that negate nothing ("under", "uni",
+    /// "несколько").
+    prefix_not: Vec<String>,
     /// Pairs of opposite words, as stems.
     antonyms: Vec<(String, String)>,
     /// Each stem of [`Negation::antonyms`] → the first pair it is in.
@@ -161,6 +173,8 @@ impl Negation {
                 "clause" => n.clause_openers.extend(words),
                 "constituent_after" => n.constituent_after.extend(words),
                 "embed" => n.embed.extend(words),
+                "prefix" => n.prefixes.extend(words),
+                "prefix_not" => n.prefix_not.extend(words),
                 "embed_after_comma" => n.embed_after_comma.extend(words),
                 "question" => n.question.extend(words),
                 _ => {
@@ -168,7 +182,7 @@ impl Negation {
                         origin,
                         "labels are cue, nor, bound, partner, restricts, partner_not_after, \
                          negative, skip, than, clause, embed, embed_after_comma, \
-                         question, constituent_after",
+                         question, constituent_after, prefix, prefix_not",
                     ));
                 }
             }
@@ -205,9 +219,14 @@ impl Negation {
     }
 
     /// True when the lower-case word or pair carries a negation itself;
-    /// `stem` is the word's stem (another form of a listed word counts).
+    /// `stem` is the word's stem. Another form of a listed word counts when
+    /// the stem is long enough to tell words apart and the word is spelt
+    /// with it (stemmers fold "äußern" and "außer" to one short stem).
     pub fn is_negative(&self, low: &str, stem: &str) -> bool {
-        self.negative_words.contains(low) || self.negative_stems.contains(stem)
+        self.negative_words.contains(low)
+            || self.negative_stems.contains(stem)
+                && stem.chars().count() >= MIN_NEGATIVE_STEM
+                && fold(low).starts_with(&fold(stem))
     }
 
     /// True when the cue (an elided one by its start) negates only with a
@@ -234,6 +253,16 @@ impl Negation {
                         .iter()
                         .any(|r| r.ends_with('\'') && n.replace('’', "'").starts_with(r.as_str()))
             })
+    }
+
+    /// True when the lower-case word is negated by a prefix ("unchanged"):
+    /// it is long enough for the prefix not to be the word's own start, and
+    /// starts with no listed exception.
+    pub fn has_negative_prefix(&self, low: &str) -> bool {
+        self.prefixes.iter().any(|p| {
+            low.starts_with(p.as_str())
+                && low.chars().count() >= p.chars().count() + MIN_PREFIXED_BASE
+        }) && !self.prefix_not.iter().any(|p| low.starts_with(p.as_str()))
     }
 
     /// True when the lower-case word compares ("than", "als", "чем").
@@ -269,9 +298,12 @@ impl Negation {
     }
 
     /// True when the lower-case word opens a relative or conditional
-    /// clause; `after_comma` says a comma comes right before it.
-    pub fn opens_embedded(&self, low: &str, after_comma: bool) -> bool {
-        self.embed.contains(low) || after_comma && self.embed_after_comma.contains(low)
+    /// clause; `after_comma` says a comma comes right before it, `noun_next`
+    /// that a capitalised word follows (then a German "die" after a comma is
+    /// the article of a noun: ", die Firma habe keine ...").
+    pub fn opens_embedded(&self, low: &str, after_comma: bool, noun_next: bool) -> bool {
+        self.embed.contains(low)
+            || after_comma && !noun_next && self.embed_after_comma.contains(low)
     }
 
     /// True when the lower-case word makes its sentence a question.
@@ -314,5 +346,23 @@ mod tests {
         assert_eq!(ru.skip_at(&["не", "пришёл"], 0), None);
         let en = &lex.lang("en").negation;
         assert_eq!(en.skip_at(&["not", "only", "the"], 0), Some(2));
+    }
+
+    #[test]
+    fn negative_stems_need_the_spelling_and_prefixes_their_exceptions() {
+        let lex = Lexicons::embedded();
+        let de = &lex.lang("de").negation;
+        let stem = |w: &str| crate::stem::stem("de", w);
+        assert!(de.is_negative("außer", &stem("außer")));
+        assert!(!de.is_negative("äußern", &stem("äußern")));
+        assert!(de.has_negative_prefix("unverändert"));
+        assert!(!de.has_negative_prefix("unternehmen"));
+        let en = &lex.lang("en").negation;
+        assert!(en.has_negative_prefix("unchanged"));
+        assert!(!en.has_negative_prefix("understand"));
+        assert!(!en.has_negative_prefix("unfortunately"));
+        let ru = &lex.lang("ru").negation;
+        assert!(ru.has_negative_prefix("неиспользование"));
+        assert!(!ru.has_negative_prefix("нескольких"));
     }
 }

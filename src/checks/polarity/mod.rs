@@ -36,6 +36,8 @@ struct Signed {
     direct: bool,
     /// The word.
     span: Span,
+    /// The index of its clause in [`Reading::clauses`].
+    clause: usize,
 }
 
 /// The negations of one clause (text between clause punctuation).
@@ -49,6 +51,13 @@ struct Clause {
     cued: bool,
     /// Negative words in it ("refused", "without").
     negatives: usize,
+    /// A cue of any sort that is not in a question is in it: the clause is
+    /// stated, whether as the claim's own or in a relative or conditional
+    /// clause.
+    stated: bool,
+    /// A phrase that bounds or hedges ("not only", "nicht unbedingt") is in
+    /// it.
+    hedged: bool,
 }
 
 impl Clause {
@@ -78,6 +87,13 @@ struct Reading {
     clauses: Vec<Clause>,
     /// Words of the negative side of an antonym pair ("lost", "rejected").
     opposites: usize,
+    /// Negations that are no negative words: cues, and phrases that bound
+    /// or hedge.
+    marks: usize,
+    /// Negative words ("refused", "without").
+    negatives: usize,
+    /// Words negated by a prefix ("unchanged", "невиновность").
+    prefixed: usize,
 }
 
 impl Reading {
@@ -111,6 +127,43 @@ impl Reading {
     /// How many clauses a plain cue negates.
     fn negated_clauses(&self) -> usize {
         self.clauses.iter().filter(|c| c.plain).count()
+    }
+
+    /// True when clause `c` has no negation of any sort.
+    fn clean(&self, c: usize) -> bool {
+        self.clauses
+            .get(c)
+            .is_some_and(|c| c.signs() == 0 && !c.hedged)
+    }
+
+    /// True when this claim lacks the negation `other` states: it has no
+    /// cue, and either no negative word while `other` negates plainly (or,
+    /// when `embedded` allows, in a relative or conditional clause), or
+    /// only negative words (or words negated by a prefix) that `other` has
+    /// as many of, counting its words of opposite meaning, and the two
+    /// differ in polarity ("bestreitet ... keine" / "dément ... il y a eu";
+    /// "невиновности ... соблюдена" / "innocence ... not observed"). A
+    /// negative word the other version lacks may be how its translator
+    /// rendered the cue ("withheld" / "did not pay").
+    fn lacks(&self, other: &Reading, embedded: bool) -> bool {
+        // A clause whose negations cancel out ("nicht ... fehlen lassen")
+        // asserts.
+        let stated = |even: bool| {
+            other
+                .clauses
+                .iter()
+                .any(|c| c.stated && (!even || c.negatives % 2 == 0))
+        };
+        let own = self.negatives + self.prefixed;
+        let parity = |r: &Reading| (r.parity() + r.prefixed) % 2;
+        self.marks == 0
+            && if own == 0 {
+                other.plain() || embedded && stated(true)
+            } else {
+                stated(false)
+                    && own <= other.negatives + other.prefixed + other.opposites
+                    && parity(self) != parity(other)
+            }
     }
 }
 
@@ -243,6 +296,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
         let mut head = false;
         // Inside a relative or conditional clause.
         let mut embedded = false;
+        let mut aside = false;
         let mut clause = Clause::default();
         let mut i = 0;
         while i < words.len() {
@@ -263,12 +317,20 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
                 reading
                     .cues
                     .push(words[i].span.cover(&words[i + len - 1].span));
+                reading.marks += 1;
+                clause.hedged = true;
                 i += len;
                 continue;
             }
-            if neg.opens_embedded(lows[i], gap.contains(',')) {
+            let noun_next = words
+                .get(i + 1)
+                .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span)));
+            if neg.opens_embedded(lows[i], gap.contains(','), noun_next) {
                 embedded = true;
             }
+            // An aside in parentheses ("(not her real name)") is no part of
+            // the claim: its negations are like a question's.
+            aside = (aside || gap.contains('(')) && !gap.contains(')');
             pair.clear();
             if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
                 pair.push_str(lows[i]);
@@ -298,26 +360,45 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             // "not older than", "nicht mehr als": an amount bounded.
             if cue && lows.get(here + len + 1).is_some_and(|w| neg.is_than(w)) {
                 reading.cues.push(span);
+                reading.marks += 1;
+                clause.hedged = true;
                 continue;
             }
             if cue && neg.is_bound(text) && !partnered(doc, words, &lows, here, neg) {
                 // Still a negation of a sort for an affirmative reading to
                 // stand against ("ne peut", cannot, in literary French).
                 reading.cues.push(span);
+                reading.marks += 1;
                 continue;
             }
             // "einen nicht ausgeschriebenen Vertrag": a cue after an article
             // or preposition negates a word, as a negative word does.
-            let constituent =
-                here > 0 && neg.negates_constituent_after(lows[here - 1]) && gap.trim().is_empty();
+            // A bound cue is never one ("de ne pas", "pour ne pas" negate
+            // an infinitive), nor is a cue after a relative pronoun ("...,
+            // die nicht passen").
+            let relative = here > 1
+                && doc.text[words[here - 2].span.end..words[here - 1].span.start].contains(',');
+            // "nicht unerheblich", "not unlikely": a cue before a word
+            // negated by a prefix negates that word alone (litotes).
+            let litotes = lows
+                .get(here + len)
+                .is_some_and(|w| neg.has_negative_prefix(w));
+            let constituent = litotes
+                || here > 0
+                    && !neg.is_bound(text)
+                    && !relative
+                    && neg.negates_constituent_after(lows[here - 1])
+                    && gap.trim().is_empty();
             if cue && !constituent {
                 reading.cues.push(span);
+                reading.marks += 1;
                 clause.cued = true;
-                if !embedded && !question {
+                clause.stated |= !question && !aside;
+                if !embedded && !question && !aside {
                     reading.plain_cues += 1;
                     clause.plain |= !neg.is_nor(text);
                 }
-                if !question {
+                if !question && !aside {
                     scope = SCOPE;
                     head = true;
                 }
@@ -325,6 +406,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             }
             if cue {
                 reading.cues.push(span);
+                reading.negatives += 1;
                 clause.negatives += 1;
                 continue;
             }
@@ -335,6 +417,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
                 // A negative preposition is a function word ("without").
                 if neg.is_negative(text, text) {
                     reading.cues.push(span);
+                    reading.negatives += 1;
                     clause.negatives += 1;
                 }
                 continue;
@@ -354,7 +437,14 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             let negative = neg.is_negative(text, &stem);
             if negative {
                 reading.cues.push(span);
+                reading.negatives += 1;
                 clause.negatives += 1;
+            } else if !two && neg.has_negative_prefix(text) {
+                // A translator's "unchanged" for "no change": negation
+                // enough that the claim is no plain affirmation, too weak
+                // to set against the same word elsewhere.
+                reading.cues.push(span);
+                reading.prefixed += 1;
             }
             let (key, inherent) = match antonym {
                 Some((p, q)) => (format!("{p}|{q}"), *q == stem),
@@ -367,6 +457,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
                 negated: in_scope != inherent,
                 direct: head || negative || antonym.is_some(),
                 span,
+                clause: reading.clauses.len(),
             });
             head = false;
             scope = scope.saturating_sub(1);
@@ -378,17 +469,21 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
 
 /// The key of a word whose polarity differs between two claims in one
 /// language: a word one claim negates directly (or an antonym) that the other
-/// states with the other polarity.
-fn flip_key(a: &Reading, b: &Reading, fuzzy: bool) -> Option<String> {
+/// states with the other polarity; and whether the clause that asserts it has
+/// no negation of any sort.
+fn flip_key(a: &Reading, b: &Reading, fuzzy: bool) -> Option<(String, bool)> {
     let flips = |x: &Reading, y: &Reading| {
-        x.words
-            .iter()
-            .filter(|w| w.direct)
-            .find(|w| {
-                y.sign(&w.key, fuzzy)
-                    .is_some_and(|v| v.negated != w.negated)
+        x.words.iter().filter(|w| w.direct).find_map(|w| {
+            let v = y.sign(&w.key, fuzzy)?;
+            (v.negated != w.negated).then(|| {
+                let clean = if w.negated {
+                    y.clean(v.clause)
+                } else {
+                    x.clean(w.clause)
+                };
+                (w.key.clone(), clean)
             })
-            .map(|w| w.key.clone())
+        })
     };
     flips(a, b).or_else(|| flips(b, a))
 }
@@ -441,38 +536,126 @@ fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Find
     clause_count_drift(story, group, &readings)
 }
 
-/// A version whose claim has no negation at all against versions well
-/// aligned with it that negate it plainly, or the reverse: (odd members,
-/// members holding the reference reading). With three versions or more,
-/// one version stands alone, and the evidence must name the predicate
-/// where it can: another version in its language, a close paraphrase, words the claim with the
-/// same word, negated in one and asserted in the other (a translator's
-/// affirmative paraphrase, "unchanged" for "no change", uses another
-/// word); with none in its language, every other version negates plainly.
+/// A version whose claim lacks a negation that versions well aligned with
+/// it state (see [`Reading::lacks`]), or has a plain negation where they
+/// have none: (odd members, members holding the reference reading).
 fn plain_against_none(
     story: &Story,
     group: &Group,
     readings: &[Reading],
 ) -> Option<(Vec<usize>, Vec<usize>)> {
+    let marked: Vec<(usize, bool)> = (0..readings.len())
+        .map(|i| (i, readings[i].marks > 0))
+        .collect();
+    if readings.len() == 2 && marked[0].1 != marked[1].1 {
+        // Either version may lack the other's negation.
+        let (o, e) = if marked[0].1 { (1, 0) } else { (0, 1) };
+        if let Some(found) = lost_negation(story, group, readings, vec![o], vec![e]) {
+            return Some(found);
+        }
+    } else if let Some((odd, even)) = split(story, group, &marked) {
+        if readings[odd[0]].marks == 0 {
+            return lost_negation(story, group, readings, odd, even);
+        }
+    }
+    // A word of opposite meaning ("lost control") may render a negation
+    // ("не справился").
     let negated: Vec<(usize, bool)> = (0..readings.len())
-        .map(|i| (i, !readings[i].affirmative()))
+        .map(|i| (i, !readings[i].affirmative() || readings[i].opposites > 0))
         .collect();
     let (odd, even) = split(story, group, &negated)?;
-    let well =
-        |a: usize, b: usize| pair_llr(story, &group.members[a], &group.members[b]) >= MIN_LLR;
-    let plain = |i: usize| readings[i].plain();
-    let lost = readings[odd[0]].affirmative();
-    let lang = |i: usize| story.docs[group.members[i].doc].language.code.as_str();
+    (!readings[odd[0]].affirmative())
+        .then(|| added_negation(story, group, readings, odd, even))
+        .flatten()
+}
+
+/// True when the pair model is sure members `a` and `b` translate each other.
+fn well(story: &Story, group: &Group, a: usize, b: usize) -> bool {
+    pair_llr(story, &group.members[a], &group.members[b]) >= MIN_LLR
+}
+
+/// The language of member `i`.
+fn lang<'a>(story: &'a Story, group: &Group, i: usize) -> &'a str {
+    story.docs[group.members[i].doc].language.code.as_str()
+}
+
+/// Versions without a negation cue (`odd`) against versions with one: a
+/// version is reported when it lacks the negation of every other version
+/// well aligned with it. With two versions, they must be of different
+/// languages (two of one language are compared word by word in
+/// `flipped_word`); with more, at least two others, one of them in another
+/// language, must outvote it: a same-language sibling that words the claim
+/// with a cue is one more vote, not a veto against the other languages.
+fn lost_negation(
+    story: &Story,
+    group: &Group,
+    readings: &[Reading],
+    odd: Vec<usize>,
+    even: Vec<usize>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let lang = |i: usize| lang(story, group, i);
+    // A lost negation may have stood in a relative or conditional clause.
+    let lacks =
+        |o: usize, e: usize| well(story, group, o, e) && readings[o].lacks(&readings[e], true);
     if readings.len() == 2 {
         let (o, e) = (odd[0], even[0]);
-        let clear = if lost { plain(e) } else { plain(o) };
-        // Two versions of one language are compared word by word
-        // (`flipped_word`): a paraphrase may say with "no" what the other
-        // says affirmatively.
-        return (clear && well(o, e) && lang(o) != lang(e)).then_some((odd, even));
+        return (lacks(o, e) && lang(o) != lang(e)).then_some((odd, even));
     }
+    let clear = |o: usize| {
+        let aligned: Vec<usize> = even
+            .iter()
+            .copied()
+            .filter(|&e| well(story, group, o, e))
+            .collect();
+        // A version in its language that words the claim otherwise shows
+        // the translators chose their own turns of phrase: one of them must
+        // be a paraphrase of it.
+        let siblings = aligned.iter().filter(|&&e| lang(e) == lang(o));
+        let close = siblings.clone().count() == 0
+            || siblings.clone().any(|&e| {
+                member_similarity(story, &group.members[o], &group.members[e]) >= PARAPHRASE_SCORE
+            });
+        aligned.len() >= 2
+            && close
+            && aligned.iter().all(|&e| lacks(o, e))
+            && aligned.iter().any(|&e| lang(e) != lang(o))
+    };
+    let flagged: Vec<usize> = odd.iter().copied().filter(|&o| clear(o)).collect();
     // Two translators into one language who word the claim alike chose the
     // same turn of phrase.
+    let alike = |o: usize| flagged.contains(&o) || readings[o].affirmative();
+    if odd
+        .iter()
+        .enumerate()
+        .any(|(k, &a)| alike(a) && odd[k + 1..].iter().any(|&b| alike(b) && lang(a) == lang(b)))
+    {
+        return None;
+    }
+    (!flagged.is_empty()).then_some((flagged, even))
+}
+
+/// Versions with a negation (`odd`) against versions with none: with two
+/// versions of different languages, a plain negation is reported. With
+/// three or more, a version stands alone, and the evidence must name the
+/// predicate where it can: another version in its language, a close
+/// paraphrase, words the claim with the same word asserted (a translator's
+/// negated paraphrase, "no change" for "unchanged", uses another word);
+/// with none in its language, at least two versions well aligned with it
+/// have no negation at all.
+fn added_negation(
+    story: &Story,
+    group: &Group,
+    readings: &[Reading],
+    odd: Vec<usize>,
+    even: Vec<usize>,
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let lang = |i: usize| lang(story, group, i);
+    let well = |a: usize, b: usize| well(story, group, a, b);
+    let plain = |i: usize| readings[i].plain();
+    if readings.len() == 2 {
+        let (o, e) = (odd[0], even[0]);
+        return (plain(o) && well(o, e) && lang(o) != lang(e)).then_some((odd, even));
+    }
     if odd
         .iter()
         .enumerate()
@@ -481,26 +664,17 @@ fn plain_against_none(
         return None;
     }
     let clear = |o: usize| {
-        if !lost && !plain(o) {
+        if !plain(o) {
             return false;
         }
         let siblings: Vec<usize> = even
             .iter()
             .copied()
-            .filter(|&e| lang(e) == lang(o) && (!lost || plain(e)))
+            .filter(|&e| lang(e) == lang(o))
             .collect();
         if siblings.is_empty() {
-            // Without a version in its language, a lone version stands
-            // against at least two well aligned with it: a lost negation
-            // only when every other version keeps it plainly (translators
-            // restructure a source's sentence, and a source may say with
-            // "not" what they say with an affirmative word), an added one
-            // when it is plain and no other version negates at all.
-            let aligned = even.iter().filter(|&&e| well(o, e)).count();
-            aligned >= 2 && (!lost || even.iter().all(|&e| plain(e)))
+            even.iter().filter(|&&e| well(o, e)).count() >= 2
         } else {
-            // A version in its language, a close paraphrase, words the
-            // claim with the same word, negated in one and not the other.
             siblings.iter().any(|&e| {
                 let sim = member_similarity(story, &group.members[o], &group.members[e]);
                 sim >= LONE_PAIR_SCORE
@@ -527,14 +701,17 @@ fn flipped_word(
     let parity = |i: usize| readings[i].parity();
     // Irregular forms are only matched between near-identical claims. A
     // word negated in both claims by different means ("nicht" / "kaum") is
-    // a paraphrase: one claim must be affirmative, or the word an antonym.
+    // a paraphrase: one claim must be affirmative (or, in near-identical
+    // claims, the clause that asserts the word), or the word an antonym.
     let (key, fi, fj) = (0..n)
         .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
         .filter(|&(i, j)| lang(i) == lang(j) && parity(i) != parity(j))
         .filter(|&(i, j)| sim(i, j) >= PARAPHRASE_SCORE)
         .find_map(|(i, j)| {
-            let key = flip_key(&readings[i], &readings[j], sim(i, j) >= NEAR_IDENTICAL)?;
-            let plain_flip = readings[i].affirmative() || readings[j].affirmative();
+            let near = sim(i, j) >= NEAR_IDENTICAL;
+            let (key, clean) = flip_key(&readings[i], &readings[j], near)?;
+            let plain_flip =
+                clean && near || readings[i].affirmative() || readings[j].affirmative();
             (plain_flip || key.contains('|')).then_some((key, i, j))
         })?;
     let fuzzy = |i: usize| sim(i, fi).max(sim(i, fj)) >= NEAR_IDENTICAL;
@@ -581,7 +758,7 @@ fn report(
         let s = if idx.len() == 1 { "s" } else { "" };
         let negated = match &word {
             Some(_) => readings[idx[0]].words.iter().any(|w| w.negated && w.direct),
-            None => !readings[idx[0]].affirmative(),
+            None => readings[idx[0]].marks > 0,
         };
         let verb = if negated {
             format!("negate{s}")
