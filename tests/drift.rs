@@ -597,17 +597,7 @@ fn one_end_of_a_range_is_a_warning_and_a_changed_figure_an_error() {
             ),
         ),
     ];
-    for ((la, a), (lb, b), (lc, changed)) in cases {
-        let f = check(&[("a", la, a), ("b", lb, b)]);
-        let n = kinds(&f, Kind::NumericDrift);
-        assert_eq!(n.len(), 1, "{a} / {b}: {f:#?}");
-        assert_eq!(n[0].severity, Severity::Warning, "{a} / {b}");
-        assert!(n[0].message.contains("one end"), "{}", n[0].message);
-        let f = check(&[("a", la, a), ("c", lc, changed)]);
-        let n = kinds(&f, Kind::NumericDrift);
-        assert_eq!(n.len(), 1, "{a} / {changed}: {f:#?}");
-        assert_eq!(n[0].severity, Severity::Error, "{a} / {changed}");
-    }
+    warning_then_error(&cases, "one end");
 }
 
 /// One score with its sides in the other order is a warning (the teams
@@ -644,12 +634,21 @@ fn a_reversed_score_is_a_warning_and_another_score_an_error() {
             ),
         ),
     ];
-    for ((la, a), (lb, b), (lc, changed)) in cases {
+    warning_then_error(&cases, "other order");
+}
+
+type Version<'a> = (&'a str, &'a str);
+
+/// For each case (a version, its faithful counterpart, a changed one): the
+/// counterpart gives one numeric warning whose message says `why`, the
+/// changed version one numeric error.
+fn warning_then_error(cases: &[(Version, Version, Version)], why: &str) {
+    for &((la, a), (lb, b), (lc, changed)) in cases {
         let f = check(&[("a", la, a), ("b", lb, b)]);
         let n = kinds(&f, Kind::NumericDrift);
         assert_eq!(n.len(), 1, "{a} / {b}: {f:#?}");
         assert_eq!(n[0].severity, Severity::Warning, "{a} / {b}");
-        assert!(n[0].message.contains("other order"), "{}", n[0].message);
+        assert!(n[0].message.contains(why), "{}", n[0].message);
         let f = check(&[("a", la, a), ("c", lc, changed)]);
         let n = kinds(&f, Kind::NumericDrift);
         assert_eq!(n.len(), 1, "{a} / {changed}: {f:#?}");
