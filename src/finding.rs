@@ -173,10 +173,14 @@ impl Finding {
         message: impl Into<String>,
         evidence: Vec<Evidence>,
     ) -> Self {
+        let mut message = message.into();
+        // Formatted messages have room to spare; a report can hold
+        // hundreds of thousands.
+        message.shrink_to_fit();
         Finding {
             kind,
             severity,
-            message: message.into(),
+            message,
             evidence,
             rule: None,
             story: None,

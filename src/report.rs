@@ -66,6 +66,8 @@ impl Report {
             .filter(|c| !single || !c.compares_versions())
         {
             let mut more = c.run(story, lexicons);
+            // A collected list can hold twice its findings' room.
+            more.shrink_to_fit();
             if findings.len() < more.len() {
                 std::mem::swap(&mut findings, &mut more);
             }

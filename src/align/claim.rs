@@ -312,7 +312,7 @@ pub fn claims(
                 list.clear();
             }
             for (w, word) in doc.words_of(sentence).iter().enumerate() {
-                let text = doc.slice(word.span);
+                let text = doc.slice(word.span());
                 let info = &doc.infos[sentence.first_word + w];
                 if text.starts_with(|c: char| c.is_ascii_digit()) {
                     // Digits without separators: "1,200", "1.200" and

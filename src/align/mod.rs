@@ -715,11 +715,13 @@ fn column_break(group: &Group, breaks: &[Vec<dp::Break>]) -> dp::Break {
 fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
     let n = columns.len();
     let mut joined_with_next = vec![false; n];
-    let mut member: Vec<Option<Member>> = vec![None; n];
+    // The bead that matched each column, by index (a member per column
+    // cost 64 bytes a column).
+    let mut member: Vec<u32> = vec![u32::MAX; n];
     let mut alone: Vec<usize> = Vec::new();
     // (claim, column) of the claims the program matched in order.
     let mut in_order: Vec<(usize, usize)> = Vec::new();
-    for bead in &beads {
+    for (k, bead) in beads.iter().enumerate() {
         if bead.a.is_empty() {
             alone.extend(bead.b.clone());
             continue;
@@ -731,36 +733,36 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         if !bead.moved {
             in_order.push((bead.b.start, bead.a.start));
         }
-        member[bead.a.start] = Some(Member {
-            doc: d,
-            claims: bead.b.clone().collect(),
-            score: 0.0,
-            llr: Some(bead.llr),
-            moved: bead.moved,
-        });
+        member[bead.a.start] = k as u32;
     }
     in_order.sort_unstable();
-    let mut before: Vec<Vec<Group>> = vec![Vec::new(); n + 1];
     alone.sort_unstable();
-    for j in alone {
-        let at = in_order
-            .iter()
-            .find(|&&(claim, _)| claim > j)
-            .map_or(n, |&(_, column)| column);
-        before[at].push(Group {
-            members: vec![Member {
-                doc: d,
-                claims: vec![j],
-                score: 1.0,
-                llr: None,
-                moved: false,
-            }],
-        });
-    }
-    let mut out: Vec<Group> = Vec::with_capacity(n + beads.len());
+    // Each claim alone goes before the column of the next claim matched in
+    // order: later claims never go before earlier columns, so the list
+    // stays in column order.
+    let mut before = alone
+        .iter()
+        .map(|&j| {
+            let next = in_order.partition_point(|&(claim, _)| claim <= j);
+            let at = in_order.get(next).map_or(n, |&(_, column)| column);
+            let group = Group {
+                members: vec![Member {
+                    doc: d,
+                    claims: vec![j],
+                    score: 1.0,
+                    llr: None,
+                    moved: false,
+                }],
+            };
+            (at, group)
+        })
+        .peekable();
+    let mut out: Vec<Group> = Vec::with_capacity(n + alone.len());
     let mut open: Option<Group> = None;
     for (c, column) in columns.into_iter().enumerate() {
-        out.append(&mut before[c]);
+        while let Some((_, g)) = before.next_if(|(at, _)| *at <= c) {
+            out.push(g);
+        }
         let mut group = match open.take() {
             // The previous column joins this one: each version's claims
             // follow on.
@@ -775,10 +777,16 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             }
             None => column,
         };
-        if let Some(m) = member[c].take() {
+        if let Some(bead) = beads.get(member[c] as usize) {
             match group.member_mut(d) {
-                Some(x) => x.claims.extend(m.claims),
-                None => group.members.push(m),
+                Some(x) => x.claims.extend(bead.b.clone()),
+                None => group.members.push(Member {
+                    doc: d,
+                    claims: bead.b.clone().collect(),
+                    score: 0.0,
+                    llr: Some(bead.llr),
+                    moved: bead.moved,
+                }),
             }
         }
         if joined_with_next[c] {
@@ -788,7 +796,7 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         }
     }
     out.extend(open);
-    out.append(&mut before[n]);
+    out.extend(before.map(|(_, g)| g));
     out
 }
 
