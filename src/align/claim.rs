@@ -138,7 +138,11 @@ impl Claim {
 
     /// Feature list `k` (stems, cognates, concepts, anchors).
     fn list(&self, k: usize) -> &[u32] {
-        let start = if k == 0 { 0 } else { self.starts[k - 1] as usize };
+        let start = if k == 0 {
+            0
+        } else {
+            self.starts[k - 1] as usize
+        };
         let end = self
             .starts
             .get(k)

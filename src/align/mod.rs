@@ -546,7 +546,9 @@ impl Alignment {
                 .map(|f| f.to_string())
                 .unwrap_or_default()
         };
-        let mut out: Vec<String> = weights::shared(a.anchors(), b.anchors()).map(name).collect();
+        let mut out: Vec<String> = weights::shared(a.anchors(), b.anchors())
+            .map(name)
+            .collect();
         if same_language {
             out.extend(weights::shared(a.stems(), b.stems()).map(name));
         } else {

@@ -489,7 +489,9 @@ mod tests {
     fn every_span_is_a_slice() {
         let d = doc("  Ünïcödé wörds — “quoted” text…\r\n\r\nSecond paragraph, with ümlauts. ");
         for w in &d.words {
-            assert!(d.text.is_char_boundary(w.span().start) && d.text.is_char_boundary(w.span().end));
+            assert!(
+                d.text.is_char_boundary(w.span().start) && d.text.is_char_boundary(w.span().end)
+            );
         }
         let words: Vec<&str> = d.words.iter().map(|w| d.slice(w.span())).collect();
         assert_eq!(words[0], "Ünïcödé");

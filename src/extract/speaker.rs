@@ -127,7 +127,9 @@ pub fn attribute(
     // quotes would be quadratic in a long document.
     let mut quoted = vec![false; doc.words.len()];
     for q in quotes.iter().filter(|q| q.depth == 0) {
-        let from = doc.words.partition_point(|w| w.span().start < q.inner.start);
+        let from = doc
+            .words
+            .partition_point(|w| w.span().start < q.inner.start);
         for (w, word) in doc.words.iter().enumerate().skip(from) {
             if word.span().start >= q.inner.end {
                 break;
