@@ -173,10 +173,14 @@ impl Finding {
         message: impl Into<String>,
         evidence: Vec<Evidence>,
     ) -> Self {
+        let mut message = message.into();
+        // Formatted messages have room to spare; a report can hold
+        // hundreds of thousands.
+        message.shrink_to_fit();
         Finding {
             kind,
             severity,
-            message: message.into(),
+            message,
             evidence,
             rule: None,
             story: None,
@@ -197,11 +201,51 @@ pub fn sort(findings: &mut [Finding], doc_order: impl Fn(&str) -> usize) {
     // Compared in place: a key per finding would copy every message (a
     // long document has hundreds of thousands of findings).
 
+    // Their indices are sorted (stably), then the findings moved into that
+    // order: a stable sort of the findings themselves takes a buffer of
+    // half of them or more.
     let key = |e: &Evidence| (doc_order(&e.doc), e.start, e.end);
-    findings.sort_by(|a, b| {
+    let mut order: Vec<u32> = (0..findings.len() as u32).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&findings[a as usize], &findings[b as usize]);
         (a.kind, std::cmp::Reverse(a.severity))
             .cmp(&(b.kind, std::cmp::Reverse(b.severity)))
             .then_with(|| a.evidence.iter().map(key).cmp(b.evidence.iter().map(key)))
             .then_with(|| a.message.cmp(&b.message))
     });
+    permute(findings, &mut order);
+}
+
+/// Puts `items` in `order` (item `k` becomes the one at `order[k]`), cycle
+/// by cycle; `order` is consumed (each entry ends as its own index).
+fn permute<T>(items: &mut [T], order: &mut [u32]) {
+    for start in 0..items.len() {
+        let mut k = start;
+        loop {
+            let next = order[k] as usize;
+            order[k] = k as u32;
+            if next == start || next == k {
+                break;
+            }
+            items.swap(k, next);
+            k = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_items_in_the_given_order() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        // Two cycles and a fixed point.
+        let mut order = vec![2, 0, 1, 3, 5, 4];
+        permute(&mut items, &mut order);
+        assert_eq!(items, vec!['c', 'a', 'b', 'd', 'f', 'e']);
+        let mut none: Vec<char> = Vec::new();
+        permute(&mut none, &mut []);
+        assert!(none.is_empty());
+    }
 }

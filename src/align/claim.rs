@@ -92,15 +92,15 @@ pub struct Claim {
     pub chars: usize,
     /// Relative position among the document's claims, 0.0 to 1.0.
     pub position: f64,
-    /// Stems of its content words: compared within a language.
-    pub stems: Vec<u32>,
-    /// Cognate keys of its content words: compared across languages.
-    pub cognates: Vec<u32>,
-    /// Concept and glossary ids of its words and counted nouns.
-    pub concepts: Vec<u32>,
-    /// Anchors, the same in every language: numbers (`n:` values, `#`
-    /// digits), dates (`d:`), names (`p:` keys), acronyms (`a:`).
-    pub anchors: Vec<u32>,
+    /// Its four feature lists one after the other, in one allocation (a
+    /// long document has hundreds of thousands of claims):
+    /// [`Claim::stems`], [`Claim::cognates`], [`Claim::concepts`],
+    /// [`Claim::anchors`].
+    #[serde(skip)]
+    features: Box<[u32]>,
+    /// Where the second, third and fourth lists start in `features`.
+    #[serde(skip)]
+    starts: [u32; 3],
     /// Its punctuation marks.
     pub marks: Marks,
     /// The weight of each feature list (stems, cognates, concepts,
@@ -112,22 +112,59 @@ pub struct Claim {
 impl Claim {
     /// Every feature of the claim.
     pub fn features(&self) -> impl Iterator<Item = u32> + '_ {
-        self.stems
-            .iter()
-            .chain(&self.cognates)
-            .chain(&self.concepts)
-            .chain(&self.anchors)
-            .copied()
+        self.features.iter().copied()
+    }
+
+    /// Stems of its content words: compared within a language.
+    pub fn stems(&self) -> &[u32] {
+        self.list(0)
+    }
+
+    /// Cognate keys of its content words: compared across languages.
+    pub fn cognates(&self) -> &[u32] {
+        self.list(1)
+    }
+
+    /// Concept and glossary ids of its words and counted nouns.
+    pub fn concepts(&self) -> &[u32] {
+        self.list(2)
+    }
+
+    /// Anchors, the same in every language: numbers (`n:` values, `#`
+    /// digits), dates (`d:`), names (`p:` keys), acronyms (`a:`).
+    pub fn anchors(&self) -> &[u32] {
+        self.list(3)
+    }
+
+    /// Feature list `k` (stems, cognates, concepts, anchors).
+    fn list(&self, k: usize) -> &[u32] {
+        let start = if k == 0 {
+            0
+        } else {
+            self.starts[k - 1] as usize
+        };
+        let end = self
+            .starts
+            .get(k)
+            .map_or(self.features.len(), |&e| e as usize);
+        &self.features[start..end]
     }
 
     /// The feature lists, in a fixed order.
-    pub(super) fn lists_mut(&mut self) -> [&mut Vec<u32>; 4] {
-        [
-            &mut self.stems,
-            &mut self.cognates,
-            &mut self.concepts,
-            &mut self.anchors,
-        ]
+    pub(super) fn lists(&self) -> [&[u32]; 4] {
+        [self.list(0), self.list(1), self.list(2), self.list(3)]
+    }
+
+    /// Sets the four feature lists (stems, cognates, concepts, anchors).
+    pub(super) fn set_lists(&mut self, lists: [&[u32]; 4]) {
+        let mut all = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+        for (k, list) in lists.iter().enumerate() {
+            if k > 0 {
+                self.starts[k - 1] = all.len() as u32;
+            }
+            all.extend_from_slice(list);
+        }
+        self.features = all.into_boxed_slice();
     }
 
     /// Consecutive claims read as one (a sentence a translation split in
@@ -140,13 +177,15 @@ impl Claim {
             out.span = out.span.cover(&c.span);
             out.chars = joined_chars([out.chars, c.chars]);
             out.marks = out.marks.union(c.marks);
-            for (mine, theirs) in
-                out.lists_mut()
-                    .into_iter()
-                    .zip([&c.stems, &c.cognates, &c.concepts, &c.anchors])
-            {
-                *mine = union_sorted(mine, theirs);
-            }
+            let [a, b, x, y] = out.lists();
+            let [c0, c1, c2, c3] = c.lists();
+            let united = [
+                union_sorted(a, c0),
+                union_sorted(b, c1),
+                union_sorted(x, c2),
+                union_sorted(y, c3),
+            ];
+            out.set_lists([&united[0], &united[1], &united[2], &united[3]]);
         }
         weights.fill_totals(&mut out);
         out
@@ -263,6 +302,9 @@ pub fn claims(
     let count = story.len().max(2) - 1;
     // Anchors are written here, and stored only when new to the story.
     let mut key = String::new();
+    // Each claim's lists are gathered here, then stored in one allocation.
+    let (mut stems, mut cognates, mut concepts, mut anchors) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     story
         .iter()
         .enumerate()
@@ -270,13 +312,11 @@ pub fn claims(
             let sentence = &doc.sentences[s];
             let text = doc.slice(sentence.span);
             let shouting = !text.chars().any(char::is_lowercase);
-            let words = sentence.end_word - sentence.first_word;
-            let mut stems = Vec::with_capacity(words);
-            let mut cognates = Vec::with_capacity(words);
-            let mut concepts = Vec::new();
-            let mut anchors = Vec::with_capacity(8);
+            for list in [&mut stems, &mut cognates, &mut concepts, &mut anchors] {
+                list.clear();
+            }
             for (w, word) in doc.words_of(sentence).iter().enumerate() {
-                let text = doc.slice(word.span);
+                let text = doc.slice(word.span());
                 let info = &doc.infos[sentence.first_word + w];
                 if text.starts_with(|c: char| c.is_ascii_digit()) {
                     // Digits without separators: "1,200", "1.200" and
@@ -341,19 +381,19 @@ pub fn claims(
                 }
             }
             // Sorted by rank and made unique in `Weights::of`.
-            Claim {
+            let mut claim = Claim {
                 sentence: s,
                 paragraph: sentence.paragraph,
                 span: sentence.span,
                 chars: text.chars().count(),
                 position: k as f64 / count as f64,
-                stems,
-                cognates,
-                concepts,
-                anchors,
+                features: Box::default(),
+                starts: [0; 3],
                 marks: Marks::of(text),
                 totals: [0.0; 4],
-            }
+            };
+            claim.set_lists([&stems, &cognates, &concepts, &anchors]);
+            claim
         })
         .collect()
 }

@@ -60,9 +60,68 @@ const MAX_POSTINGS: usize = 64;
 /// paragraphs.
 const MOVED_PAIRS: usize = 100_000;
 
-/// What a column is compared by: (version, its claims as one) of its
-/// compared members ([`Alignment::compared`]).
-type Units<'a> = Vec<(usize, Cow<'a, Claim>)>;
+/// A claim a column is compared by: a version's claim, or its claims joined
+/// (boxed: most units borrow, and a column's units are kept for the whole
+/// run of the dynamic program).
+enum UnitClaim<'a> {
+    Borrowed(&'a Claim),
+    Owned(Box<Claim>),
+}
+
+impl std::ops::Deref for UnitClaim<'_> {
+    type Target = Claim;
+
+    fn deref(&self) -> &Claim {
+        match self {
+            UnitClaim::Borrowed(c) => c,
+            UnitClaim::Owned(c) => c,
+        }
+    }
+}
+
+impl<'a> From<Cow<'a, Claim>> for UnitClaim<'a> {
+    fn from(claim: Cow<'a, Claim>) -> Self {
+        match claim {
+            Cow::Borrowed(c) => UnitClaim::Borrowed(c),
+            Cow::Owned(c) => UnitClaim::Owned(Box::new(c)),
+        }
+    }
+}
+
+/// What a column is compared by: (version, its claims as one) of a compared
+/// member ([`Alignment::compared`]).
+type Unit<'a> = (usize, UnitClaim<'a>);
+
+/// The units of every column, in one list (a vector per column cost more
+/// than its one or two units).
+struct Units<'a> {
+    /// Where each column's units start in `units` (one more than columns).
+    starts: Vec<u32>,
+    units: Vec<Unit<'a>>,
+}
+
+impl<'a> Units<'a> {
+    fn of(columns: impl ExactSizeIterator<Item = impl IntoIterator<Item = Unit<'a>>>) -> Self {
+        let mut starts = Vec::with_capacity(columns.len() + 1);
+        let mut units = Vec::with_capacity(columns.len());
+        for column in columns {
+            starts.push(units.len() as u32);
+            units.extend(column);
+        }
+        starts.push(units.len() as u32);
+        units.shrink_to_fit();
+        Units { starts, units }
+    }
+
+    /// The units of column `c`.
+    fn column(&self, c: usize) -> &[Unit<'a>] {
+        &self.units[self.starts[c] as usize..self.starts[c + 1] as usize]
+    }
+
+    fn columns(&self) -> usize {
+        self.starts.len() - 1
+    }
+}
 
 /// One version's part in a group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -158,6 +217,9 @@ impl Alignment {
             .collect();
         alignment.pivot = reference.unwrap_or_else(|| alignment.choose_pivot(&bags));
         let order = alignment.order_of_versions(&bags);
+        // The bags hold every feature of every version: not kept while the
+        // versions are aligned.
+        drop(bags);
         alignment.group(&order);
         alignment
     }
@@ -234,36 +296,41 @@ impl Alignment {
 
     /// Aligns version `d` to the columns and returns the new columns.
     fn add_version(&self, columns: Vec<Group>, d: usize, breaks: &[Vec<dp::Break>]) -> Vec<Group> {
+        // What the beads were found with is dropped before the columns are
+        // assembled.
+        let beads = self.beads(&columns, d, breaks);
+        assemble(columns, d, beads)
+    }
+
+    /// The beads of version `d` against the columns.
+    fn beads(&self, columns: &[Group], d: usize, breaks: &[Vec<dp::Break>]) -> Vec<Bead> {
         let claims = &self.claims[d];
         let lang = self.languages[d].as_str();
         let m = claims.len();
-        let units: Vec<Units> = columns
-            .iter()
-            .map(|g| {
-                self.compared(g, lang)
-                    .map(|m| (m.doc, self.member_claim(m.doc, &m.claims)))
-                    .collect()
-            })
-            .collect();
+        let units = Units::of(columns.iter().map(|g| {
+            self.compared(g, lang)
+                .map(|m| (m.doc, self.member_claim(m.doc, &m.claims).into()))
+        }));
         // Two neighbouring columns joined when a bead first needs them; the
         // dynamic program goes through the columns in order, so only the
         // latest pair is kept (keeping all held a copy of every claim).
-        let mut pair_unit: Option<(usize, Units)> = None;
+        let mut pair_unit: Option<(usize, Vec<Unit>)> = None;
         // Two neighbouring claims joined when a bead first needs them.
-        let joined_d: Vec<OnceCell<Claim>> =
+        let joined_d: Vec<OnceCell<Box<Claim>>> =
             (0..m.saturating_sub(1)).map(|_| OnceCell::new()).collect();
         let unit_d = |r: &Range<usize>| -> &Claim {
             if r.len() == 1 {
                 &claims[r.start]
             } else {
-                joined_d[r.start].get_or_init(|| Claim::joined(&claims[r.clone()], &self.weights))
+                joined_d[r.start]
+                    .get_or_init(|| Box::new(Claim::joined(&claims[r.clone()], &self.weights)))
             }
         };
         let column_breaks: Vec<dp::Break> =
             columns.iter().map(|g| column_break(g, breaks)).collect();
-        let shares_any = Sharing::of(&units, claims);
+        let shares_any = Sharing::of(&units, claims, self.features.len());
         // The best score and support of a claim against a column's units.
-        let best = |candidates: &Units, y: &Claim| -> (f64, f64) {
+        let best = |candidates: &[Unit], y: &Claim| -> (f64, f64) {
             candidates
                 .iter()
                 .map(|(doc, x)| model::score(x, y, &self.languages[*doc], lang, &self.weights))
@@ -280,9 +347,10 @@ impl Alignment {
         let mut single = |c: usize, j: usize| -> (f64, f64) {
             cells.get_or(c, j, || {
                 if shares_any.contains(c, j) {
-                    best(&units[c], &claims[j])
+                    best(units.column(c), &claims[j])
                 } else {
-                    let llr = units[c]
+                    let llr = units
+                        .column(c)
                         .iter()
                         .map(|(doc, x)| {
                             model::score_disjoint(x, &claims[j], &self.languages[*doc], lang)
@@ -292,7 +360,7 @@ impl Alignment {
                 }
             })
         };
-        let length = |a: &(usize, Cow<Claim>), b: &Claim| {
+        let length = |a: &Unit, b: &Claim| {
             model::length_signal(a.1.chars, &self.languages[a.0], b.chars, lang)
         };
         let mut beads = dp::align(&column_breaks, &breaks[d], &COSTS, |ra, rb| {
@@ -314,14 +382,14 @@ impl Alignment {
             // Otherwise a bead would take in a neighbour on its partner's
             // strength. Both tests need only lengths and the single pairs,
             // so the joined claims are built for admissible beads alone.
-            let Some((column_doc, column_chars)) = self.joined_length(&columns, &units, &ra) else {
+            let Some((column_doc, column_chars)) = self.joined_length(columns, &units, &ra) else {
                 return f64::NEG_INFINITY;
             };
             let run_chars = claim::joined_chars(rb.clone().map(|j| claims[j].chars));
             let single_length = ra
                 .clone()
                 .flat_map(|c| rb.clone().map(move |j| (c, j)))
-                .map(|(c, j)| length(&units[c][0], &claims[j]))
+                .map(|(c, j)| length(&units.column(c)[0], &claims[j]))
                 .fold(f64::NEG_INFINITY, f64::max);
             let joined_length =
                 model::length_signal(column_chars, &self.languages[column_doc], run_chars, lang);
@@ -334,11 +402,11 @@ impl Alignment {
                 }
             }
             let column = if ra.len() == 1 {
-                &units[ra.start]
+                units.column(ra.start)
             } else {
                 let c = ra.start;
                 if pair_unit.as_ref().is_none_or(|(at, _)| *at != c) {
-                    let joined = self.joined_columns(&columns, &units, c);
+                    let joined = self.joined_columns(columns, &units, c);
                     pair_unit = Some((c, joined));
                 }
                 &pair_unit.as_ref().expect("set above").1
@@ -366,7 +434,7 @@ impl Alignment {
             .take(MOVED_PAIRS)
             .collect();
         dp::pair_moved(&mut beads, &candidates, MOVED_MIN, |i, j| single(i, j).0);
-        assemble(columns, d, beads)
+        beads
     }
 
     /// The members a column is compared by when a version in `lang` is
@@ -389,11 +457,11 @@ impl Alignment {
     fn spanning<'g>(
         &self,
         columns: &'g [Group],
-        units: &'g [Units],
+        units: &'g Units,
         c: usize,
     ) -> impl Iterator<Item = (usize, &'g [usize], &'g [usize])> {
         let (first, second) = (&columns[c], &columns[c + 1]);
-        units[c].iter().filter_map(move |(doc, _)| {
+        units.column(c).iter().filter_map(move |(doc, _)| {
             let (m, next) = (first.member(*doc)?, second.member(*doc)?);
             (next.claims.first() == Some(&(*m.claims.last()? + 1))).then_some((
                 *doc,
@@ -410,11 +478,11 @@ impl Alignment {
     fn joined_length(
         &self,
         columns: &[Group],
-        units: &[Units],
+        units: &Units,
         run: &Range<usize>,
     ) -> Option<(usize, usize)> {
         if run.len() == 1 {
-            let (doc, claim) = units[run.start].first()?;
+            let (doc, claim) = units.column(run.start).first()?;
             return Some((*doc, claim.chars));
         }
         let chars = |doc: usize, claims: &[usize]| {
@@ -427,11 +495,11 @@ impl Alignment {
     /// Two neighbouring columns as one, for a claim that fills both: the
     /// claims of each compared member that has claims in both, in a row,
     /// joined.
-    fn joined_columns(&self, columns: &[Group], units: &[Units], c: usize) -> Units<'_> {
+    fn joined_columns(&self, columns: &[Group], units: &Units, c: usize) -> Vec<Unit<'_>> {
         self.spanning(columns, units, c)
             .map(|(doc, a, b)| {
                 let all: Vec<usize> = a.iter().chain(b).copied().collect();
-                (doc, self.member_claim(doc, &all))
+                (doc, self.member_claim(doc, &all).into())
             })
             .collect()
     }
@@ -478,13 +546,15 @@ impl Alignment {
                 .map(|f| f.to_string())
                 .unwrap_or_default()
         };
-        let mut out: Vec<String> = weights::shared(&a.anchors, &b.anchors).map(name).collect();
+        let mut out: Vec<String> = weights::shared(a.anchors(), b.anchors())
+            .map(name)
+            .collect();
         if same_language {
-            out.extend(weights::shared(&a.stems, &b.stems).map(name));
+            out.extend(weights::shared(a.stems(), b.stems()).map(name));
         } else {
             out.extend(
-                weights::shared(&a.cognates, &b.cognates)
-                    .chain(weights::shared(&a.concepts, &b.concepts))
+                weights::shared(a.cognates(), b.cognates())
+                    .chain(weights::shared(a.concepts(), b.concepts()))
                     .map(|r| format!("~{}", name(r))),
             );
         }
@@ -537,28 +607,42 @@ struct Sharing {
 }
 
 impl Sharing {
-    fn of(units: &[Units], claims: &[Claim]) -> Sharing {
-        let mut by_feature: Vec<(u32, u32)> = claims
-            .iter()
-            .enumerate()
-            .flat_map(|(j, claim)| claim.features().map(move |f| (f, j as u32)))
-            .collect();
-        by_feature.sort_unstable();
+    /// `features`: how many features the story has (every rank is below).
+    fn of(units: &Units, claims: &[Claim], features: usize) -> Sharing {
+        // The postings of each feature: the claims that hold it, in order
+        // (a claim twice if two of its lists do), counted, then placed.
+        let mut from = vec![0u32; features + 1];
+        for f in claims.iter().flat_map(Claim::features) {
+            from[f as usize + 1] += 1;
+        }
+        for f in 1..from.len() {
+            from[f] += from[f - 1];
+        }
+        let mut postings = vec![0u32; from[features] as usize];
+        for (j, claim) in claims.iter().enumerate() {
+            for f in claim.features() {
+                postings[from[f as usize] as usize] = j as u32;
+                from[f as usize] += 1;
+            }
+        }
+        // Each start moved on to the next feature's: moved back.
+        from.rotate_right(1);
+        from[0] = 0;
         let mut sharing = Sharing {
-            starts: Vec::with_capacity(units.len() + 1),
+            starts: Vec::with_capacity(units.columns() + 1),
             claims: Vec::new(),
         };
-        for unit in units {
+        for c in 0..units.columns() {
             let start = sharing.claims.len();
             sharing.starts.push(start);
-            for (_, x) in unit {
+            for (_, x) in units.column(c) {
                 for f in x.features() {
-                    let from = by_feature.partition_point(|&(g, _)| g < f);
-                    let postings = by_feature[from..].iter().take_while(|&&(g, _)| g == f);
-                    if postings.clone().nth(MAX_POSTINGS).is_some() {
+                    let f = f as usize;
+                    let postings = &postings[from[f] as usize..from[f + 1] as usize];
+                    if postings.len() > MAX_POSTINGS {
                         continue;
                     }
-                    sharing.claims.extend(postings.map(|&(_, j)| j));
+                    sharing.claims.extend_from_slice(postings);
                 }
             }
             let mut row = sharing.claims.split_off(start);
@@ -633,11 +717,13 @@ fn column_break(group: &Group, breaks: &[Vec<dp::Break>]) -> dp::Break {
 fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
     let n = columns.len();
     let mut joined_with_next = vec![false; n];
-    let mut member: Vec<Option<Member>> = vec![None; n];
+    // The bead that matched each column, by index (a member per column
+    // cost 64 bytes a column).
+    let mut member: Vec<u32> = vec![u32::MAX; n];
     let mut alone: Vec<usize> = Vec::new();
     // (claim, column) of the claims the program matched in order.
     let mut in_order: Vec<(usize, usize)> = Vec::new();
-    for bead in &beads {
+    for (k, bead) in beads.iter().enumerate() {
         if bead.a.is_empty() {
             alone.extend(bead.b.clone());
             continue;
@@ -649,36 +735,36 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         if !bead.moved {
             in_order.push((bead.b.start, bead.a.start));
         }
-        member[bead.a.start] = Some(Member {
-            doc: d,
-            claims: bead.b.clone().collect(),
-            score: 0.0,
-            llr: Some(bead.llr),
-            moved: bead.moved,
-        });
+        member[bead.a.start] = k as u32;
     }
     in_order.sort_unstable();
-    let mut before: Vec<Vec<Group>> = vec![Vec::new(); n + 1];
     alone.sort_unstable();
-    for j in alone {
-        let at = in_order
-            .iter()
-            .find(|&&(claim, _)| claim > j)
-            .map_or(n, |&(_, column)| column);
-        before[at].push(Group {
-            members: vec![Member {
-                doc: d,
-                claims: vec![j],
-                score: 1.0,
-                llr: None,
-                moved: false,
-            }],
-        });
-    }
-    let mut out: Vec<Group> = Vec::with_capacity(n + beads.len());
+    // Each claim alone goes before the column of the next claim matched in
+    // order: later claims never go before earlier columns, so the list
+    // stays in column order.
+    let mut before = alone
+        .iter()
+        .map(|&j| {
+            let next = in_order.partition_point(|&(claim, _)| claim <= j);
+            let at = in_order.get(next).map_or(n, |&(_, column)| column);
+            let group = Group {
+                members: vec![Member {
+                    doc: d,
+                    claims: vec![j],
+                    score: 1.0,
+                    llr: None,
+                    moved: false,
+                }],
+            };
+            (at, group)
+        })
+        .peekable();
+    let mut out: Vec<Group> = Vec::with_capacity(n + alone.len());
     let mut open: Option<Group> = None;
     for (c, column) in columns.into_iter().enumerate() {
-        out.append(&mut before[c]);
+        while let Some((_, g)) = before.next_if(|(at, _)| *at <= c) {
+            out.push(g);
+        }
         let mut group = match open.take() {
             // The previous column joins this one: each version's claims
             // follow on.
@@ -693,10 +779,16 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             }
             None => column,
         };
-        if let Some(m) = member[c].take() {
+        if let Some(bead) = beads.get(member[c] as usize) {
             match group.member_mut(d) {
-                Some(x) => x.claims.extend(m.claims),
-                None => group.members.push(m),
+                Some(x) => x.claims.extend(bead.b.clone()),
+                None => group.members.push(Member {
+                    doc: d,
+                    claims: bead.b.clone().collect(),
+                    score: 0.0,
+                    llr: Some(bead.llr),
+                    moved: bead.moved,
+                }),
             }
         }
         if joined_with_next[c] {
@@ -706,7 +798,7 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         }
     }
     out.extend(open);
-    out.append(&mut before[n]);
+    out.extend(before.map(|(_, g)| g));
     out
 }
 

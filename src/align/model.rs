@@ -183,17 +183,17 @@ pub fn length_signal(a_chars: usize, a_lang: &str, b_chars: usize, b_lang: &str)
 /// [`Claim::joined`]).
 pub fn observe(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str, weights: &Weights) -> Observed {
     let same = a_lang == b_lang;
-    let (a_has, b_has) = (!a.anchors.is_empty(), !b.anchors.is_empty());
+    let (a_has, b_has) = (!a.anchors().is_empty(), !b.anchors().is_empty());
     let (marks_both, marks_one) = a.marks.compare(b.marks);
     Observed {
         length: length_signal(a.chars, a_lang, b.chars, b_lang),
-        anchors: weights.dice_of(&a.anchors, a.totals[3], &b.anchors, b.totals[3]),
+        anchors: weights.dice_of(a.anchors(), a.totals[3], b.anchors(), b.totals[3]),
         anchors_both: f64::from(u8::from(a_has && b_has)),
         anchors_one: f64::from(u8::from(a_has != b_has)),
-        cognates: weights.dice_of(&a.cognates, a.totals[1], &b.cognates, b.totals[1]),
-        concepts: weights.dice_of(&a.concepts, a.totals[2], &b.concepts, b.totals[2]),
+        cognates: weights.dice_of(a.cognates(), a.totals[1], b.cognates(), b.totals[1]),
+        concepts: weights.dice_of(a.concepts(), a.totals[2], b.concepts(), b.totals[2]),
         words: if same {
-            weights.dice_of(&a.stems, a.totals[0], &b.stems, b.totals[0])
+            weights.dice_of(a.stems(), a.totals[0], b.stems(), b.totals[0])
         } else {
             0.0
         },
@@ -231,7 +231,7 @@ pub fn support(o: &Observed, same_language: bool) -> f64 {
 /// The log-likelihood ratio of a pair that shares no feature: what lengths,
 /// marks and the presence of anchors say (the overlaps are all 0).
 pub fn score_disjoint(a: &Claim, b: &Claim, a_lang: &str, b_lang: &str) -> f64 {
-    let (a_has, b_has) = (!a.anchors.is_empty(), !b.anchors.is_empty());
+    let (a_has, b_has) = (!a.anchors().is_empty(), !b.anchors().is_empty());
     let (marks_both, marks_one) = a.marks.compare(b.marks);
     let o = Observed {
         length: length_signal(a.chars, a_lang, b.chars, b_lang),

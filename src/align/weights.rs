@@ -42,18 +42,19 @@ impl Weights {
         }
         let mut frequency = vec![0u32; order.len()];
         let mut claims = 0.0;
+        let mut lists: [Vec<u32>; 4] = Default::default();
         for claim in all.iter_mut().flatten() {
             claims += 1.0;
-            for list in claim.lists_mut() {
-                for id in list.iter_mut() {
-                    *id = rank[*id as usize];
-                }
+            for (list, ids) in lists.iter_mut().zip(claim.lists()) {
+                list.clear();
+                list.extend(ids.iter().map(|&id| rank[id as usize]));
                 list.sort_unstable();
                 list.dedup();
                 for &r in list.iter() {
                     frequency[r as usize] += 1;
                 }
             }
+            claim.set_lists([&lists[0], &lists[1], &lists[2], &lists[3]]);
         }
         // Frequencies are small numbers shared by many features: one
         // logarithm per frequency, not per feature.
@@ -78,10 +79,10 @@ impl Weights {
     pub fn fill_totals(&self, claim: &mut Claim) {
         let total = |list: &[u32]| list.iter().map(|&r| self.weights[r as usize]).sum();
         claim.totals = [
-            total(&claim.stems),
-            total(&claim.cognates),
-            total(&claim.concepts),
-            total(&claim.anchors),
+            total(claim.stems()),
+            total(claim.cognates()),
+            total(claim.concepts()),
+            total(claim.anchors()),
         ];
     }
 
@@ -112,12 +113,12 @@ impl Weights {
     /// What the checks use to judge how closely two aligned claims word the
     /// same thing; alignment itself weighs more ([`super::model`]).
     pub fn similarity(&self, a: &Claim, b: &Claim, same_language: bool) -> f64 {
-        let anchors = (!a.anchors.is_empty() && !b.anchors.is_empty())
-            .then(|| self.dice(&a.anchors, &b.anchors));
-        let cross =
-            0.7 * self.dice(&a.cognates, &b.cognates) + 0.3 * self.dice(&a.concepts, &b.concepts);
+        let anchors = (!a.anchors().is_empty() && !b.anchors().is_empty())
+            .then(|| self.dice(a.anchors(), b.anchors()));
+        let cross = 0.7 * self.dice(a.cognates(), b.cognates())
+            + 0.3 * self.dice(a.concepts(), b.concepts());
         let score = if same_language {
-            let stems = self.dice(&a.stems, &b.stems);
+            let stems = self.dice(a.stems(), b.stems());
             match anchors {
                 Some(x) => 0.6 * stems + 0.3 * x + 0.1 * cross,
                 None => 0.8 * stems + 0.2 * cross,
@@ -176,15 +177,15 @@ impl Bag {
     pub fn of(claims: &[Claim]) -> Bag {
         let mut stems: Vec<u32> = claims
             .iter()
-            .flat_map(|c| c.stems.iter().copied())
+            .flat_map(|c| c.stems().iter().copied())
             .collect();
         let mut cross: Vec<u32> = claims
             .iter()
             .flat_map(|c| {
-                c.cognates
+                c.cognates()
                     .iter()
-                    .chain(&c.concepts)
-                    .chain(&c.anchors)
+                    .chain(c.concepts())
+                    .chain(c.anchors())
                     .copied()
             })
             .collect();

@@ -33,9 +33,9 @@ fn weight(story: &Story, member: &Member, lexicons: &Lexicons) -> Option<&'stati
         doc.words_of(&doc.sentences[claims[c].sentence])
             .iter()
             .any(|w| {
-                lex.months.get(doc.slice(w.span)).is_some()
-                    && crate::text::is_capitalized(doc.slice(w.span))
-                    || lex.weekdays.get(doc.slice(w.span)).is_some()
+                lex.months.get(doc.slice(w.span())).is_some()
+                    && crate::text::is_capitalized(doc.slice(w.span()))
+                    || lex.weekdays.get(doc.slice(w.span())).is_some()
             })
     });
     dated.then_some("a date")

@@ -211,7 +211,7 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
         let folded = &doc.infos[sentence.first_word..sentence.end_word];
 
         for (i, w) in words.iter().enumerate() {
-            if quotes.iter().any(|q| q.contains(&w.span)) {
+            if quotes.iter().any(|q| q.contains(&w.span())) {
                 continue;
             }
             // A subject pronoun is the speaker's only next to a speech verb
@@ -226,9 +226,9 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
                 .get(doc.lower(sentence.first_word + i))
                 .filter(|p| p.subject && speaks())
             {
-                out.push((p.gender, w.span));
+                out.push((p.gender, w.span()));
             } else if let Some(g) = cues.speech_verbs.match_at(folded, i).and_then(|p| p.gender) {
-                out.push((g, w.span));
+                out.push((g, w.span()));
             }
         }
     }

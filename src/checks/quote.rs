@@ -68,11 +68,11 @@ impl Quoted<'_> {
 /// The words of a span of a document.
 fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
     let d = &story.docs[doc];
-    let first = d.words.partition_point(|w| w.span.start < span.start);
+    let first = d.words.partition_point(|w| w.span().start < span.start);
     d.words[first..]
         .iter()
-        .take_while(|w| w.span.end <= span.end)
-        .map(|w| d.slice(w.span))
+        .take_while(|w| w.span().end <= span.end)
+        .map(|w| d.slice(w.span()))
         .collect()
 }
 

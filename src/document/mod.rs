@@ -39,8 +39,27 @@ pub struct Sentence {
 /// (its sentence: [`Document::sentence_of`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
+    /// First byte (`u32`: a document has millions of words, and a text of
+    /// 4 GiB is far beyond `--max-doc-bytes`).
+    start: u32,
+    /// One past the last byte.
+    end: u32,
+}
+
+impl Word {
+    /// A word of a span.
+    pub fn new(span: Span) -> Word {
+        let offset = |x: usize| u32::try_from(x).expect("a document shorter than 4 GiB");
+        Word {
+            start: offset(span.start),
+            end: offset(span.end),
+        }
+    }
+
     /// The word.
-    pub span: Span,
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// One analysed version of a story.
@@ -101,7 +120,7 @@ impl Document {
         for (p, para) in paragraphs.iter().enumerate() {
             for span in sentences_of(&raw.text, para.span, lex) {
                 let first_word = words.len();
-                words.extend(words_of(&raw.text, span, lex).map(|span| Word { span }));
+                words.extend(words_of(&raw.text, span, lex).map(Word::new));
                 sentences.push(Sentence {
                     span,
                     paragraph: p,
@@ -114,7 +133,7 @@ impl Document {
         sentences.shrink_to_fit();
         let infos = words
             .iter()
-            .map(|w: &Word| word_info::of(w.span.slice(&raw.text), &language.code, lexicons))
+            .map(|w: &Word| word_info::of(w.span().slice(&raw.text), &language.code, lexicons))
             .collect();
         boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
         boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
@@ -470,9 +489,11 @@ mod tests {
     fn every_span_is_a_slice() {
         let d = doc("  Ünïcödé wörds — “quoted” text…\r\n\r\nSecond paragraph, with ümlauts. ");
         for w in &d.words {
-            assert!(d.text.is_char_boundary(w.span.start) && d.text.is_char_boundary(w.span.end));
+            assert!(
+                d.text.is_char_boundary(w.span().start) && d.text.is_char_boundary(w.span().end)
+            );
         }
-        let words: Vec<&str> = d.words.iter().map(|w| d.slice(w.span)).collect();
+        let words: Vec<&str> = d.words.iter().map(|w| d.slice(w.span())).collect();
         assert_eq!(words[0], "Ünïcödé");
         assert!(!d.slice(d.paragraphs[0].span).ends_with('\r'));
     }

@@ -136,7 +136,7 @@ fn possessive_folds(doc: &Document) -> HashMap<usize, String> {
         .iter()
         .enumerate()
         .filter_map(|(i, w)| {
-            let text = doc.slice(w.span);
+            let text = doc.slice(w.span());
             let n = possessive_len(text);
             (n > 0).then(|| (i, fold(&text[..text.len() - n])))
         })
@@ -183,18 +183,18 @@ impl<'a> Ctx<'a> {
         for s in &doc.sentences {
             let words = doc.words_of(s);
             for (i, w) in words.iter().enumerate() {
-                let text = doc.slice(w.span);
+                let text = doc.slice(w.span());
                 let possessive = possessive_len(text) as u8;
                 let gap_start = if i == 0 {
                     s.span.start
                 } else {
-                    words[i - 1].span.end
+                    words[i - 1].span().end
                 };
                 toks.push(Tok {
                     possessive,
                     cap: is_capitalized(text),
                     caps: is_all_caps(text),
-                    initial: i == 0 || opens_clause(&doc.text[gap_start..w.span.start]),
+                    initial: i == 0 || opens_clause(&doc.text[gap_start..w.span().start]),
                     headline: false,
                     title: false,
                     genitive: false,
@@ -209,7 +209,7 @@ impl<'a> Ctx<'a> {
             .filter(|((w, t), _)| {
                 !t.cap
                     && doc
-                        .slice(w.span)
+                        .slice(w.span())
                         .chars()
                         .next()
                         .is_some_and(crate::text::is_alphabetic)
@@ -223,7 +223,7 @@ impl<'a> Ctx<'a> {
         let t = &lexicons.names;
         let lang = Some(doc.language.code.as_str());
         let place = |w: usize| {
-            let text = doc.slice(doc.words[w].span);
+            let text = doc.slice(doc.words[w].span());
             t.exonyms
                 .get(&key::phrase_key(text, lang, t))
                 .is_some_and(|x| x.entity == EntityType::Place)
@@ -247,7 +247,7 @@ impl<'a> Ctx<'a> {
                     while end < s.end_word
                         && toks[end].cap
                         && !place(end)
-                        && doc.text[doc.words[end - 1].span.end..doc.words[end].span.start]
+                        && doc.text[doc.words[end - 1].span().end..doc.words[end].span().start]
                             .trim()
                             .is_empty()
                     {
@@ -278,7 +278,7 @@ impl<'a> Ctx<'a> {
                         .zip(range.clone().map(|w| doc.lower(w))),
                 )
                 .filter(|(_, (w, low))| {
-                    let t = doc.slice(w.span);
+                    let t = doc.slice(w.span());
                     t.chars().any(crate::text::is_alphabetic) && !lex.is_function_word_lower(low)
                 })
                 .map(|((t, f), _)| (t, *f))
@@ -327,7 +327,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn text(&self, i: usize) -> &'a str {
-        let w = self.doc.words[i].span;
+        let w = self.doc.words[i].span();
         &self.doc.text[w.start..w.end - usize::from(self.toks[i].possessive)]
     }
 
@@ -337,8 +337,8 @@ impl<'a> Ctx<'a> {
             .doc
             .words
             .get(i + 1)
-            .map_or(self.doc.text.len(), |w| w.span.start);
-        &self.doc.text[self.doc.words[i].span.end..end]
+            .map_or(self.doc.text.len(), |w| w.span().start);
+        &self.doc.text[self.doc.words[i].span().end..end]
     }
 
     /// True when the name lexicons know the word (memoised: versions of a
@@ -388,7 +388,7 @@ impl<'a> Ctx<'a> {
         let words = &dates.words;
         // An abbreviation ("Jan", "Sun", "Mar") is a calendar word only next
         // to a number ("Jan. 5", "5 Jan"); elsewhere it may be a name.
-        let span = self.doc.words[i].span;
+        let span = self.doc.words[i].span();
         let next_to_number = || {
             let after = self.doc.text[span.end..].trim_start_matches(['.', ' ', '-', '/']);
             let before = self.doc.text[..span.start].trim_end_matches([' ', '-', '/']);
@@ -594,7 +594,7 @@ fn shape_run(cx: &Ctx, mut words: Vec<usize>, start: usize, end: usize) -> Optio
     let before = cx.words(start, first);
     let honorific = before.last().and_then(|h| {
         let g = cx.cues.honorifics.get(*h)?;
-        Some((cx.doc.words[first - 1].span, *g))
+        Some((cx.doc.words[first - 1].span(), *g))
     });
     let title = title_before(cx, before, start).or_else(|| title_after(cx, last, end));
     Some(Run {
@@ -627,8 +627,8 @@ fn title_before(cx: &Ctx, before: &[&str], start: usize) -> Option<(Span, Option
                     .and_then(|a| cx.cues.articles.get(before[a]).copied())
             });
             let span = Span::new(
-                cx.doc.words[start + i].span.start,
-                cx.doc.words[start + end - 1].span.end,
+                cx.doc.words[start + i].span().start,
+                cx.doc.words[start + end - 1].span().end,
             );
             return Some((span, gender));
         }
@@ -668,8 +668,8 @@ fn title_after(cx: &Ctx, last: usize, end: usize) -> Option<(Span, Option<Gender
                 return None;
             }
             let span = Span::new(
-                cx.doc.words[last + 1 + skip].span.start,
-                cx.doc.words[title_end].span.end,
+                cx.doc.words[last + 1 + skip].span().start,
+                cx.doc.words[title_end].span().end,
             );
             return Some((span, gender));
         }
@@ -730,9 +730,9 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
             .iter()
             .map(|&w| part(cx, w, &surfaces, &attested))
             .collect();
-        let first = cx.doc.words[run.words[0]].span;
+        let first = cx.doc.words[run.words[0]].span();
         let last_w = run.words[run.words.len() - 1];
-        let last = cx.doc.words[last_w].span;
+        let last = cx.doc.words[last_w].span();
         let span = Span::new(
             first.start,
             last.end - usize::from(cx.toks[last_w].possessive),
@@ -849,8 +849,8 @@ fn part(
     };
     NamePart {
         span: Span::new(
-            cx.doc.words[w].span.start,
-            cx.doc.words[w].span.end - usize::from(cx.toks[w].possessive),
+            cx.doc.words[w].span().start,
+            cx.doc.words[w].span().end - usize::from(cx.toks[w].possessive),
         ),
         key: key::word_key(&form, cx.lang, cx.t),
         alts: others

@@ -114,10 +114,10 @@ pub fn attribute(
     for (m, mention) in names.iter().enumerate() {
         let first = doc
             .words
-            .partition_point(|w| w.span.end <= mention.span.start);
+            .partition_point(|w| w.span().end <= mention.span.start);
         first_word[m] = first;
         for (w, word) in doc.words.iter().enumerate().skip(first) {
-            if !mention.span.overlaps(&word.span) {
+            if !mention.span.overlaps(&word.span()) {
                 break;
             }
             mention_of[w] = u32::try_from(m).ok();
@@ -127,12 +127,14 @@ pub fn attribute(
     // quotes would be quadratic in a long document.
     let mut quoted = vec![false; doc.words.len()];
     for q in quotes.iter().filter(|q| q.depth == 0) {
-        let from = doc.words.partition_point(|w| w.span.start < q.inner.start);
+        let from = doc
+            .words
+            .partition_point(|w| w.span().start < q.inner.start);
         for (w, word) in doc.words.iter().enumerate().skip(from) {
-            if word.span.start >= q.inner.end {
+            if word.span().start >= q.inner.end {
                 break;
             }
-            if q.inner.contains(&word.span) {
+            if q.inner.contains(&word.span()) {
                 quoted[w] = true;
             }
         }
@@ -171,7 +173,7 @@ impl Ctx<'_> {
         self.mention_of[w].map(|m| m as usize)
     }
     fn word_span(&self, w: usize) -> Span {
-        self.doc.words[w].span
+        self.doc.words[w].span()
     }
 
     fn sentence_bounds(&self, w: usize) -> (usize, usize) {
@@ -479,14 +481,14 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
     let words = &cx.doc.words;
     // Words are in text order: binary searches, not scans, for each quote.
     let Some(last_inner) = words
-        .partition_point(|w| w.span.end <= q.span.end)
+        .partition_point(|w| w.span().end <= q.span.end)
         .checked_sub(1)
     else {
         return (None, None);
     };
     // After the quote, in the same sentence: "…,” X said / said X / he added.
     let first_after =
-        Some(words.partition_point(|w| w.span.start < q.span.end)).filter(|&k| k < words.len());
+        Some(words.partition_point(|w| w.span().start < q.span.end)).filter(|&k| k < words.len());
     if let Some(k) = first_after {
         let (_, end) = cx.sentence_bounds(k);
         if cx.doc.sentence_of(last_inner) == cx.doc.sentence_of(k) {
@@ -503,14 +505,14 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         }
     }
     // Before the quote: "X said: “…”", "according to X, “…”".
-    let first = words.partition_point(|w| w.span.start < q.span.start);
+    let first = words.partition_point(|w| w.span().start < q.span.start);
     if first == words.len() {
         return (None, None);
     }
     let (mut start, _) = cx.sentence_bounds(first);
     if start == first && first > 0 {
         // A quote that opens its sentence takes a frame ending in ":" before it.
-        let gap = &cx.doc.text[words[first - 1].span.end..q.span.start];
+        let gap = &cx.doc.text[words[first - 1].span().end..q.span.start];
         if gap.contains(':') {
             start = cx.sentence_bounds(first - 1).0;
         }

@@ -199,7 +199,7 @@ pub fn content_words(doc: &Document, lexicons: &Lexicons) -> Vec<u64> {
     let mut bytes = Vec::new();
     for (_, sentence) in doc.story_sentences() {
         for w in sentence.first_word..sentence.end_word {
-            let text = doc.slice(doc.words[w].span);
+            let text = doc.slice(doc.words[w].span());
             if text.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }

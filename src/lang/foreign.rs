@@ -82,7 +82,7 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
                     &OWN
                 } else {
                     doc.infos[sentence.first_word + i].vote(i == 0, || {
-                        vote(doc.slice(w.span), i == 0, own, &others, doc_cyrillic)
+                        vote(doc.slice(w.span()), i == 0, own, &others, doc_cyrillic)
                     })
                 }
             })
@@ -227,7 +227,7 @@ fn runs(doc: &Document, words: &[Word], votes: &[&Vote]) -> Vec<std::ops::Range<
     };
     for i in 0..words.len() {
         if i > 0 {
-            let gap = &doc.text[words[i - 1].span.end..words[i].span.start];
+            let gap = &doc.text[words[i - 1].span().end..words[i].span().start];
             if gap.contains(PHRASE_BREAKS) {
                 close(&mut start, i, &mut out);
             }
@@ -299,7 +299,7 @@ fn bracketed(
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let before = &doc.text[..words[i].span.start];
+        let before = &doc.text[..words[i].span().start];
         let open = before.trim_end_matches([' ', '\u{a0}']).chars().last();
         let close_char = match open {
             Some('[') => ']',
@@ -311,11 +311,11 @@ fn bracketed(
         };
         let mut j = i;
         while j + 1 < words.len()
-            && !doc.text[words[j].span.end..words[j + 1].span.start].contains(close_char)
+            && !doc.text[words[j].span().end..words[j + 1].span().start].contains(close_char)
         {
             j += 1;
         }
-        let after = doc.text[words[j].span.end..].trim_start_matches([' ', '\u{a0}']);
+        let after = doc.text[words[j].span().end..].trim_start_matches([' ', '\u{a0}']);
         let inside = &votes[i..=j];
         let names = inside.iter().filter(|v| ***v == Vote::Name).count();
         let count = j + 1 - i;
@@ -325,7 +325,7 @@ fn bracketed(
             && !inside.contains(&&Vote::Own)
         {
             let (totals, voting) = tally(inside);
-            let span = Span::new(words[i].span.start, words[j].span.end);
+            let span = Span::new(words[i].span().start, words[j].span().end);
             if voting >= 1 && totals.values().any(|&n| n >= 2) {
                 if let Some(language) = decide(doc.slice(span), &totals, own, count) {
                     out.push(ForeignSpan {
@@ -353,7 +353,7 @@ fn judge(
     if voting < 2 || voting * 2 < len || totals.values().copied().max()? < 3 {
         return None;
     }
-    let span = Span::new(words[run.start].span.start, words[run.end - 1].span.end);
+    let span = Span::new(words[run.start].span().start, words[run.end - 1].span().end);
     let language = decide(doc.slice(span), &totals, own, len)?;
     let confidence = ((voting as f64 / len as f64) * 100.0).round() / 100.0;
     Some(ForeignSpan {

@@ -55,14 +55,14 @@ pub fn assert_document(doc: &Document) {
     }
     assert_ordered(doc.sentences.iter().map(|s| s.span), "sentence");
     for (i, w) in doc.words.iter().enumerate() {
-        assert_slice(text, w.span, "word");
+        assert_slice(text, w.span(), "word");
         assert!(
-            doc.sentences[doc.sentence_of(i)].span.contains(&w.span),
+            doc.sentences[doc.sentence_of(i)].span.contains(&w.span()),
             "word outside its sentence"
         );
-        assert_eq!(doc.fold(i), driftcheck::text::fold(doc.slice(w.span)));
+        assert_eq!(doc.fold(i), driftcheck::text::fold(doc.slice(w.span())));
     }
-    assert_ordered(doc.words.iter().map(|w| w.span), "word");
+    assert_ordered(doc.words.iter().map(|w| w.span()), "word");
     for b in &doc.boilerplate {
         assert_slice(text, b.span, "boilerplate");
     }

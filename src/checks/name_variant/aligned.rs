@@ -241,7 +241,7 @@ fn after_article(doc: &crate::document::Document, at: usize, markers: &HashSet<S
         if markers.contains(doc.fold(p)) {
             return true;
         }
-        if is_capitalized(doc.slice(doc.words[p].span)) {
+        if is_capitalized(doc.slice(doc.words[p].span())) {
             return false;
         }
     }
@@ -250,7 +250,7 @@ fn after_article(doc: &crate::document::Document, at: usize, markers: &HashSet<S
 
 /// The index of the word with this span.
 fn word_index(doc: &crate::document::Document, span: Span) -> usize {
-    doc.words.partition_point(|w| w.span.start < span.start)
+    doc.words.partition_point(|w| w.span().start < span.start)
 }
 
 /// The capitalised words of a document that may be names: letters only, at
@@ -259,7 +259,7 @@ fn capitalised_words(doc: &crate::document::Document) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         for (i, w) in (s.first_word..s.end_word).zip(doc.words_of(s)) {
-            let text = doc.slice(w.span);
+            let text = doc.slice(w.span());
             if !is_capitalized(text)
                 || is_all_caps(text)
                 || !text.chars().all(is_alphabetic)
@@ -268,7 +268,7 @@ fn capitalised_words(doc: &crate::document::Document) -> Vec<Word<'_>> {
                 continue;
             }
             out.push(Word {
-                span: w.span,
+                span: w.span(),
                 lower: doc.lower(i),
                 folded: doc.fold(i),
                 first: i == s.first_word,

@@ -223,8 +223,8 @@ fn ends_scope(gap: &str) -> bool {
 /// quote mark, colon or dash opens a sentence before it.
 fn in_title(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
     i > 0
-        && crate::text::is_capitalized(doc.slice(words[i].span))
-        && !doc.text[words[i - 1].span.end..words[i].span.start]
+        && crate::text::is_capitalized(doc.slice(words[i].span()))
+        && !doc.text[words[i - 1].span().end..words[i].span().start]
             .contains([':', '"', '“', '«', '„', '(', '—', '–'])
 }
 
@@ -237,7 +237,7 @@ fn partnered(
     at: usize,
     neg: &Negation,
 ) -> bool {
-    let boundary = |j: usize| ends_scope(&doc.text[words[j - 1].span.end..words[j].span.start]);
+    let boundary = |j: usize| ends_scope(&doc.text[words[j - 1].span().end..words[j].span().start]);
     let start = (1..=at).rev().find(|&j| boundary(j)).unwrap_or(0);
     let end = (at + 1..words.len())
         .find(|&j| boundary(j))
@@ -255,9 +255,9 @@ fn partnered(
 /// True when the cue at word `i` is the abbreviation of "number" ("No. 30").
 fn numero(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
     words.get(i + 1).is_some_and(|next| {
-        doc.text[words[i].span.end..next.span.start].starts_with('.')
+        doc.text[words[i].span().end..next.span().start].starts_with('.')
             && doc
-                .slice(next.span)
+                .slice(next.span())
                 .starts_with(|c: char| c.is_ascii_digit())
     })
 }
@@ -301,7 +301,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
         let mut i = 0;
         while i < words.len() {
             let gap = if i > 0 {
-                &doc.text[words[i - 1].span.end..words[i].span.start]
+                &doc.text[words[i - 1].span().end..words[i].span().start]
             } else {
                 ""
             };
@@ -316,7 +316,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
                 // either.
                 reading
                     .cues
-                    .push(words[i].span.cover(&words[i + len - 1].span));
+                    .push(words[i].span().cover(&words[i + len - 1].span()));
                 reading.marks += 1;
                 clause.hedged = true;
                 i += len;
@@ -324,7 +324,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             }
             let noun_next = words
                 .get(i + 1)
-                .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span)));
+                .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span())));
             if neg.opens_embedded(lows[i], gap.contains(','), noun_next) {
                 embedded = true;
             }
@@ -340,7 +340,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair, &pair));
             let len = if two { 2 } else { 1 };
             let text = if two { pair.as_str() } else { lows[i] };
-            let span = words[i].span.cover(&words[i + len - 1].span);
+            let span = words[i].span().cover(&words[i + len - 1].span());
             let at = sentence.first_word + i;
             let here = i;
             i += len;
@@ -377,7 +377,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             // an infinitive), nor is a cue after a relative pronoun ("...,
             // die nicht passen").
             let relative = here > 1
-                && doc.text[words[here - 2].span.end..words[here - 1].span.start].contains(',');
+                && doc.text[words[here - 2].span().end..words[here - 1].span().start].contains(',');
             // "nicht unerheblich", "not unlikely": a cue before a word
             // negated by a prefix negates that word alone (litotes).
             let litotes = lows
