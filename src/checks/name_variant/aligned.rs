@@ -107,10 +107,9 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
         t.exonyms
             .contains_key(&key::phrase_key(lower, Some(lang), t))
     };
-    let doc_words: Vec<HashSet<&str>> = docs
-        .iter()
-        .map(|doc| (0..doc.words.len()).map(|w| doc.fold(w)).collect())
-        .collect();
+    // Whether a document writes a spelling: asked only for the rare vowel
+    // change within one language, so read then.
+    let writes = |o: usize, v: &str| (0..docs[o].words.len()).any(|w| docs[o].fold(w) == v);
     let t = &lexicons.names;
     let mut out = Vec::new();
     for (d, ws) in words.iter().enumerate() {
@@ -193,7 +192,7 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                     .iter()
                     .map(|v| {
                         let written = (0..docs.len())
-                            .filter(|&o| docs[o].language.code == lang && doc_words[o].contains(v))
+                            .filter(|&o| docs[o].language.code == lang && writes(o, v))
                             .count();
                         // A Cyrillic spelling is also confirmed by a Latin
                         // counterpart it romanises to (and the odd one does not).
