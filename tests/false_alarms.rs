@@ -705,3 +705,50 @@ fn a_negation_lost_from_a_relative_clause_is_polarity_drift() {
         );
     }
 }
+
+/// Two translations of a negated quote: when the first (the reference of
+/// two) words the negation with a negative word ("impossible" for "not
+/// possible"), the other's plain negation is no quote drift, as it keeps
+/// the original's.
+#[test]
+fn a_negation_turned_into_a_negative_word_in_a_translated_quote_is_no_quote_drift() {
+    let original = "Mayor Ana Ribeiro spoke on Friday.\n\n\
+\"It is not possible to finish the new bridge this year,\" Ribeiro said.\n\n\
+The council meets again in May.";
+    for (lang, first, second) in [
+        (
+            "de",
+            "Bürgermeisterin Ana Ribeiro sprach am Freitag.\n\n\
+„Es ist nicht möglich, die neue Brücke in diesem Jahr fertigzustellen“, sagte Ribeiro.\n\n\
+Der Rat tagt im Mai erneut.",
+            "Am Freitag äußerte sich die Bürgermeisterin Ana Ribeiro.\n\n\
+„Die neue Brücke in diesem Jahr fertigzustellen ist unmöglich“, sagte Ribeiro.\n\n\
+Im Mai kommt der Stadtrat wieder zusammen.",
+        ),
+        (
+            "fr",
+            "La maire Ana Ribeiro a parlé vendredi.\n\n\
+« Il n'est pas possible de terminer le nouveau pont cette année », a déclaré Ribeiro.\n\n\
+Le conseil se réunira en mai.",
+            "Vendredi, la maire Ana Ribeiro s'est exprimée.\n\n\
+« Terminer le nouveau pont cette année est impossible », a déclaré Ribeiro.\n\n\
+Le conseil municipal siégera de nouveau en mai.",
+        ),
+        (
+            "ru",
+            "Мэр Ана Рибейру выступила в пятницу.\n\n\
+«Закончить новый мост в этом году не получится», — сказала Рибейру.\n\n\
+Совет снова соберется в мае.",
+            "В пятницу с заявлением выступила мэр Ана Рибейру.\n\n\
+«Закончить новый мост в этом году невозможно», — сказала Рибейру.\n\n\
+Следующее заседание совета пройдет в мае.",
+        ),
+    ] {
+        let f = check(&[
+            ("o", "en", original),
+            ("a", lang, second),
+            ("b", lang, first),
+        ]);
+        assert!(kinds(&f, Kind::QuoteDrift).is_empty(), "{lang}: {f:#?}");
+    }
+}

@@ -50,17 +50,22 @@ impl Quoted<'_> {
         self.words.iter().map(|w| fold(w)).collect()
     }
 
-    /// True when the two quotes differ in what any translation keeps: a
-    /// number, a negation, or a name in place of another (two spellings of
-    /// one name are one; a translator may add a name the original leaves
-    /// to a pronoun).
-    fn differs_in_substance(&self, other: &Quoted<'_>) -> bool {
+    /// True when `other` differs from this (the reference) in what any
+    /// translation keeps: a number, a negation, or a name in place of
+    /// another (two spellings of one name are one; a translator may add a
+    /// name the original leaves to a pronoun). Where the quote in another
+    /// language (`original`) says whether it is negated, a negation differs
+    /// only when this one keeps the original's: a reference that words the
+    /// negation another way ("impossible" for "not possible") is no
+    /// measure.
+    fn differs_in_substance(&self, other: &Quoted<'_>, original: Option<bool>) -> bool {
         let all_in = |a: &BTreeSet<&str>, b: &BTreeSet<&str>| {
             a.iter()
                 .all(|n| b.iter().any(|m| crate::names::compare::may_be_same(n, m)))
         };
+        let negation = self.negated != other.negated && original.is_none_or(|o| self.negated == o);
         self.numbers != other.numbers
-            || self.negated != other.negated
+            || negation
             || !all_in(&self.names, &other.names) && !all_in(&other.names, &self.names)
     }
 }
@@ -266,7 +271,8 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
             // text edited is compared word by word.
             if translated
                 && !one_text(story, cluster[reference].doc, q.doc)
-                && !cluster[reference].differs_in_substance(q)
+                && !cluster[reference]
+                    .differs_in_substance(q, original_negated(story, quotes, &cluster))
             {
                 continue;
             }
@@ -298,6 +304,20 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
         }
     }
     out
+}
+
+/// Whether the quotes in other languages that share a group with a
+/// cluster's quotes are negated, when they all agree (`None` when there
+/// are none or they disagree).
+fn original_negated(story: &Story, quotes: &[Quoted<'_>], cluster: &[&Quoted<'_>]) -> Option<bool> {
+    let lang = |d: usize| story.docs[d].language.code.as_str();
+    let here = lang(cluster[0].doc);
+    let mut flags = quotes
+        .iter()
+        .filter(|o| lang(o.doc) != here && cluster.iter().any(|q| !q.groups.is_disjoint(&o.groups)))
+        .map(|o| o.negated);
+    let first = flags.next()?;
+    flags.all(|f| f == first).then_some(first)
 }
 
 /// True when a version in another language reports the claim of a
