@@ -236,7 +236,16 @@ const MAX_POSTINGS: usize = 64;
 
 fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The quotes in each aligned group, for the quotes in other languages
+    // of a cluster.
+    let mut by_group: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        for &g in &q.groups {
+            by_group.entry(g).or_default().push(i);
+        }
+    }
     for cluster in clusters(story, quotes) {
+        let original = std::cell::OnceCell::new();
         let wordings: Vec<Vec<String>> = cluster.iter().map(|q| q.wording()).collect();
         if wordings.iter().all(|w| *w == wordings[0]) {
             continue;
@@ -271,8 +280,10 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
             // text edited is compared word by word.
             if translated
                 && !one_text(story, cluster[reference].doc, q.doc)
-                && !cluster[reference]
-                    .differs_in_substance(q, original_negated(story, quotes, &cluster))
+                && !cluster[reference].differs_in_substance(
+                    q,
+                    *original.get_or_init(|| original_negated(story, quotes, &by_group, &cluster)),
+                )
             {
                 continue;
             }
@@ -309,13 +320,23 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
 /// Whether the quotes in other languages that share a group with a
 /// cluster's quotes are negated, when they all agree (`None` when there
 /// are none or they disagree).
-fn original_negated(story: &Story, quotes: &[Quoted<'_>], cluster: &[&Quoted<'_>]) -> Option<bool> {
+fn original_negated(
+    story: &Story,
+    quotes: &[Quoted<'_>],
+    by_group: &HashMap<usize, Vec<usize>>,
+    cluster: &[&Quoted<'_>],
+) -> Option<bool> {
     let lang = |d: usize| story.docs[d].language.code.as_str();
     let here = lang(cluster[0].doc);
-    let mut flags = quotes
+    let others: BTreeSet<usize> = cluster
         .iter()
-        .filter(|o| lang(o.doc) != here && cluster.iter().any(|q| !q.groups.is_disjoint(&o.groups)))
-        .map(|o| o.negated);
+        .flat_map(|q| &q.groups)
+        .filter_map(|g| by_group.get(g))
+        .flatten()
+        .copied()
+        .filter(|&o| lang(quotes[o].doc) != here)
+        .collect();
+    let mut flags = others.iter().map(|&o| quotes[o].negated);
     let first = flags.next()?;
     flags.all(|f| f == first).then_some(first)
 }

@@ -379,7 +379,14 @@ fn past_gender(cues: &NameCues, word: &str) -> Option<Gender> {
 /// languages whose past tense agrees with its subject, "X прибула".
 fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
     for s in &cx.doc.sentences {
+        // Whether someone who can speak is named in the clause so far
+        // ([`named_before`]), kept as the words go by: a scan back from each
+        // verb was quadratic in a long sentence.
+        let mut named = false;
         for v in s.first_word..s.end_word {
+            if v > s.first_word {
+                named = named_before(cx, named, v - 1);
+            }
             let subject = (v > s.first_word).then(|| cx.mention(v - 1)).flatten();
             let past = subject
                 .filter(|&m| cx.names[m].entity == EntityType::Person && cx.mention(v).is_none())
@@ -407,7 +414,7 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             // A name after the verb is its subject ("— заявила X") unless a
             // person is named earlier in the clause: then the name after is
             // whom it was said to ("X, who left office, told Y").
-            let after = (v + len < s.end_word && !person_before(cx, s.first_word, v))
+            let after = (v + len < s.end_word && !named)
                 .then(|| cx.mention(v + len))
                 .flatten();
             if let Some(m) = before.or(after) {
@@ -420,21 +427,16 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
     }
 }
 
-/// True when someone who can speak (a name that is not a place's) is named
-/// between the start of a sentence's last clause before word `v` (after a
-/// quote mark or a dash) and `v`.
-fn person_before(cx: &Ctx, first: usize, v: usize) -> bool {
-    let mut named = false;
-    for w in first..v {
-        named |= cx
+/// Whether someone who can speak (a name that is not a place's) is named in
+/// the clause up to and including word `w`, given whether one was before it:
+/// a quote mark or a dash after `w` starts a new clause.
+fn named_before(cx: &Ctx, named: bool, w: usize) -> bool {
+    let named = named
+        || cx
             .mention(w)
             .is_some_and(|m| cx.names[m].entity != EntityType::Place);
-        let gap = &cx.doc.text[cx.word_span(w).end..cx.word_span(w + 1).start];
-        if gap.contains(['"', '«', '»', '“', '”', '„', '—', '–']) {
-            named = false;
-        }
-    }
-    named
+    let gap = &cx.doc.text[cx.word_span(w).end..cx.word_span(w + 1).start];
+    named && !gap.contains(['"', '«', '»', '“', '”', '„', '—', '–'])
 }
 
 /// Every pronoun outside quotes gives its person a gender. A possessive in
