@@ -213,6 +213,30 @@ impl Negation {
         self.cues.contains(low)
     }
 
+    /// True when the lower-case word is an elided cue with its verb:
+    /// "n'a", "n’est".
+    pub fn is_elided(&self, low: &str) -> bool {
+        low.contains(['\'', '’']) && {
+            let low = low.replace('’', "'");
+            self.elided.iter().any(|c| low.starts_with(c.as_str()))
+        }
+    }
+
+    /// True when the lower-case word negates on its own, whatever its stem
+    /// and its neighbours: a cue (elided ones included), a negative word or
+    /// a negative prefix. Pairs and phrases that bound are [`starts_pair`]
+    /// and [`skip_at`].
+    ///
+    /// [`starts_pair`]: Self::starts_pair
+    /// [`skip_at`]: Self::skip_at
+    pub fn negates_alone(&self, low: &str) -> bool {
+        self.cues.contains(low)
+            || low.ends_with("n't")
+            || self.is_elided(low)
+            || self.negative_words.contains(low)
+            || self.has_negative_prefix(low)
+    }
+
     /// True when the lower-case cue only continues a negation ("nor").
     pub fn is_nor(&self, low: &str) -> bool {
         self.nor.contains(low)

@@ -262,6 +262,58 @@ fn numero(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
     })
 }
 
+/// True when no word of the member's claims may negate or turn a claim
+/// around: no cue, negative word or prefix, pair or phrase that bounds (see
+/// [`Negation::negates_alone`]), no negative stem and no negative side of an
+/// antonym. Its [`read`]ing would have no negation, no negated word and no
+/// opposite.
+fn plainly_affirmative(story: &Story, member: &Member, lexicons: &Lexicons) -> bool {
+    let doc = &story.docs[member.doc];
+    let lang = doc.language.code.as_str();
+    let lex = lexicons.lang(lang);
+    let neg = &lex.negation;
+    let claims = &story.alignment.claims[member.doc];
+    let mut pair = String::new();
+    member.claims.iter().all(|&c| {
+        let sentence = &doc.sentences[claims[c].sentence];
+        let lows: Vec<&str> = (sentence.first_word..sentence.end_word)
+            .map(|w| doc.lower(w))
+            .collect();
+        lows.iter().enumerate().all(|(i, &low)| {
+            if neg.negates_alone(low) || neg.skip_at(&lows, i).is_some() {
+                return false;
+            }
+            if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(low)) {
+                pair.clear();
+                pair.push_str(low);
+                pair.push(' ');
+                pair.push_str(next);
+                if neg.is_cue(&pair) || neg.is_negative(&pair, &pair) {
+                    return false;
+                }
+            }
+            let w = sentence.first_word + i;
+            let word = doc.slice(doc.words[w].span());
+            // `read` takes no stem of these.
+            if lex.is_function_word_lower(low) || word.chars().any(|c| c.is_ascii_digit()) {
+                return true;
+            }
+            let shared = doc.infos[w]
+                .features(|| crate::document::word_info::word_features(word, lang, lexicons))
+                .and_then(|f| f.stem());
+            let owned;
+            let stem = match shared {
+                Some(s) => s,
+                None => {
+                    owned = stem(lang, low);
+                    &owned
+                }
+            };
+            !neg.is_negative(low, stem) && neg.antonym(stem).is_none_or(|(_, q)| q != stem)
+        })
+    })
+}
+
 fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
     let doc = &story.docs[member.doc];
     let lang = doc.language.code.as_str();
@@ -344,15 +396,8 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             let at = sentence.first_word + i;
             let here = i;
             i += len;
-            // An elided cue is one word with its verb: "n'a", "n’est".
-            let elided = || {
-                text.contains(['\'', '’']) && {
-                    let text = text.replace('’', "'");
-                    neg.elided.iter().any(|c| text.starts_with(c.as_str()))
-                }
-            };
             let word = doc.slice(span);
-            let cue = (neg.is_cue(text) || text.ends_with("n't") || elided())
+            let cue = (neg.is_cue(text) || text.ends_with("n't") || neg.is_elided(text))
                 && !numero(doc, words, here)
                 && !in_title(doc, words, here);
             // "ne … que" restricts, "ne" alone is expletive: only a partner
@@ -524,6 +569,15 @@ versions that differ, both sides are cited."
 }
 
 fn check_group(story: &Story, group: &Group, lexicons: &Lexicons) -> Option<Finding> {
+    // Most groups have no negation at all: nothing to compare, and no need
+    // to read each word's scope and clause.
+    if group
+        .members
+        .iter()
+        .all(|m| plainly_affirmative(story, m, lexicons))
+    {
+        return None;
+    }
     let readings: Vec<Reading> = (0..group.members.len())
         .map(|i| read(story, &group.members[i], lexicons))
         .collect();
