@@ -933,3 +933,71 @@ fn split(
         None => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::RawDocument;
+    use crate::story::{Story, StoryOptions};
+    use std::sync::Arc;
+
+    fn story(docs: &[(&str, &str)]) -> (Story, Arc<Lexicons>) {
+        let lexicons = Lexicons::embedded();
+        let raws = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (lang, text))| RawDocument {
+                id: format!("v{i}"),
+                text: text.to_string(),
+                language: Some(lang.to_string()),
+                ..Default::default()
+            })
+            .collect();
+        let story = Story::build(raws, &StoryOptions::default(), &lexicons).unwrap();
+        (story, lexicons)
+    }
+
+    /// The shortcut must agree with the full reading: a member it calls
+    /// plainly affirmative reads with no negation, negated word or opposite,
+    /// and each negation of any sort keeps the member from it.
+    #[test]
+    fn plainly_affirmative_claims_read_with_no_negation() {
+        let (s, lex) = story(&[
+            (
+                "en",
+                "The council approved the budget on Monday. The mayor did not attend. \
+                 The plan is unrealistic, critics said. It rose by no more than a tenth. \
+                 The board rejected the offer. Workers left without pay.",
+            ),
+            (
+                "fr",
+                "Le conseil a approuvé le budget lundi. Le maire n'a pas assisté. \
+                 Le plan est irréaliste, selon les critiques. Il a augmenté de pas plus d'un dixième. \
+                 Le conseil a rejeté l'offre. Les ouvriers sont partis sans salaire.",
+            ),
+            (
+                "ru",
+                "Совет утвердил бюджет в понедельник. Мэр не присутствовал. \
+                 План нереалистичен, считают критики. Он вырос не более чем на десятую часть. \
+                 Совет отклонил предложение. Рабочие ушли без оплаты.",
+            ),
+        ]);
+        let mut plain = [0, 0];
+        for group in &s.alignment.groups {
+            for m in &group.members {
+                let r = read(&s, m, &lex);
+                let neutral = r.cues.is_empty()
+                    && r.negatives == 0
+                    && r.opposites == 0
+                    && r.prefixed == 0
+                    && r.words.iter().all(|w| !w.negated);
+                let shortcut = plainly_affirmative(&s, m, &lex);
+                assert!(!shortcut || neutral, "doc {} claims {:?}", m.doc, m.claims);
+                plain[usize::from(shortcut)] += 1;
+            }
+        }
+        // Both sides are exercised: the first claim of each version is
+        // plain, the others negate in one way or another.
+        assert!(plain[1] >= 3 && plain[0] >= 12, "{plain:?}");
+    }
+}
