@@ -26,10 +26,11 @@
 //!   somewhere in the story, or is capitalised inside a sentence in such a
 //!   language.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use crate::lexicon::Lexicons;
+use crate::lexicon::{Lexicons, Starts};
 use crate::names::key;
 use crate::span::Span;
 use crate::story::Story;
@@ -65,34 +66,55 @@ pub(super) struct Slip {
 /// The slips of a story (see the module documentation).
 pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
     let docs = &story.docs;
-    // Folded spelling → uses in the story (every word, any case).
-    let mut uses: HashMap<&str, usize> = HashMap::new();
-    for doc in docs {
-        for w in 0..doc.words.len() {
-            *uses.entry(doc.fold(w)).or_default() += 1;
-        }
-    }
-    // Spellings that are names: name parts, and words capitalised inside a
-    // sentence of a language that does not capitalise nouns.
-    let mut named: HashSet<String> = HashSet::new();
-    for (doc, facts) in docs.iter().zip(&story.facts) {
-        for m in facts.names.iter().filter(|m| !m.boilerplate) {
-            for p in m.parts.iter().filter(|p| !p.exonym) {
-                named.insert(fold(doc.slice(p.span)));
-                named.insert(fold(&p.form));
-            }
-        }
-    }
+    let words: Vec<Vec<Word>> = docs.iter().map(capitalised_words).collect();
     let nouns_capitalised: Vec<bool> = docs
         .iter()
         .map(|d| !lexicons.lang(&d.language.code).cues.noun_markers.is_empty())
         .collect();
-    let words: Vec<Vec<Word>> = docs.iter().map(capitalised_words).collect();
+    // Folded spelling of a candidate → its uses in the story (every word,
+    // any case). Only candidates are counted: a word is hashed only when
+    // its first bytes are a candidate's.
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    let mut starts = Starts::default();
     for (d, ws) in words.iter().enumerate() {
-        if !nouns_capitalised[d] {
-            named.extend(ws.iter().filter(|w| !w.first).map(|w| w.folded.to_string()));
+        for w in ws.iter().filter(|w| !w.first && !docs[d].is_boilerplate(w.span)) {
+            uses.insert(w.folded, 0);
+            starts.insert(w.folded);
         }
     }
+    for doc in docs {
+        for w in 0..doc.words.len() {
+            let f = doc.fold(w);
+            if starts.may_hold(f) {
+                if let Some(n) = uses.get_mut(f) {
+                    *n += 1;
+                }
+            }
+        }
+    }
+    // Spellings that are names: name parts, and words capitalised inside a
+    // sentence of a language that does not capitalise nouns. Built for the
+    // first near spelling (most stories have none).
+    let named = OnceCell::new();
+    let named = || {
+        named.get_or_init(|| {
+            let mut named: HashSet<String> = HashSet::new();
+            for (doc, facts) in docs.iter().zip(&story.facts) {
+                for m in facts.names.iter().filter(|m| !m.boilerplate) {
+                    for p in m.parts.iter().filter(|p| !p.exonym) {
+                        named.insert(fold(doc.slice(p.span)));
+                        named.insert(fold(&p.form));
+                    }
+                }
+            }
+            for (d, ws) in words.iter().enumerate() {
+                if !nouns_capitalised[d] {
+                    named.extend(ws.iter().filter(|w| !w.first).map(|w| w.folded.to_string()));
+                }
+            }
+            named
+        })
+    };
     // (document, claim) → group.
     let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
     for (g, group) in story.alignment.groups.iter().enumerate() {
@@ -161,7 +183,7 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                     // A capitalised word of a language that capitalises
                     // nouns is no name's spelling unless named elsewhere
                     // ("Parlament" / "Parlement").
-                    if nouns_capitalised[m.doc] && !named.contains(o.folded) {
+                    if nouns_capitalised[m.doc] && !named().contains(o.folded) {
                         continue;
                     }
                     if other_lang != lang && (exonym(w.lower, lang) || exonym(o.lower, other_lang))
@@ -219,8 +241,9 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                     .unwrap_or(0);
                 sure = support >= 2;
             }
-            let is_name = !nouns_capitalised[d] || spellings.iter().any(|s| named.contains(*s));
-            if sure && is_name {
+            let is_name = sure
+                && (!nouns_capitalised[d] || spellings.iter().any(|s| named().contains(*s)));
+            if is_name {
                 out.push(Slip {
                     doc: d,
                     span: w.span,
@@ -293,6 +316,10 @@ pub(super) enum Change {
 /// letter); Cyrillic words are compared on their stems (all but the last
 /// [`ENDING`] letters), so that their case endings may differ.
 pub(super) fn near(a: &str, b: &str, cyrillic: bool) -> Option<Change> {
+    // Neither change touches the first letter.
+    if a.chars().next() != b.chars().next() {
+        return None;
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a == b || a.len() < MIN_LETTERS || b.len() < MIN_LETTERS {
         return None;
