@@ -77,7 +77,10 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
     let mut uses: HashMap<&str, usize> = HashMap::new();
     let mut starts = Starts::default();
     for (d, ws) in words.iter().enumerate() {
-        for w in ws.iter().filter(|w| !w.first && !docs[d].is_boilerplate(w.span)) {
+        for w in ws
+            .iter()
+            .filter(|w| !w.first && !docs[d].is_boilerplate(w.span))
+        {
             uses.insert(w.folded, 0);
             starts.insert(w.folded);
         }
@@ -241,8 +244,8 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                     .unwrap_or(0);
                 sure = support >= 2;
             }
-            let is_name = sure
-                && (!nouns_capitalised[d] || spellings.iter().any(|s| named().contains(*s)));
+            let is_name =
+                sure && (!nouns_capitalised[d] || spellings.iter().any(|s| named().contains(*s)));
             if is_name {
                 out.push(Slip {
                     doc: d,
