@@ -6,8 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use super::support::{doc_names, groups_of_claims, sort_evidence, versions};
+use std::cell::OnceCell;
+
 use crate::checks::polarity::SpanPolarity;
 use crate::diff::{Edit, describe, word_diff};
+use crate::document::Document;
 use crate::extract::Quote;
 use crate::extract::quantity::Quantity;
 use crate::finding::{Evidence, Finding, Kind, Severity};
@@ -40,11 +43,14 @@ struct Quoted<'a> {
     /// its quantities, and how it negates.
     names: Vec<QuotedName<'a>>,
     quantities: Vec<&'a Quantity>,
-    polarity: SpanPolarity,
-    /// Some negation is in the quote's sentences, inside the quote marks
-    /// or out: a translator may put the negative word of the original's
-    /// quote outside them ("to prevent the «further spread»").
-    negative_around: bool,
+    /// Its document and the lexicons, to read its polarity: read only for
+    /// the few quotes whose translations are compared.
+    document: &'a Document,
+    lexicons: &'a Lexicons,
+    polarity: OnceCell<SpanPolarity>,
+    /// Its sentences.
+    around: Span,
+    negative_around: OnceCell<bool>,
 }
 
 /// A name in a quote: its entity key, its words as written (lower case,
@@ -101,11 +107,11 @@ impl Original<'_, '_> {
     /// are none, `Some(None)` when they disagree (their translators word the
     /// negation each their own way, so a difference here is wording too).
     fn negated(&self) -> Option<Option<bool>> {
-        let first = self.quotes.first()?.polarity.plain;
+        let first = self.quotes.first()?.polarity().plain;
         Some(
             self.quotes
                 .iter()
-                .all(|q| q.polarity.plain == first)
+                .all(|q| q.polarity().plain == first)
                 .then_some(first),
         )
     }
@@ -141,6 +147,22 @@ fn unmatched<'q>(a: &[&'q Quantity], b: &[&Quantity]) -> Vec<&'q Quantity> {
 }
 
 impl Quoted<'_> {
+    /// How the quote negates.
+    fn polarity(&self) -> SpanPolarity {
+        *self.polarity.get_or_init(|| {
+            crate::checks::polarity::read_span(self.document, self.quote.inner, self.lexicons)
+        })
+    }
+
+    /// True when some negation is in the quote's sentences, inside the
+    /// quote marks or out: a translator may put the negative word of the
+    /// original's quote outside them ("to prevent the «further spread»").
+    fn negative_around(&self) -> bool {
+        *self.negative_around.get_or_init(|| {
+            crate::checks::polarity::read_span(self.document, self.around, self.lexicons).any
+        })
+    }
+
     fn dice(&self, other: &Quoted<'_>) -> f64 {
         let shared = self.keys.intersection(&other.keys).count();
         2.0 * shared as f64 / (self.keys.len() + other.keys.len()).max(1) as f64
@@ -192,8 +214,8 @@ impl Quoted<'_> {
     /// not manage") is the translator's wording; a negation in a question,
     /// a condition or a turn of phrase ("not only") negates nothing.
     fn negation_differs(&self, other: &Quoted<'_>, original: &Original<'_, '_>) -> bool {
-        let (a, b) = (self.polarity, other.polarity);
-        let differ = a.plain && !other.negative_around || b.plain && !self.negative_around;
+        let (a, b) = (self.polarity(), other.polarity());
+        let differ = a.plain && !other.negative_around() || b.plain && !self.negative_around();
         differ
             && match original.negated() {
                 None => true,
@@ -234,7 +256,7 @@ fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
         .collect()
 }
 
-fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
+fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
     let claim_groups = groups_of_claims(story);
     let mut out = Vec::new();
     for (d, facts) in story.facts.iter().enumerate() {
@@ -291,17 +313,19 @@ fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
                 groups,
                 names,
                 quantities,
-                polarity: crate::checks::polarity::read_span(doc, q.inner, lexicons),
-                negative_around: {
+                document: doc,
+                lexicons,
+                polarity: OnceCell::new(),
+                around: {
                     let first = doc
                         .sentences
                         .partition_point(|s| s.span.end <= q.span.start);
-                    let around = doc.sentences[first..]
+                    doc.sentences[first..]
                         .iter()
                         .take_while(|s| s.span.start < q.span.end)
-                        .fold(q.span, |a, s| a.cover(&s.span));
-                    crate::checks::polarity::read_span(doc, around, lexicons).any
+                        .fold(q.span, |a, s| a.cover(&s.span))
                 },
+                negative_around: OnceCell::new(),
             });
         }
     }
@@ -424,7 +448,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
         }
     }
     for cluster in clusters(story, quotes) {
-        let original = std::cell::OnceCell::new();
+        let original = OnceCell::new();
         let wordings: Vec<Vec<String>> = cluster.iter().map(|q| q.wording()).collect();
         if wordings.iter().all(|w| *w == wordings[0]) {
             continue;
