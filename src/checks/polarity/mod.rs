@@ -252,6 +252,43 @@ fn partnered(
     })
 }
 
+/// The token at word `i` of lower-case `lows`: a two-word cue or negative
+/// word (spelt into `pair`), else the word; and how many words it spans.
+fn token<'t>(lows: &[&'t str], i: usize, neg: &Negation, pair: &'t mut String) -> (usize, &'t str) {
+    pair.clear();
+    if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
+        pair.push_str(lows[i]);
+        pair.push(' ');
+        pair.push_str(next);
+    }
+    if !pair.is_empty() && (neg.is_cue(pair) || neg.is_negative(pair, pair)) {
+        (2, pair.as_str())
+    } else {
+        (1, lows[i])
+    }
+}
+
+/// True when the token `text` at word `here` is a negation cue: a listed
+/// one, "n't", or an elided one with its verb ("n'a", "n’est"); not the
+/// abbreviation of "number", nor a word of a title.
+fn is_cue_at(
+    doc: &Document,
+    words: &[crate::document::Word],
+    here: usize,
+    text: &str,
+    neg: &Negation,
+) -> bool {
+    let elided = || {
+        text.contains(['\'', '’']) && {
+            let text = text.replace('’', "'");
+            neg.elided.iter().any(|c| text.starts_with(c.as_str()))
+        }
+    };
+    (neg.is_cue(text) || text.ends_with("n't") || elided())
+        && !numero(doc, words, here)
+        && !in_title(doc, words, here)
+}
+
 /// True when the cue at word `i` is the abbreviation of "number" ("No. 30").
 fn numero(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
     words.get(i + 1).is_some_and(|next| {
@@ -331,30 +368,14 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             // An aside in parentheses ("(not her real name)") is no part of
             // the claim: its negations are like a question's.
             aside = (aside || gap.contains('(')) && !gap.contains(')');
-            pair.clear();
-            if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
-                pair.push_str(lows[i]);
-                pair.push(' ');
-                pair.push_str(next);
-            }
-            let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair, &pair));
-            let len = if two { 2 } else { 1 };
-            let text = if two { pair.as_str() } else { lows[i] };
+            let (len, text) = token(&lows, i, neg, &mut pair);
+            let two = len == 2;
             let span = words[i].span().cover(&words[i + len - 1].span());
             let at = sentence.first_word + i;
             let here = i;
             i += len;
-            // An elided cue is one word with its verb: "n'a", "n’est".
-            let elided = || {
-                text.contains(['\'', '’']) && {
-                    let text = text.replace('’', "'");
-                    neg.elided.iter().any(|c| text.starts_with(c.as_str()))
-                }
-            };
             let word = doc.slice(span);
-            let cue = (neg.is_cue(text) || text.ends_with("n't") || elided())
-                && !numero(doc, words, here)
-                && !in_title(doc, words, here);
+            let cue = is_cue_at(doc, words, here, text, neg);
             // "ne … que" restricts, "ne" alone is expletive: only a partner
             // ("pas", "jamais") makes a bound cue negate.
             // "not older than", "nicht mehr als": an amount bounded.
@@ -534,26 +555,11 @@ pub(crate) fn read_span(doc: &Document, span: Span, lexicons: &Lexicons) -> Span
             .get(i + 1)
             .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span())));
         embedded |= neg.opens_embedded(lows[i], g.contains(','), noun_next);
-        pair.clear();
-        if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
-            pair.push_str(lows[i]);
-            pair.push(' ');
-            pair.push_str(next);
-        }
-        let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair, &pair));
-        let len = if two { 2 } else { 1 };
-        let text = if two { pair.as_str() } else { lows[i] };
+        let (len, text) = token(&lows, i, neg, &mut pair);
+        let two = len == 2;
         let here = i;
         i += len;
-        let elided = || {
-            text.contains(['\'', '’']) && {
-                let text = text.replace('’', "'");
-                neg.elided.iter().any(|c| text.starts_with(c.as_str()))
-            }
-        };
-        let cue = (neg.is_cue(text) || text.ends_with("n't") || text.ends_with("n’t") || elided())
-            && !numero(doc, words, here)
-            && !in_title(doc, words, here);
+        let cue = is_cue_at(doc, words, here, text, neg);
         if cue {
             out.any = true;
             let bounds = lows.get(here + len + 1).is_some_and(|w| neg.is_than(w));
