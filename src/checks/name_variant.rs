@@ -123,13 +123,14 @@ spellings and how many documents use each."
                             .extend(p.alts.iter().map(|(form, _)| fold(form)));
                         // The Cyrillic forms of a listed exonym are its case
                         // forms ("Пакистана", "Пакистане"): one name, unless
-                        // one doubles a letter the other does not (the key
-                        // folds doubles: "Москкве" is a misspelling).
+                        // one doubles a consonant the other does not (the key
+                        // folds doubles: "Москкве" is a misspelling). Doubled
+                        // vowels are case endings ("Италии", "Кореей").
                         if p.exonym && cyrillic {
                             let chars: Vec<char> = folded.chars().collect();
                             let doubles: String = chars
                                 .windows(2)
-                                .filter(|w| w[0] == w[1])
+                                .filter(|w| w[0] == w[1] && !CYRILLIC_VOWELS.contains(w[0]))
                                 .map(|w| w[0])
                                 .collect();
                             spelling.readings.push(format!("{}|{doubles}", p.key));
@@ -196,6 +197,9 @@ spellings and how many documents use each."
         out
     }
 }
+
+/// Cyrillic vowel letters (lower case, folded): case endings double them.
+const CYRILLIC_VOWELS: &str = "аеёиіїоуыэюяє";
 
 /// True for a Roman numeral in capitals.
 fn roman_numeral(word: &str) -> bool {
@@ -852,5 +856,40 @@ mod tests {
             ("c", "pt", "O técnico Marco Rossi venceu no sábado."),
         ]);
         assert_eq!(f.len(), 1, "{:?}", messages(&f));
+    }
+
+    /// Case forms of one name are one spelling: Russian and Ukrainian
+    /// exonyms whose endings double a vowel ("Италии", "Кореей", "Кореєю")
+    /// and ya-stems after a vowel, a German genitive in "-es"; a doubled
+    /// consonant or a changed vowel in one of them is still a variant.
+    #[test]
+    fn case_forms_are_no_variants_and_respellings_are() {
+        for (lang, a, b, respelled) in [
+            (
+                "ru",
+                "Делегация из Южной Кореи прибыла в Италию в среду. Переговоры с Италией прошли успешно.",
+                "Делегация Южной Кореи в среду приехала в Италию. Министр Италии встретил гостей на границе с Южной Кореей.",
+                ("в Италию.", "в Италлию."),
+            ),
+            (
+                "uk",
+                "Делегація з Південної Кореї прибула до Італії в середу. Переговори з Італією пройшли успішно.",
+                "Делегація Південної Кореї в середу приїхала до Італії. Міністр зустрів гостей на кордоні з Південною Кореєю.",
+                ("до Італії.", "до Італлії."),
+            ),
+            (
+                "de",
+                "Die Ärzte des Maria Tonhal Krankenhauses in Luanda streiken. Der Minister besuchte Luanda am Montag.",
+                "Die Ärzte im Maria Tonhal Krankenhaus in Luanda streiken. Der Minister war am Montag in Luanda.",
+                ("Tonhal Krankenhaus", "Tonhal Krankanhaus"),
+            ),
+        ] {
+            let f = run(&[("a", lang, a), ("b", lang, b)]);
+            assert!(f.is_empty(), "{lang}: {:?}", messages(&f));
+            let (from, to) = respelled;
+            assert!(b.contains(from), "{lang}");
+            let f = run(&[("a", lang, a), ("b", lang, &b.replace(from, to))]);
+            assert_eq!(f.len(), 1, "{lang}: {:?}", messages(&f));
+        }
     }
 }

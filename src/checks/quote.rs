@@ -6,10 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use super::support::{doc_names, groups_of_claims, sort_evidence, versions};
+use std::cell::OnceCell;
+
+use crate::checks::polarity::SpanPolarity;
 use crate::diff::{Edit, describe, word_diff};
+use crate::document::Document;
 use crate::extract::Quote;
+use crate::extract::quantity::Quantity;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
+use crate::names::EntityType;
 use crate::span::Span;
 use crate::story::Story;
 use crate::text::fold;
@@ -33,14 +39,130 @@ struct Quoted<'a> {
     words: Vec<&'a str>,
     keys: BTreeSet<String>,
     groups: BTreeSet<usize>,
-    /// What a translation keeps, whatever its wording: the entity keys of
-    /// the names in it, its numbers, and whether a negation cue is in it.
-    names: BTreeSet<&'a str>,
-    numbers: Vec<String>,
-    negated: bool,
+    /// What a translation keeps, whatever its wording: the names in it,
+    /// its quantities, and how it negates.
+    names: Vec<QuotedName<'a>>,
+    quantities: Vec<&'a Quantity>,
+    /// Its document and the lexicons, to read its polarity: read only for
+    /// the few quotes whose translations are compared.
+    document: &'a Document,
+    lexicons: &'a Lexicons,
+    polarity: OnceCell<SpanPolarity>,
+    /// Its sentences.
+    around: Span,
+    negative_around: OnceCell<bool>,
+}
+
+/// A name in a quote: its entity key, its words as written (lower case,
+/// folded), and whether the quote's language capitalises nouns and the
+/// name is of no known type (then it may be a noun).
+struct QuotedName<'a> {
+    key: &'a str,
+    words: Vec<String>,
+    maybe_noun: bool,
+}
+
+/// Letters two forms of one word may each add to their shared start (case
+/// endings: "Europe" / "Европы" / "Европу", "Australien" / "Australiens").
+const MAX_ENDING: usize = 3;
+/// The shortest shared start of two forms of one name word.
+const MIN_STEM: usize = 4;
+
+/// True when two words (lower case, folded) may be forms of one word:
+/// equal, or a shared start of [`MIN_STEM`] letters that each extends by
+/// at most [`MAX_ENDING`].
+fn word_forms(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    shared >= MIN_STEM
+        && a.chars().count() - shared <= MAX_ENDING
+        && b.chars().count() - shared <= MAX_ENDING
+}
+
+impl QuotedName<'_> {
+    /// True when two names of quotes in one language may name one entity:
+    /// their keys may ("Kovács" / "Anna Kovács"), or they share a word in
+    /// two of its forms ("Five Eyes Jurisdiktionen" / "Five-Eyes-Ländern";
+    /// "Европе" / "Европы", which only one form of takes an exonym's key).
+    fn same(&self, other: &QuotedName<'_>) -> bool {
+        crate::names::compare::may_be_same(self.key, other.key)
+            || self
+                .words
+                .iter()
+                .any(|a| other.words.iter().any(|b| word_forms(a, b)))
+    }
+}
+
+/// What the quotes in the other languages of a cluster's claim keep: the
+/// original and its other translations.
+#[derive(Default)]
+struct Original<'q, 'a> {
+    quotes: Vec<&'q Quoted<'a>>,
+}
+
+impl Original<'_, '_> {
+    /// Whether the other-language quotes negate plainly: `None` when there
+    /// are none, `Some(None)` when they disagree (their translators word the
+    /// negation each their own way, so a difference here is wording too).
+    fn negated(&self) -> Option<Option<bool>> {
+        let first = self.quotes.first()?.polarity().plain;
+        Some(
+            self.quotes
+                .iter()
+                .all(|q| q.polarity().plain == first)
+                .then_some(first),
+        )
+    }
+
+    /// True when a name is in one of the other-language quotes (by key,
+    /// across scripts), or there are none to tell.
+    fn keeps_name(&self, name: &QuotedName<'_>) -> bool {
+        self.quotes.is_empty()
+            || self.quotes.iter().any(|q| {
+                q.names
+                    .iter()
+                    .any(|n| crate::names::compare::may_be_same(n.key, name.key))
+            })
+    }
+
+    /// True when the quantities of a quote are those of one of the
+    /// other-language quotes, or there are none to tell.
+    fn keeps_quantities(&self, quoted: &Quoted<'_>) -> bool {
+        self.quotes.is_empty()
+            || self.quotes.iter().any(|q| {
+                unmatched(&q.quantities, &quoted.quantities).is_empty()
+                    && unmatched(&quoted.quantities, &q.quantities).is_empty()
+            })
+    }
+}
+
+/// The quantities of `a` that state no amount of `b`.
+fn unmatched<'q>(a: &[&'q Quantity], b: &[&Quantity]) -> Vec<&'q Quantity> {
+    a.iter()
+        .filter(|x| !b.iter().any(|y| x.same_value(y)))
+        .copied()
+        .collect()
 }
 
 impl Quoted<'_> {
+    /// How the quote negates.
+    fn polarity(&self) -> SpanPolarity {
+        *self.polarity.get_or_init(|| {
+            crate::checks::polarity::read_span(self.document, self.quote.inner, self.lexicons)
+        })
+    }
+
+    /// True when some negation is in the quote's sentences, inside the
+    /// quote marks or out: a translator may put the negative word of the
+    /// original's quote outside them ("to prevent the «further spread»").
+    fn negative_around(&self) -> bool {
+        *self.negative_around.get_or_init(|| {
+            crate::checks::polarity::read_span(self.document, self.around, self.lexicons).any
+        })
+    }
+
     fn dice(&self, other: &Quoted<'_>) -> f64 {
         let shared = self.keys.intersection(&other.keys).count();
         2.0 * shared as f64 / (self.keys.len() + other.keys.len()).max(1) as f64
@@ -52,21 +174,74 @@ impl Quoted<'_> {
 
     /// True when `other` differs from this (the reference) in what any
     /// translation keeps: a number, a negation, or a name in place of
-    /// another (two spellings of one name are one; a translator may add a
-    /// name the original leaves to a pronoun). Where the quote in another
-    /// language (`original`) says whether it is negated, a negation differs
-    /// only when this one keeps the original's: a reference that words the
-    /// negation another way ("impossible" for "not possible") is no
-    /// measure.
-    fn differs_in_substance(&self, other: &Quoted<'_>, original: Option<bool>) -> bool {
-        let all_in = |a: &BTreeSet<&str>, b: &BTreeSet<&str>| {
-            a.iter()
-                .all(|n| b.iter().any(|m| crate::names::compare::may_be_same(n, m)))
+    /// another. Where quotes in other languages (`original`) tell, the
+    /// reference must keep what they say for a difference to count: a
+    /// reference that words it another way is no measure.
+    fn differs_in_substance(&self, other: &Quoted<'_>, original: &Original<'_, '_>) -> bool {
+        self.numbers_differ(other, original)
+            || self.negation_differs(other, original)
+            || self.name_replaced(other, original)
+    }
+
+    /// An amount one states that the other does not: one quote has it in
+    /// digits and the other has no amount in digits, or the other states
+    /// another precise amount of the same measure ("14 days" / "two weeks"
+    /// measure two ways). Vague amounts ("thousands", "dozens") and a
+    /// number word the other leaves out ("four walls", "twice") are
+    /// wording; numbers glued to a word ("Covid-19"), years and dates are
+    /// no quantities.
+    fn numbers_differ(&self, other: &Quoted<'_>, original: &Original<'_, '_>) -> bool {
+        let (mine, theirs) = (
+            unmatched(&self.quantities, &other.quantities),
+            unmatched(&other.quantities, &self.quantities),
+        );
+        let digits = |q: &&Quantity| !q.vague && !q.spelled;
+        let lone = |un: &[&Quantity], all: &[&Quantity]| {
+            un.iter().any(digits) && all.iter().all(|q| q.vague)
         };
-        let negation = self.negated != other.negated && original.is_none_or(|o| self.negated == o);
-        self.numbers != other.numbers
-            || negation
-            || !all_in(&self.names, &other.names) && !all_in(&other.names, &self.names)
+        let differ = lone(&mine, &other.quantities)
+            || lone(&theirs, &self.quantities)
+            || mine.iter().any(|a| {
+                theirs
+                    .iter()
+                    .any(|b| !a.vague && !b.vague && a.comparable(b))
+            });
+        differ && original.keeps_quantities(self)
+    }
+
+    /// A plain negation in one that the other renders with no negation of
+    /// any sort: a negative word ("bad" for "not good", "failed" for "did
+    /// not manage") is the translator's wording; a negation in a question,
+    /// a condition or a turn of phrase ("not only") negates nothing.
+    fn negation_differs(&self, other: &Quoted<'_>, original: &Original<'_, '_>) -> bool {
+        let (a, b) = (self.polarity(), other.polarity());
+        let differ = a.plain && !other.negative_around() || b.plain && !self.negative_around();
+        differ
+            && match original.negated() {
+                None => true,
+                Some(None) => false,
+                Some(Some(o)) => a.plain == o,
+            }
+    }
+
+    /// A name of one (kept by the original) that the other lacks, with a
+    /// name of its own in its place. Two spellings or case forms of one
+    /// name are one; a translator may add a name the original leaves to a
+    /// pronoun; an acronym may stand for a name spelled out; in a language
+    /// that capitalises nouns a capitalised word of no known type may be a
+    /// noun.
+    fn name_replaced(&self, other: &Quoted<'_>, original: &Original<'_, '_>) -> bool {
+        let lost = |a: &Quoted<'_>, b: &Quoted<'_>| -> bool {
+            a.names
+                .iter()
+                .any(|n| !b.names.iter().any(|m| n.same(m)) && !n.maybe_noun)
+        };
+        let kept = self
+            .names
+            .iter()
+            .filter(|n| !other.names.iter().any(|m| n.same(m)) && !n.maybe_noun)
+            .any(|n| original.keeps_name(n));
+        lost(self, other) && lost(other, self) && kept
     }
 }
 
@@ -81,7 +256,7 @@ fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
         .collect()
 }
 
-fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
+fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
     let claim_groups = groups_of_claims(story);
     let mut out = Vec::new();
     for (d, facts) in story.facts.iter().enumerate() {
@@ -103,23 +278,33 @@ fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
                 .flat_map(|c| claim_groups[d][c].iter().copied())
                 .collect();
             let keys = words.iter().map(|w| fold(w)).collect();
+            let doc = &story.docs[d];
+            let nouns_capitalised = !lexicons
+                .lang(&doc.language.code)
+                .cues
+                .noun_markers
+                .is_empty();
             let names = facts
                 .names
                 .iter()
                 .filter(|n| q.inner.contains(&n.span))
-                .map(|n| n.key.as_str())
+                // An acronym may stand for a name another version spells out.
+                .filter(|n| !crate::text::is_all_caps(doc.slice(n.span)))
+                .map(|n| QuotedName {
+                    key: n.key.as_str(),
+                    words: crate::names::key::name_words(doc.slice(n.span))
+                        .map(|w| fold(&crate::text::lower(w)))
+                        .collect(),
+                    maybe_noun: nouns_capitalised
+                        && n.entity == EntityType::Unknown
+                        && !n.parts.iter().any(|p| p.exonym),
+                })
                 .collect();
-            let mut numbers: Vec<String> = words
+            let quantities = facts
+                .quantities
                 .iter()
-                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-                .map(|w| fold(w))
+                .filter(|n| q.inner.contains(&n.span))
                 .collect();
-            numbers.sort_unstable();
-            let neg = &lexicons.lang(&story.docs[d].language.code).negation;
-            let negated = words.iter().any(|w| {
-                let low = crate::text::lower(w);
-                neg.is_cue(&low) || low.ends_with("n't") || low.ends_with("n’t")
-            });
             out.push(Quoted {
                 doc: d,
                 quote: q,
@@ -127,8 +312,20 @@ fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
                 keys,
                 groups,
                 names,
-                numbers,
-                negated,
+                quantities,
+                document: doc,
+                lexicons,
+                polarity: OnceCell::new(),
+                around: {
+                    let first = doc
+                        .sentences
+                        .partition_point(|s| s.span.end <= q.span.start);
+                    doc.sentences[first..]
+                        .iter()
+                        .take_while(|s| s.span.start < q.span.end)
+                        .fold(q.span, |a, s| a.cover(&s.span))
+                },
+                negative_around: OnceCell::new(),
             });
         }
     }
@@ -162,7 +359,13 @@ diff), or one version quotes words that the other versions report without quotin
 in different languages are translations of each other and are never compared word by word; \
 when a version in another language reports the claim, quotes in one language may be two \
 translations of it, so only a number, a negation or a name in place of another counts (unless the two versions \
-word most of their claims alike: one text edited, not two translations), and \
+word most of their claims alike: one text edited, not two translations): amounts compared by \
+value (\"forty\" = \"40\", \"1.200\" = \"1200\"; vague amounts and a number word one \
+leaves out are wording), a negation only against a quote with no negation of any sort in its \
+sentence (\"not good\" / \"bad\"; none in a question, a condition or \"not only\"), a name \
+only when the other has a name of its own in its place (case forms, acronyms, and \
+nouns capitalised by a language that capitalises nouns are no names in place of another), and, where the quotes in other \
+languages tell, only when the reference keeps what they say; and \
 a quote the versions of other languages render without quote marks is the translator's \
 choice. \
 A quote whose only changes are numbers or dates written another way (\"3-4 December 2024\" \
@@ -245,7 +448,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
         }
     }
     for cluster in clusters(story, quotes) {
-        let original = std::cell::OnceCell::new();
+        let original = OnceCell::new();
         let wordings: Vec<Vec<String>> = cluster.iter().map(|q| q.wording()).collect();
         if wordings.iter().all(|w| *w == wordings[0]) {
             continue;
@@ -282,7 +485,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
                 && !one_text(story, cluster[reference].doc, q.doc)
                 && !cluster[reference].differs_in_substance(
                     q,
-                    *original.get_or_init(|| original_negated(story, quotes, &by_group, &cluster)),
+                    original.get_or_init(|| originals(story, quotes, &by_group, &cluster)),
                 )
             {
                 continue;
@@ -317,15 +520,14 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
     out
 }
 
-/// Whether the quotes in other languages that share a group with a
-/// cluster's quotes are negated, when they all agree (`None` when there
-/// are none or they disagree).
-fn original_negated(
+/// The quotes in other languages that share a group with a cluster's
+/// quotes.
+fn originals<'q, 'a>(
     story: &Story,
-    quotes: &[Quoted<'_>],
+    quotes: &'q [Quoted<'a>],
     by_group: &HashMap<usize, Vec<usize>>,
     cluster: &[&Quoted<'_>],
-) -> Option<bool> {
+) -> Original<'q, 'a> {
     let lang = |d: usize| story.docs[d].language.code.as_str();
     let here = lang(cluster[0].doc);
     let others: BTreeSet<usize> = cluster
@@ -336,9 +538,9 @@ fn original_negated(
         .copied()
         .filter(|&o| lang(quotes[o].doc) != here)
         .collect();
-    let mut flags = others.iter().map(|&o| quotes[o].negated);
-    let first = flags.next()?;
-    flags.all(|f| f == first).then_some(first)
+    Original {
+        quotes: others.iter().map(|&o| &quotes[o]).collect(),
+    }
 }
 
 /// True when a version in another language reports the claim of a

@@ -837,12 +837,15 @@ fn part(
         (l.best, l.others)
     } else if cx.lang == Some("de") && surface.len() > 3 && surface.ends_with('s') {
         // German genitive: "Merkels" is "Merkel" when the document writes
-        // "Merkel"; otherwise that stays a reading for other versions.
-        let stem = surface[..surface.len() - 1].to_string();
-        if surfaces.contains(&stem) {
-            (stem, Vec::new())
-        } else {
-            (surface, vec![stem])
+        // "Merkel"; otherwise that stays a reading for other versions, as
+        // does the stem of a genitive in "-es" ("des Krankenhauses").
+        let mut stems = vec![surface[..surface.len() - 1].to_string()];
+        if surface.len() > 5 && surface.ends_with("es") {
+            stems.push(surface[..surface.len() - 2].to_string());
+        }
+        match stems.iter().position(|s| surfaces.contains(s)) {
+            Some(i) => (stems.swap_remove(i), stems),
+            None => (surface, stems),
         }
     } else {
         (surface, Vec::new())

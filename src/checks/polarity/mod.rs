@@ -252,6 +252,37 @@ fn partnered(
     })
 }
 
+/// The token at word `i` of lower-case `lows`: a two-word cue or negative
+/// word (spelt into `pair`), else the word; and how many words it spans.
+fn token<'t>(lows: &[&'t str], i: usize, neg: &Negation, pair: &'t mut String) -> (usize, &'t str) {
+    pair.clear();
+    if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
+        pair.push_str(lows[i]);
+        pair.push(' ');
+        pair.push_str(next);
+    }
+    if !pair.is_empty() && (neg.is_cue(pair) || neg.is_negative(pair, pair)) {
+        (2, pair.as_str())
+    } else {
+        (1, lows[i])
+    }
+}
+
+/// True when the token `text` at word `here` is a negation cue: a listed
+/// one, "n't", or an elided one with its verb ("n'a", "n’est"); not the
+/// abbreviation of "number", nor a word of a title.
+fn is_cue_at(
+    doc: &Document,
+    words: &[crate::document::Word],
+    here: usize,
+    text: &str,
+    neg: &Negation,
+) -> bool {
+    (neg.is_cue(text) || text.ends_with("n't") || neg.is_elided(text))
+        && !numero(doc, words, here)
+        && !in_title(doc, words, here)
+}
+
 /// True when the cue at word `i` is the abbreviation of "number" ("No. 30").
 fn numero(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
     words.get(i + 1).is_some_and(|next| {
@@ -283,14 +314,8 @@ fn plainly_affirmative(story: &Story, member: &Member, lexicons: &Lexicons) -> b
             if neg.negates_alone(low) || neg.skip_at(&lows, i).is_some() {
                 return false;
             }
-            if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(low)) {
-                pair.clear();
-                pair.push_str(low);
-                pair.push(' ');
-                pair.push_str(next);
-                if neg.is_cue(&pair) || neg.is_negative(&pair, &pair) {
-                    return false;
-                }
+            if token(&lows, i, neg, &mut pair).0 == 2 {
+                return false;
             }
             let w = sentence.first_word + i;
             let word = doc.slice(doc.words[w].span());
@@ -383,23 +408,14 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             // An aside in parentheses ("(not her real name)") is no part of
             // the claim: its negations are like a question's.
             aside = (aside || gap.contains('(')) && !gap.contains(')');
-            pair.clear();
-            if let Some(next) = lows.get(i + 1).filter(|_| neg.starts_pair(lows[i])) {
-                pair.push_str(lows[i]);
-                pair.push(' ');
-                pair.push_str(next);
-            }
-            let two = !pair.is_empty() && (neg.is_cue(&pair) || neg.is_negative(&pair, &pair));
-            let len = if two { 2 } else { 1 };
-            let text = if two { pair.as_str() } else { lows[i] };
+            let (len, text) = token(&lows, i, neg, &mut pair);
+            let two = len == 2;
             let span = words[i].span().cover(&words[i + len - 1].span());
             let at = sentence.first_word + i;
             let here = i;
             i += len;
             let word = doc.slice(span);
-            let cue = (neg.is_cue(text) || text.ends_with("n't") || neg.is_elided(text))
-                && !numero(doc, words, here)
-                && !in_title(doc, words, here);
+            let cue = is_cue_at(doc, words, here, text, neg);
             // "ne … que" restricts, "ne" alone is expletive: only a partner
             // ("pas", "jamais") makes a bound cue negate.
             // "not older than", "nicht mehr als": an amount bounded.
@@ -510,6 +526,116 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
         reading.clauses.push(clause);
     }
     reading
+}
+
+/// How a span of text (a quote) negates, read as [`read`] reads a claim
+/// but without the alignment: whether it negates plainly, and whether it
+/// holds a negation of any sort.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SpanPolarity {
+    /// A cue negates one of its own statements: not in a question, a
+    /// relative or conditional clause, an aside, a bound ("not more than")
+    /// or a turn of phrase ("not only"), and not a correlative ("ни").
+    pub plain: bool,
+    /// Some negation is in it: a cue of any sort, a negative word
+    /// ("refused", "worse" against "not better"), a word negated by a
+    /// prefix, the negative side of an antonym pair, or a hedge.
+    pub any: bool,
+}
+
+/// Reads the polarity of the words of `doc` in `span` (see
+/// [`SpanPolarity`]).
+pub(crate) fn read_span(doc: &Document, span: Span, lexicons: &Lexicons) -> SpanPolarity {
+    let lang = doc.language.code.as_str();
+    let neg = &lexicons.lang(lang).negation;
+    let first = doc.words.partition_point(|w| w.span().start < span.start);
+    let end = first
+        + doc.words[first..]
+            .iter()
+            .take_while(|w| w.span().end <= span.end)
+            .count();
+    let words = &doc.words[first..end];
+    let lows: Vec<&str> = (first..end).map(|w| doc.lower(w)).collect();
+    let gap = |i: usize| {
+        if i == 0 {
+            ""
+        } else {
+            &doc.text[words[i - 1].span().end..words[i].span().start]
+        }
+    };
+    let mut out = SpanPolarity::default();
+    // A sentence's plain cue counts once its end shows it is no question.
+    let mut pending = false;
+    let mut asks = false;
+    let mut embedded = false;
+    let close = |pending: &mut bool, asks: &mut bool, end: &str, out: &mut SpanPolarity| {
+        if *pending && !*asks && !end.contains('?') {
+            out.plain = true;
+        }
+        *pending = false;
+        *asks = false;
+    };
+    let mut pair = String::new();
+    let mut i = 0;
+    while i < words.len() {
+        let g = gap(i);
+        if g.contains(['.', '!', '?', ';']) {
+            close(&mut pending, &mut asks, g, &mut out);
+        }
+        if i > 0 && (ends_scope(g) || neg.opens_clause(lows[i])) {
+            embedded = false;
+        }
+        asks |= neg.asks(lows[i]);
+        if let Some(len) = neg.skip_at(&lows, i) {
+            out.any = true;
+            i += len;
+            continue;
+        }
+        let noun_next = words
+            .get(i + 1)
+            .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span())));
+        embedded |= neg.opens_embedded(lows[i], g.contains(','), noun_next);
+        let (len, text) = token(&lows, i, neg, &mut pair);
+        let two = len == 2;
+        let here = i;
+        i += len;
+        let cue = is_cue_at(doc, words, here, text, neg);
+        if cue {
+            out.any = true;
+            let bounds = lows.get(here + len + 1).is_some_and(|w| neg.is_than(w));
+            let unpartnered = neg.is_bound(text) && !partnered(doc, words, &lows, here, neg);
+            let litotes = lows
+                .get(here + len)
+                .is_some_and(|w| neg.has_negative_prefix(w));
+            let aside = g.contains('(');
+            if !bounds && !unpartnered && !litotes && !aside && !embedded && !neg.is_nor(text) {
+                pending = true;
+            }
+            continue;
+        }
+        if neg.is_negative(text, text) || !two && neg.has_negative_prefix(text) {
+            out.any = true;
+            continue;
+        }
+        if !two && !lexicons.lang(lang).is_function_word_lower(text) {
+            let st = stem(lang, text);
+            out.any |= neg.is_negative(text, &st)
+                || neg
+                    .antonym(&st)
+                    .is_some_and(|(_, negative)| *negative == st);
+        }
+    }
+    // The punctuation after the last word, inside the quote marks or
+    // just outside them ("... ?»").
+    let end_gap: String = words.last().map_or_else(String::new, |w| {
+        doc.text[w.span().end..]
+            .chars()
+            .take_while(|c| !c.is_alphanumeric())
+            .take(4)
+            .collect()
+    });
+    close(&mut pending, &mut asks, &end_gap, &mut out);
+    out
 }
 
 /// The key of a word whose polarity differs between two claims in one
