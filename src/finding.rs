@@ -1,6 +1,8 @@
 //! Findings: what driftcheck reports, with evidence cited as exact bytes.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
 use crate::span::Span;
@@ -107,6 +109,112 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// Cited text: a span of a document's shared text, not a copy (a long
+/// document has hundreds of thousands of findings, each citing a sentence),
+/// or text of its own (read back from a report). Reads as a `str`.
+#[derive(Clone)]
+pub struct Excerpt {
+    /// The whole text the excerpt is part of.
+    source: Arc<str>,
+    /// First byte in `source` (`u32`, as [`crate::document::Word`]).
+    start: u32,
+    /// One past the last byte.
+    end: u32,
+}
+
+impl Excerpt {
+    /// A span of a shared text (which must lie on character boundaries).
+    pub fn of(source: &Arc<str>, span: Span) -> Excerpt {
+        let offset = |x: usize| u32::try_from(x).expect("a document shorter than 4 GiB");
+        assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+        Excerpt {
+            source: Arc::clone(source),
+            start: offset(span.start),
+            end: offset(span.end),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.source[self.start as usize..self.end as usize]
+    }
+}
+
+impl From<&str> for Excerpt {
+    fn from(text: &str) -> Excerpt {
+        Excerpt::from(text.to_string())
+    }
+}
+
+impl From<String> for Excerpt {
+    fn from(text: String) -> Excerpt {
+        let end = u32::try_from(text.len()).expect("an excerpt shorter than 4 GiB");
+        Excerpt {
+            source: text.into(),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl std::ops::Deref for Excerpt {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Excerpt {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Excerpt {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Excerpt {}
+
+impl PartialEq<str> for Excerpt {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Excerpt {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Excerpt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Excerpt {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Excerpt {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Excerpt, D::Error> {
+        String::deserialize(deserializer).map(Excerpt::from)
+    }
+}
+
 /// One cited span of one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -117,7 +225,7 @@ pub struct Evidence {
     /// One past the last byte.
     pub end: usize,
     /// Exactly `text[start..end]` of the document.
-    pub text: String,
+    pub text: Excerpt,
     /// 1-based line of `start` (for people; not in the JSON report).
     #[serde(skip)]
     pub line: usize,
@@ -134,7 +242,7 @@ impl Evidence {
             doc: doc.id.clone(),
             start: span.start,
             end: span.end,
-            text: doc.slice(span).to_string(),
+            text: Excerpt::of(&doc.text, span),
             line,
             column,
         }
