@@ -76,7 +76,7 @@ impl Entry {
                 .iter()
                 .map(|e| e.text.to_string())
                 .collect(),
-            message: finding.message.clone(),
+            message: finding.message.to_string(),
         }
     }
 

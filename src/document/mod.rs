@@ -72,7 +72,7 @@ pub struct Document {
     /// Where it came from.
     pub path: String,
     /// The text, exactly as read (UTF-8, BOM removed); shared, so
-    /// findings cite it without copying ([`crate::finding::Excerpt`]).
+    /// findings cite it without copying ([`crate::finding::SharedStr`]).
     pub text: Arc<str>,
     /// The encoding the text was decoded from.
     pub encoding: &'static str,
