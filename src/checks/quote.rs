@@ -85,6 +85,10 @@ fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
     let claim_groups = groups_of_claims(story);
     let mut out = Vec::new();
     for (d, facts) in story.facts.iter().enumerate() {
+        // Names are in text order: those inside a quote are found by a
+        // binary search, not a scan of every name per quote (quadratic in a
+        // long document).
+        let sorted = facts.names.is_sorted_by_key(|n| n.span.start);
         for q in facts
             .quotes
             .iter()
@@ -103,9 +107,16 @@ fn collect<'a>(story: &'a Story, lexicons: &Lexicons) -> Vec<Quoted<'a>> {
                 .flat_map(|c| claim_groups[d][c].iter().copied())
                 .collect();
             let keys = words.iter().map(|w| fold(w)).collect();
-            let names = facts
-                .names
+            let from = if sorted {
+                facts
+                    .names
+                    .partition_point(|n| n.span.start < q.inner.start)
+            } else {
+                0
+            };
+            let names = facts.names[from..]
                 .iter()
+                .take_while(|n| !sorted || n.span.start < q.inner.end)
                 .filter(|n| q.inner.contains(&n.span))
                 .map(|n| n.key.as_str())
                 .collect();
