@@ -71,8 +71,12 @@ impl Entry {
             story: finding.story.clone(),
             rule: finding.rule.clone(),
             docs: finding.evidence.iter().map(|e| e.doc.clone()).collect(),
-            evidence: finding.evidence.iter().map(|e| e.text.clone()).collect(),
-            message: finding.message.clone(),
+            evidence: finding
+                .evidence
+                .iter()
+                .map(|e| e.text.to_string())
+                .collect(),
+            message: finding.message.to_string(),
         }
     }
 

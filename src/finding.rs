@@ -1,6 +1,8 @@
 //! Findings: what driftcheck reports, with evidence cited as exact bytes.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
 use crate::span::Span;
@@ -107,6 +109,143 @@ impl std::fmt::Display for Severity {
     }
 }
 
+/// Text shared by reference count, read as a `str`: a span of a document's
+/// shared text (evidence cites it without copying it), or a whole string
+/// that many findings may share (a message), or text read back from a
+/// report. A long document has hundreds of thousands of findings.
+#[derive(Clone)]
+pub struct SharedStr {
+    /// The whole text this is part of.
+    source: Arc<str>,
+    /// First byte in `source` (`u32`, as [`crate::document::Word`]).
+    start: u32,
+    /// One past the last byte.
+    end: u32,
+}
+
+impl SharedStr {
+    /// A span of a shared text (which must lie on character boundaries).
+    pub fn of(source: &Arc<str>, span: Span) -> SharedStr {
+        let offset = |x: usize| u32::try_from(x).expect("a document shorter than 4 GiB");
+        assert!(source.is_char_boundary(span.start) && source.is_char_boundary(span.end));
+        SharedStr {
+            source: Arc::clone(source),
+            start: offset(span.start),
+            end: offset(span.end),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.source[self.start as usize..self.end as usize]
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(text: &String) -> SharedStr {
+        SharedStr::from(text.as_str())
+    }
+}
+
+impl From<&SharedStr> for SharedStr {
+    fn from(text: &SharedStr) -> SharedStr {
+        text.clone()
+    }
+}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> SharedStr {
+        SharedStr::from(text.to_string())
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> SharedStr {
+        let end = u32::try_from(text.len()).expect("an excerpt shorter than 4 GiB");
+        SharedStr {
+            source: text.into(),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SharedStr, D::Error> {
+        String::deserialize(deserializer).map(SharedStr::from)
+    }
+}
+
 /// One cited span of one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -117,7 +256,7 @@ pub struct Evidence {
     /// One past the last byte.
     pub end: usize,
     /// Exactly `text[start..end]` of the document.
-    pub text: String,
+    pub text: SharedStr,
     /// 1-based line of `start` (for people; not in the JSON report).
     #[serde(skip)]
     pub line: usize,
@@ -134,7 +273,7 @@ impl Evidence {
             doc: doc.id.clone(),
             start: span.start,
             end: span.end,
-            text: doc.slice(span).to_string(),
+            text: SharedStr::of(&doc.text, span),
             line,
             column,
         }
@@ -154,7 +293,7 @@ pub struct Finding {
     /// How much it matters.
     pub severity: Severity,
     /// A sentence a person can act on.
-    pub message: String,
+    pub message: SharedStr,
     /// The cited spans; at least one.
     pub evidence: Vec<Evidence>,
     /// The rule that fired, for kinds with several rules.
@@ -170,17 +309,14 @@ impl Finding {
     pub fn new(
         kind: Kind,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<SharedStr>,
         evidence: Vec<Evidence>,
     ) -> Self {
-        let mut message = message.into();
-        // Formatted messages have room to spare; a report can hold
-        // hundreds of thousands.
-        message.shrink_to_fit();
+        // (A `String` becomes an exact `Arc<str>`: no room to spare.)
         Finding {
             kind,
             severity,
-            message,
+            message: message.into(),
             evidence,
             rule: None,
             story: None,

@@ -65,17 +65,7 @@ impl Report {
             .filter(|c| !single || !c.compares_versions())
             .map(|c| c.run(story, lexicons))
             .collect();
-        let total: usize = lists.iter().map(Vec::len).sum();
-        let mut findings: Vec<Finding> = Vec::new();
-        for mut more in lists {
-            if findings.len() < more.len() {
-                std::mem::swap(&mut findings, &mut more);
-                // Room for all of them at once, if the list has not got it
-                // (growing by appends doubled it).
-                findings.reserve_exact(total - findings.len());
-            }
-            findings.append(&mut more);
-        }
+        let mut findings = concatenate(lists);
         finding::sort(&mut findings, |id| story.doc_index(id));
         Report {
             schema_version: SCHEMA_VERSION,
@@ -99,5 +89,77 @@ fn summary(doc: &crate::document::Document) -> DocumentSummary {
         language_confidence: doc.language.confidence,
         encoding: doc.encoding.to_string(),
         boilerplate: doc.boilerplate.clone(),
+    }
+}
+
+/// The checks' finding lists as one, in the order the sort breaks ties by:
+/// a list longer than all before it goes in front of them. The others are
+/// moved into the list with the most room (one grown by doubling often has
+/// room for all of them), which gets room for all at once only when it has
+/// not: a long document has hundreds of thousands of findings, and a second
+/// vector of all of them doubled the report's peak.
+fn concatenate(mut lists: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let mut order = std::collections::VecDeque::with_capacity(lists.len());
+    let mut len = 0;
+    for (i, list) in lists.iter().enumerate() {
+        if len < list.len() {
+            order.push_front(i);
+        } else {
+            order.push_back(i);
+        }
+        len += list.len();
+    }
+    let Some(widest) = (0..lists.len()).max_by_key(|&i| lists[i].capacity()) else {
+        return Vec::new();
+    };
+    let mut findings = std::mem::take(&mut lists[widest]);
+    findings.reserve_exact(len - findings.len());
+    let at = order.iter().position(|&i| i == widest).unwrap_or(0);
+    // The lists after the widest one, then those before it, rotated to
+    // the front.
+    for &i in order.iter().skip(at + 1) {
+        findings.append(&mut lists[i]);
+    }
+    let after = findings.len();
+    for &i in order.iter().take(at) {
+        findings.append(&mut lists[i]);
+    }
+    let before = findings.len() - after;
+    findings.rotate_right(before);
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::concatenate;
+    use crate::finding::{Finding, Kind, Severity};
+
+    fn list(names: &[&str], room: usize) -> Vec<Finding> {
+        let mut list = Vec::with_capacity(room);
+        list.extend(
+            names
+                .iter()
+                .map(|n| Finding::new(Kind::Addition, Severity::Info, *n, Vec::new())),
+        );
+        list
+    }
+
+    #[test]
+    fn a_list_longer_than_all_before_it_goes_in_front_and_the_widest_is_reused() {
+        let lists = vec![
+            list(&["a1"], 1),
+            list(&["b1", "b2"], 2),
+            list(&["c1"], 64),
+            list(&["d1", "d2", "d3", "d4", "d5"], 5),
+            list(&[], 0),
+        ];
+        let all = concatenate(lists);
+        let messages: Vec<&str> = all.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["d1", "d2", "d3", "d4", "d5", "b1", "b2", "a1", "c1"]
+        );
+        assert_eq!(all.capacity(), 64);
+        assert!(concatenate(Vec::new()).is_empty());
     }
 }

@@ -68,7 +68,8 @@ impl Span {
 /// many spans of a huge document (or of one huge line) stays linear.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts (`u32`, as [`crate::document::Word`]'s).
+    line_starts: Vec<u32>,
     /// (byte offset on a char boundary, characters before it), ascending.
     checkpoints: Vec<(usize, usize)>,
 }
@@ -79,13 +80,15 @@ impl LineIndex {
 
     /// Indexes a text.
     pub fn new(text: &str) -> LineIndex {
+        let offset = |x: usize| u32::try_from(x).expect("a document shorter than 4 GiB");
         let mut line_starts = vec![0];
         line_starts.extend(
             text.bytes()
                 .enumerate()
                 .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
+                .map(|(i, _)| offset(i + 1)),
         );
+        line_starts.shrink_to_fit();
         let mut checkpoints = vec![(0, 0)];
         let mut next = Self::CHECKPOINT;
         for (chars, (i, _)) in text.char_indices().enumerate() {
@@ -108,8 +111,11 @@ impl LineIndex {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1].min(offset);
+        let line = self
+            .line_starts
+            .partition_point(|&s| s as usize <= offset)
+            .max(1);
+        let start = (self.line_starts[line - 1] as usize).min(offset);
         let col = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         (line, col)
     }

@@ -6,7 +6,8 @@ use super::support::{
     doc_names, is_heading, member_evidence, member_text, sort_evidence, versions,
 };
 use crate::align::{Group, Member};
-use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::finding::{Evidence, Finding, Kind, Severity, SharedStr};
+use crate::hash::{HashMap, HashMapExt};
 use crate::lexicon::Lexicons;
 use crate::span::Span;
 use crate::story::Story;
@@ -86,21 +87,27 @@ Headings are not claims. Needs at least two versions."
         if story.docs.len() < 2 {
             return Vec::new();
         }
+        // One message per version and weight, shared by its findings (a
+        // long document has hundreds of thousands of additions).
+        let mut messages: HashMap<(usize, Option<&str>), SharedStr> = HashMap::new();
         story_groups(story)
             .filter(|g| g.members.len() == 1)
             .map(|g| {
                 let m = &g.members[0];
-                let doc = &story.docs[m.doc].id;
-                let (severity, why) = match weight(story, m, lexicons) {
-                    Some(what) => (Severity::Warning, format!(", and it carries {what}")),
-                    None => (Severity::Info, String::new()),
+                let what = weight(story, m, lexicons);
+                let severity = match what {
+                    Some(_) => Severity::Warning,
+                    None => Severity::Info,
                 };
-                let message =
-                    format!("Only {doc} reports this claim; no other version has it{why}");
+                let message = messages.entry((m.doc, what)).or_insert_with(|| {
+                    let doc = &story.docs[m.doc].id;
+                    let why = what.map_or(String::new(), |w| format!(", and it carries {w}"));
+                    format!("Only {doc} reports this claim; no other version has it{why}").into()
+                });
                 Finding::new(
                     Kind::Addition,
                     severity,
-                    message,
+                    message.clone(),
                     vec![member_evidence(story, m)],
                 )
             })

@@ -112,7 +112,7 @@ spellings and how many documents use each."
                     // "Пётр" / "Петр").
                     let folded = fold(&p.form);
                     let spelling = groups
-                        .entry((m.key.as_str(), p.key.as_str(), pool))
+                        .entry((m.key.as_str(), &*p.key, pool))
                         .or_default()
                         .entry(folded.clone())
                         .or_default();
@@ -138,10 +138,10 @@ spellings and how many documents use each."
                     }
                     spelling.first.entry(d).or_insert(p.span);
                     if !p.exonym {
-                        let cross = scripts.entry((m.key.as_str(), p.key.as_str())).or_default();
+                        let cross = scripts.entry((m.key.as_str(), &*p.key)).or_default();
                         let (side, form) = if cyrillic {
                             let latin = romanised
-                                .entry((p.form.as_str(), lang))
+                                .entry((&*p.form, lang))
                                 .or_insert_with(|| key::latin(&p.form, Some(lang), &lexicons.names))
                                 .clone();
                             (&mut cross.cyrillic, latin)
@@ -250,7 +250,7 @@ fn vowel_slips(story: &Story) -> Vec<Finding> {
         for m in facts.names.iter().filter(|m| !m.boilerplate) {
             for p in m.parts.iter().filter(|p| !p.exonym) {
                 let entry = uses
-                    .entry(p.key.as_str())
+                    .entry(&*p.key)
                     .or_default()
                     .entry(d)
                     .or_insert((0, p.span));

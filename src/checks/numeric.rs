@@ -204,7 +204,7 @@ fn compare(story: &Story, group: &Group, slot: &[Slotted<'_>]) -> Option<Finding
             let message = format!("{} ({why})", finding.message);
             Finding {
                 severity: Severity::Warning,
-                message,
+                message: message.into(),
                 ..finding
             }
         }

@@ -16,7 +16,7 @@ use crate::extract::quantity::Quantity;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::lexicon::Lexicons;
 use crate::names::EntityType;
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 use crate::story::Story;
 use crate::text::fold;
 
@@ -284,8 +284,10 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
                 .cues
                 .noun_markers
                 .is_empty();
-            let names = facts
-                .names
+            // Facts are in text order: those inside a quote are found by a
+            // binary search, not a scan of every fact per quote (quadratic
+            // in a long document).
+            let names = starting_in(&facts.names, q.inner, |n| n.span.start)
                 .iter()
                 .filter(|n| q.inner.contains(&n.span))
                 // An acronym may stand for a name another version spells out.
@@ -300,8 +302,7 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
                         && !n.parts.iter().any(|p| p.exonym),
                 })
                 .collect();
-            let quantities = facts
-                .quantities
+            let quantities = starting_in(&facts.quantities, q.inner, |n| n.span.start)
                 .iter()
                 .filter(|n| q.inner.contains(&n.span))
                 .collect();

@@ -4,6 +4,8 @@
 pub mod boilerplate;
 pub mod word_info;
 
+use std::sync::Arc;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::input::RawDocument;
@@ -69,8 +71,9 @@ pub struct Document {
     pub id: String,
     /// Where it came from.
     pub path: String,
-    /// The text, exactly as read (UTF-8, BOM removed).
-    pub text: String,
+    /// The text, exactly as read (UTF-8, BOM removed); shared, so
+    /// findings cite it without copying ([`crate::finding::SharedStr`]).
+    pub text: Arc<str>,
     /// The encoding the text was decoded from.
     pub encoding: &'static str,
     /// The document's language.
@@ -96,7 +99,7 @@ pub struct Document {
 
 impl Document {
     /// Analyses a raw document: language, segmentation, boilerplate.
-    pub fn analyze(raw: RawDocument, lexicons: &Lexicons) -> Document {
+    pub fn analyze(mut raw: RawDocument, lexicons: &Lexicons) -> Document {
         let language = match &raw.language {
             Some(code) => Language {
                 code: code.clone(),
@@ -105,7 +108,10 @@ impl Document {
             None => lang::detect(&raw.text, lexicons),
         };
         let lex = lexicons.lang(&language.code);
-        let paragraph_spans = paragraphs(&raw.text);
+        // Shared from the start: the copy into an `Arc` is made while
+        // little else is held.
+        let text: Arc<str> = std::mem::take(&mut raw.text).into();
+        let paragraph_spans = paragraphs(&text);
         let mut paragraphs: Vec<Paragraph> = paragraph_spans
             .into_iter()
             .map(|span| Paragraph {
@@ -116,11 +122,11 @@ impl Document {
         let mut sentences = Vec::new();
         // About one word in six bytes: reserving that much spares most of
         // the copies (and the doubled peak) of a growing vector.
-        let mut words = Vec::with_capacity(raw.text.len() / 6);
+        let mut words = Vec::with_capacity(text.len() / 6);
         for (p, para) in paragraphs.iter().enumerate() {
-            for span in sentences_of(&raw.text, para.span, lex) {
+            for span in sentences_of(&text, para.span, lex) {
                 let first_word = words.len();
-                words.extend(words_of(&raw.text, span, lex).map(Word::new));
+                words.extend(words_of(&text, span, lex).map(Word::new));
                 sentences.push(Sentence {
                     span,
                     paragraph: p,
@@ -133,16 +139,16 @@ impl Document {
         sentences.shrink_to_fit();
         let infos = words
             .iter()
-            .map(|w: &Word| word_info::of(w.span().slice(&raw.text), &language.code, lexicons))
+            .map(|w: &Word| word_info::of(w.span().slice(&text), &language.code, lexicons))
             .collect();
-        boilerplate::classify(&raw.text, &mut paragraphs, &sentences, lexicons);
+        boilerplate::classify(&text, &mut paragraphs, &sentences, lexicons);
         boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
-        let boilerplate = boilerplate::merge(&raw.text, &paragraphs);
-        let lines = LineIndex::new(&raw.text);
+        let boilerplate = boilerplate::merge(&text, &paragraphs);
+        let lines = LineIndex::new(&text);
         Document {
             id: raw.id,
             path: raw.path,
-            text: raw.text,
+            text,
             encoding: raw.encoding,
             language,
             published: raw.published,

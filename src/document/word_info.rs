@@ -26,8 +26,9 @@ pub struct WordInfo {
     lower: Option<Box<str>>,
     /// Foreign-span votes: mid-sentence, then at a sentence start.
     votes: [OnceLock<Vote>; 2],
-    /// Matching features (`None`: a function word or a word with a digit).
-    features: OnceLock<Option<WordFeatures>>,
+    /// Matching features (`None`: a function word or a word with a digit),
+    /// boxed: a long document has many distinct numbers, which have none.
+    features: OnceLock<Option<Box<WordFeatures>>>,
 }
 
 impl WordInfo {
@@ -65,7 +66,9 @@ impl WordInfo {
         &self,
         compute: impl FnOnce() -> Option<WordFeatures>,
     ) -> Option<&WordFeatures> {
-        self.features.get_or_init(compute).as_ref()
+        self.features
+            .get_or_init(|| compute().map(Box::new))
+            .as_deref()
     }
 }
 

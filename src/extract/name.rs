@@ -31,12 +31,12 @@ pub struct NamePart {
     /// The word (possessive "'s" excluded), or the whole name for an exonym.
     pub span: Span,
     /// Its key: equal keys are one word spelled two ways.
-    pub key: String,
+    pub key: Box<str>,
     /// Its spelling: lower case, nominative for inflected Cyrillic names.
-    pub form: String,
+    pub form: Box<str>,
     /// Other readings of an inflected word: (form, key), for matching.
     #[serde(skip)]
-    pub alts: Vec<(String, String)>,
+    pub alts: Box<[(String, String)]>,
     /// True when the whole name is a known exonym (its spelling differs by
     /// language by design).
     pub exonym: bool,
@@ -743,17 +743,13 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
             entity = x.entity;
             parts = vec![NamePart {
                 span,
-                key: x.key.clone(),
-                form,
-                alts: Vec::new(),
+                key: x.key.as_str().into(),
+                form: form.into(),
+                alts: Box::default(),
                 exonym: true,
             }];
         }
-        let key = parts
-            .iter()
-            .map(|p| p.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = parts.iter().map(|p| &*p.key).collect::<Vec<_>>().join(" ");
         if key.is_empty() {
             continue;
         }
@@ -767,7 +763,7 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
             signals.push(GenderSignal::new(&key, g, cue_span, GenderCue::Honorific));
         }
         if parts.len() > 1 {
-            if let Some(g) = cx.t.given.get(&parts[0].key).and_then(|g| g.gender) {
+            if let Some(g) = cx.t.given.get(&*parts[0].key).and_then(|g| g.gender) {
                 signals.push(GenderSignal::new(
                     &key,
                     g,
@@ -803,7 +799,7 @@ const MAX_EXONYM_READINGS: usize = 16;
 fn exonym_reading<'t>(cx: &Ctx<'t>, parts: &[NamePart]) -> Option<(&'t Exonym, String)> {
     let mut readings: Vec<String> = vec![String::new()];
     for (i, p) in parts.iter().enumerate() {
-        let forms = std::iter::once(p.form.as_str()).chain(p.alts.iter().map(|(f, _)| f.as_str()));
+        let forms = std::iter::once(&*p.form).chain(p.alts.iter().map(|(f, _)| f.as_str()));
         let mut next = Vec::new();
         for r in &readings {
             for f in forms.clone() {
@@ -855,7 +851,7 @@ fn part(
             cx.doc.words[w].span().start,
             cx.doc.words[w].span().end - usize::from(cx.toks[w].possessive),
         ),
-        key: key::word_key(&form, cx.lang, cx.t),
+        key: key::word_key(&form, cx.lang, cx.t).into(),
         alts: others
             .into_iter()
             .map(|o| {
@@ -863,7 +859,7 @@ fn part(
                 (o, k)
             })
             .collect(),
-        form,
+        form: form.into(),
         exonym: false,
     }
 }
@@ -882,7 +878,7 @@ fn entity_type(cx: &Ctx, run: &Run, parts: &[NamePart]) -> EntityType {
     if parts.len() == 1 && cx.toks[run.words[0]].caps {
         return EntityType::Organization;
     }
-    if parts.len() > 1 && cx.t.given.contains_key(&parts[0].key) {
+    if parts.len() > 1 && cx.t.given.contains_key(&*parts[0].key) {
         return EntityType::Person;
     }
     let first = run.words[0];
@@ -928,7 +924,7 @@ fn resolve_short_forms(mentions: &mut [NameMention]) -> HashMap<String, String> 
         if matches!(m.entity, EntityType::Person | EntityType::Unknown) {
             // Every ending of the full name: "Neto", "Campos Neto".
             for i in 1..m.parts.len() {
-                let tail: Vec<&str> = m.parts[i..].iter().map(|p| p.key.as_str()).collect();
+                let tail: Vec<&str> = m.parts[i..].iter().map(|p| &*p.key).collect();
                 owners
                     .entry(tail.join(" "))
                     .or_default()

@@ -24,8 +24,8 @@ pub fn unify_names(facts: &mut [Facts]) {
                 m.key = k.clone();
             }
             for p in &mut m.parts {
-                if let Some(k) = part_map.get(&p.key) {
-                    p.key = k.clone();
+                if let Some(k) = part_map.get(&*p.key) {
+                    p.key = k.as_str().into();
                 }
             }
         }
@@ -50,7 +50,7 @@ fn adopt_attested_readings(facts: &mut [Facts]) {
         .map(|f| {
             f.names
                 .iter()
-                .flat_map(|m| m.parts.iter().map(|p| p.key.clone()))
+                .flat_map(|m| m.parts.iter().map(|p| p.key.to_string()))
                 .collect()
         })
         .collect();
@@ -62,7 +62,7 @@ fn adopt_attested_readings(facts: &mut [Facts]) {
     };
     for (d, f) in facts.iter_mut().enumerate() {
         for m in &mut f.names {
-            let joined_before = join(m.parts.iter().map(|p| p.key.as_str()));
+            let joined_before = join(m.parts.iter().map(|p| &*p.key));
             let mut changed = false;
             for p in &mut m.parts {
                 if p.alts.is_empty() || elsewhere(d, &p.key) {
@@ -71,13 +71,13 @@ fn adopt_attested_readings(facts: &mut [Facts]) {
                 let found: Vec<&(String, String)> =
                     p.alts.iter().filter(|(_, k)| elsewhere(d, k)).collect();
                 if let [(form, key)] = found[..] {
-                    p.form = form.clone();
-                    p.key = key.clone();
+                    p.form = form.as_str().into();
+                    p.key = key.as_str().into();
                     changed = true;
                 }
             }
             if changed && m.key == joined_before {
-                m.key = join(m.parts.iter().map(|p| p.key.as_str()));
+                m.key = join(m.parts.iter().map(|p| &*p.key));
             }
         }
     }
@@ -226,7 +226,7 @@ fn merge_parts(facts: &[Facts], key_map: &HashMap<String, String>) -> HashMap<St
                     *by_entity
                         .entry(k.clone())
                         .or_default()
-                        .entry(p.key.clone())
+                        .entry(p.key.to_string())
                         .or_default() += 1;
                 }
             }

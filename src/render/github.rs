@@ -53,7 +53,7 @@ impl Github {
             None => format!("driftcheck {}", f.kind),
         };
         properties.push(("title", title));
-        let mut message = f.message.clone();
+        let mut message = f.message.to_string();
         for e in &f.evidence {
             message.push('\n');
             message.push_str(&cite(e, 80));

@@ -54,7 +54,7 @@ pub fn body(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .collect();
             table.add_row(vec![
                 f.severity.to_string(),
-                f.message.clone(),
+                f.message.to_string(),
                 evidence.join("\n"),
             ]);
         }

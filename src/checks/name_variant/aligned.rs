@@ -29,6 +29,7 @@
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::document::Document;
 use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use crate::lexicon::{Lexicons, Starts};
 use crate::names::key;
@@ -43,16 +44,25 @@ const MAX_ADJECTIVES: usize = 2;
 /// Letters at the end of a word that may differ (case endings).
 const ENDING: usize = 2;
 
-/// A capitalised word of a version.
-struct Word<'a> {
-    span: Span,
-    /// Lower case, diacritics kept.
-    lower: &'a str,
-    /// Lower case, diacritics dropped: spellings are counted by it.
-    folded: &'a str,
+/// A capitalised word of a version: its index among the document's words
+/// (its span, lower case and fold are read from there: a long document has
+/// hundreds of thousands of capitalised words).
+#[derive(Clone, Copy)]
+struct Word {
+    at: u32,
     /// The first word of its sentence.
     first: bool,
     cyrillic: bool,
+}
+
+impl Word {
+    fn at(&self) -> usize {
+        self.at as usize
+    }
+
+    fn span(&self, doc: &Document) -> Span {
+        doc.words[self.at()].span()
+    }
 }
 
 /// One slip: (document, span of the odd spelling), and the near spellings
@@ -77,12 +87,13 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
     let mut uses: HashMap<&str, usize> = HashMap::new();
     let mut starts = Starts::default();
     for (d, ws) in words.iter().enumerate() {
+        let doc = &docs[d];
         for w in ws
             .iter()
-            .filter(|w| !w.first && !docs[d].is_boilerplate(w.span))
+            .filter(|w| !w.first && !doc.is_boilerplate(w.span(doc)))
         {
-            uses.insert(w.folded, 0);
-            starts.insert(w.folded);
+            uses.insert(doc.fold(w.at()), 0);
+            starts.insert(doc.fold(w.at()));
         }
     }
     for doc in docs {
@@ -112,18 +123,25 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
             }
             for (d, ws) in words.iter().enumerate() {
                 if !nouns_capitalised[d] {
-                    named.extend(ws.iter().filter(|w| !w.first).map(|w| w.folded.to_string()));
+                    named.extend(
+                        ws.iter()
+                            .filter(|w| !w.first)
+                            .map(|w| docs[d].fold(w.at()).to_string()),
+                    );
                 }
             }
             named
         })
     };
-    // (document, claim) → group.
-    let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
+    // Document → claim → group (`NONE`: none).
+    const NONE: u32 = u32::MAX;
+    let mut group_of: Vec<Vec<u32>> = (story.alignment.claims.iter())
+        .map(|claims| vec![NONE; claims.len()])
+        .collect();
     for (g, group) in story.alignment.groups.iter().enumerate() {
         for m in &group.members {
             for &c in &m.claims {
-                group_of.insert((m.doc, c), g);
+                group_of[m.doc][c] = u32::try_from(g).expect("fewer than 2^32 groups");
             }
         }
     }
@@ -143,10 +161,11 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
         let claims = &story.alignment.claims[d];
         let markers = &lexicons.lang(lang).cues.noun_markers;
         for w in ws {
-            if w.first || uses.get(w.folded) != Some(&1) || doc.is_boilerplate(w.span) {
+            let at = w.at();
+            let (w_span, w_lower) = (w.span(doc), doc.lower(at));
+            if w.first || uses.get(doc.fold(at)) != Some(&1) || doc.is_boilerplate(w_span) {
                 continue;
             }
-            let at = word_index(doc, w.span);
             let sentence = doc.sentence_of(at);
             // After an article, or an article and adjectives, a German
             // capitalised word is a noun ("das neue Parlament").
@@ -156,8 +175,9 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
             let Ok(claim) = claims.binary_search_by_key(&sentence, |c| c.sentence) else {
                 continue;
             };
-            let Some(&g) = group_of.get(&(d, claim)) else {
-                continue;
+            let g = match group_of[d][claim] {
+                NONE => continue,
+                g => g as usize,
             };
             let mut usual: BTreeMap<usize, Span> = BTreeMap::new();
             let mut spellings: BTreeSet<&str> = BTreeSet::new();
@@ -178,38 +198,39 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                 let span = story.alignment.member_span(m);
                 for o in words[m.doc]
                     .iter()
-                    .filter(|o| span.contains(&o.span) && o.cyrillic == w.cyrillic)
+                    .filter(|o| span.contains(&o.span(other)) && o.cyrillic == w.cyrillic)
                 {
-                    let Some(change) = near(w.lower, o.lower, w.cyrillic) else {
+                    let (o_lower, o_folded) = (other.lower(o.at()), other.fold(o.at()));
+                    let Some(change) = near(w_lower, o_lower, w.cyrillic) else {
                         continue;
                     };
                     // A capitalised word of a language that capitalises
                     // nouns is no name's spelling unless named elsewhere
                     // ("Parlament" / "Parlement").
-                    if nouns_capitalised[m.doc] && !named().contains(o.folded) {
+                    if nouns_capitalised[m.doc] && !named().contains(o_folded) {
                         continue;
                     }
-                    if other_lang != lang && (exonym(w.lower, lang) || exonym(o.lower, other_lang))
+                    if other_lang != lang && (exonym(w_lower, lang) || exonym(o_lower, other_lang))
                     {
                         continue;
                     }
                     if change == Change::Vowel {
                         // The name folds make some vowels one (y / i).
-                        if key::word_key_unclassed(o.lower, Some(other_lang), t)
-                            == key::word_key_unclassed(w.lower, Some(lang), t)
+                        if key::word_key_unclassed(o_lower, Some(other_lang), t)
+                            == key::word_key_unclassed(w_lower, Some(lang), t)
                         {
                             continue;
                         }
                         if other_lang == lang {
-                            vowels.insert(o.folded);
+                            vowels.insert(o_folded);
                         } else {
                             sure = true;
                         }
                     } else {
                         sure = true;
                     }
-                    usual.entry(m.doc).or_insert(o.span);
-                    spellings.insert(o.folded);
+                    usual.entry(m.doc).or_insert(o.span(other));
+                    spellings.insert(o_folded);
                 }
             }
             if !sure && !vowels.is_empty() {
@@ -228,10 +249,12 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                                 .filter(|m| m.doc != d && !words[m.doc].iter().any(|o| o.cyrillic))
                                 .filter(|m| {
                                     let span = story.alignment.member_span(m);
-                                    let ol = Some(docs[m.doc].language.code.as_str());
+                                    let other = &docs[m.doc];
+                                    let ol = Some(other.language.code.as_str());
                                     words[m.doc].iter().any(|o| {
-                                        span.contains(&o.span)
-                                            && key::word_key_unclassed(o.lower, ol, t) == k
+                                        span.contains(&o.span(other))
+                                            && key::word_key_unclassed(other.lower(o.at()), ol, t)
+                                                == k
                                     })
                                 })
                                 .count()
@@ -249,7 +272,7 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
             if is_name {
                 out.push(Slip {
                     doc: d,
-                    span: w.span,
+                    span: w_span,
                     usual,
                 });
             }
@@ -273,14 +296,9 @@ fn after_article(doc: &crate::document::Document, at: usize, markers: &HashSet<S
     false
 }
 
-/// The index of the word with this span.
-fn word_index(doc: &crate::document::Document, span: Span) -> usize {
-    doc.words.partition_point(|w| w.span().start < span.start)
-}
-
 /// The capitalised words of a document that may be names: letters only, at
 /// least [`MIN_LETTERS`] of them, not all capitals (acronyms).
-fn capitalised_words(doc: &crate::document::Document) -> Vec<Word<'_>> {
+fn capitalised_words(doc: &Document) -> Vec<Word> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         for (i, w) in (s.first_word..s.end_word).zip(doc.words_of(s)) {
@@ -293,9 +311,7 @@ fn capitalised_words(doc: &crate::document::Document) -> Vec<Word<'_>> {
                 continue;
             }
             out.push(Word {
-                span: w.span(),
-                lower: doc.lower(i),
-                folded: doc.fold(i),
+                at: u32::try_from(i).expect("fewer than 2^32 words"),
                 first: i == s.first_word,
                 cyrillic: is_cyrillic_word(text),
             });
