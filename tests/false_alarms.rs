@@ -787,7 +787,7 @@ fn quote_drift(case: &Case, original: &str, a: &str, b: &str) -> Vec<String> {
     ]);
     kinds(&f, Kind::QuoteDrift)
         .iter()
-        .map(|f| f.message.clone())
+        .map(|f| f.message.to_string())
         .collect()
 }
 
