@@ -656,6 +656,19 @@ fn forms_of_one_fact_compare_equal_across_languages() {
             ("en", "206,737 cases"),
             ("de", "206.737 Fälle"),
         ],
+        // Lakh and crore as words, kept by translators of Indian news.
+        &[
+            ("en", "41.78 lakh cases"),
+            ("en", "4,178,000 cases"),
+            ("de", "41,78 Lakh Fälle"),
+            ("fr", "41,78 lakhs de cas"),
+            ("ru", "4 178 000 случаев"),
+        ],
+        &[
+            ("en", "1.2 crore people"),
+            ("en", "12 million people"),
+            ("ru", "1,2 крора человек"),
+        ],
         &[("en", "$1 tln"), ("en", "$1 trillion"), ("ru", "$1 трлн")],
         &[("en", "$4 bln"), ("en", "$4 billion"), ("ru", "$4 млрд")],
         &[
