@@ -224,8 +224,39 @@ fn ends_scope(gap: &str) -> bool {
 fn in_title(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
     i > 0
         && crate::text::is_capitalized(doc.slice(words[i].span()))
-        && !doc.text[words[i - 1].span().end..words[i].span().start]
-            .contains([':', '"', '“', '«', '„', '(', '—', '–'])
+        && !gap_before(doc, words, i).contains([':', '"', '“', '«', '„', '(', '—', '–'])
+}
+
+/// The text between word `i` and the word before it ("" for the first).
+fn gap_before<'d>(doc: &'d Document, words: &[crate::document::Word], i: usize) -> &'d str {
+    match i.checked_sub(1) {
+        Some(p) => &doc.text[words[p].span().end..words[i].span().start],
+        None => "",
+    }
+}
+
+/// True when the word after word `i` is capitalised (a German noun after
+/// an article that is no relative pronoun).
+fn capitalised_next(doc: &Document, words: &[crate::document::Word], i: usize) -> bool {
+    words
+        .get(i + 1)
+        .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span())))
+}
+
+/// The stem of document word `at` (`low` lower-cased): the one among its
+/// alignment features, computed when the word has none.
+fn content_stem<'d>(
+    doc: &'d Document,
+    at: usize,
+    low: &str,
+    lexicons: &Lexicons,
+) -> std::borrow::Cow<'d, str> {
+    let lang = doc.language.code.as_str();
+    let word = doc.slice(doc.words[at].span());
+    doc.infos[at]
+        .features(|| crate::document::word_info::word_features(word, lang, lexicons))
+        .and_then(|f| f.stem())
+        .map_or_else(|| stem(lang, low).into(), Into::into)
 }
 
 /// True when a partner of a bound cue ("pas" of "ne … pas", "aucun" of
@@ -237,7 +268,7 @@ fn partnered(
     at: usize,
     neg: &Negation,
 ) -> bool {
-    let boundary = |j: usize| ends_scope(&doc.text[words[j - 1].span().end..words[j].span().start]);
+    let boundary = |j: usize| ends_scope(gap_before(doc, words, j));
     let start = (1..=at).rev().find(|&j| boundary(j)).unwrap_or(0);
     let end = (at + 1..words.len())
         .find(|&j| boundary(j))
@@ -323,18 +354,8 @@ fn plainly_affirmative(story: &Story, member: &Member, lexicons: &Lexicons) -> b
             if lex.is_function_word_lower(low) || word.chars().any(|c| c.is_ascii_digit()) {
                 return true;
             }
-            let shared = doc.infos[w]
-                .features(|| crate::document::word_info::word_features(word, lang, lexicons))
-                .and_then(|f| f.stem());
-            let owned;
-            let stem = match shared {
-                Some(s) => s,
-                None => {
-                    owned = stem(lang, low);
-                    &owned
-                }
-            };
-            !neg.is_negative(low, stem) && neg.antonym(stem).is_none_or(|(_, q)| q != stem)
+            let stem = content_stem(doc, w, low, lexicons);
+            !neg.is_negative(low, &stem) && neg.antonym(&stem).is_none_or(|(_, q)| *q != *stem)
         })
     })
 }
@@ -377,11 +398,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
         let mut clause = Clause::default();
         let mut i = 0;
         while i < words.len() {
-            let gap = if i > 0 {
-                &doc.text[words[i - 1].span().end..words[i].span().start]
-            } else {
-                ""
-            };
+            let gap = gap_before(doc, words, i);
             if i > 0 && (ends_scope(gap) || neg.opens_clause(lows[i])) {
                 scope = 0;
                 embedded = false;
@@ -399,10 +416,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
                 i += len;
                 continue;
             }
-            let noun_next = words
-                .get(i + 1)
-                .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span())));
-            if neg.opens_embedded(lows[i], gap.contains(','), noun_next) {
+            if neg.opens_embedded(lows[i], gap.contains(','), capitalised_next(doc, words, i)) {
                 embedded = true;
             }
             // An aside in parentheses ("(not her real name)") is no part of
@@ -437,8 +451,7 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
             // A bound cue is never one ("de ne pas", "pour ne pas" negate
             // an infinitive), nor is a cue after a relative pronoun ("...,
             // die nicht passen").
-            let relative = here > 1
-                && doc.text[words[here - 2].span().end..words[here - 1].span().start].contains(',');
+            let relative = here > 1 && gap_before(doc, words, here - 1).contains(',');
             // "nicht unerheblich", "not unlikely": a cue before a word
             // negated by a prefix negates that word alone (litotes).
             let litotes = lows
@@ -484,16 +497,11 @@ fn read(story: &Story, member: &Member, lexicons: &Lexicons) -> Reading {
                 continue;
             }
             // A single word's stem is among its alignment features.
-            let shared = (!two)
-                .then(|| {
-                    doc.infos[at]
-                        .features(|| {
-                            crate::document::word_info::word_features(word, lang, lexicons)
-                        })
-                        .and_then(|f| f.stem())
-                })
-                .flatten();
-            let stem = shared.map_or_else(|| stem(lang, text), str::to_string);
+            let stem = if two {
+                stem(lang, text)
+            } else {
+                content_stem(doc, at, text, lexicons).into_owned()
+            };
             let antonym = neg.antonym(&stem);
             let negative = neg.is_negative(text, &stem);
             if negative {
@@ -556,13 +564,6 @@ pub(crate) fn read_span(doc: &Document, span: Span, lexicons: &Lexicons) -> Span
             .count();
     let words = &doc.words[first..end];
     let lows: Vec<&str> = (first..end).map(|w| doc.lower(w)).collect();
-    let gap = |i: usize| {
-        if i == 0 {
-            ""
-        } else {
-            &doc.text[words[i - 1].span().end..words[i].span().start]
-        }
-    };
     let mut out = SpanPolarity::default();
     // A sentence's plain cue counts once its end shows it is no question.
     let mut pending = false;
@@ -578,7 +579,7 @@ pub(crate) fn read_span(doc: &Document, span: Span, lexicons: &Lexicons) -> Span
     let mut pair = String::new();
     let mut i = 0;
     while i < words.len() {
-        let g = gap(i);
+        let g = gap_before(doc, words, i);
         if g.contains(['.', '!', '?', ';']) {
             close(&mut pending, &mut asks, g, &mut out);
         }
@@ -591,10 +592,7 @@ pub(crate) fn read_span(doc: &Document, span: Span, lexicons: &Lexicons) -> Span
             i += len;
             continue;
         }
-        let noun_next = words
-            .get(i + 1)
-            .is_some_and(|w| crate::text::is_capitalized(doc.slice(w.span())));
-        embedded |= neg.opens_embedded(lows[i], g.contains(','), noun_next);
+        embedded |= neg.opens_embedded(lows[i], g.contains(','), capitalised_next(doc, words, i));
         let (len, text) = token(&lows, i, neg, &mut pair);
         let two = len == 2;
         let here = i;
