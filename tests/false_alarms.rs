@@ -242,6 +242,51 @@ fn a_quote_translators_render_as_reported_speech_is_no_quote_drift() {
     assert!(!kinds(&f, Kind::QuoteDrift).is_empty(), "{f:#?}");
 }
 
+/// A quote whose negated clause one translator words as a difference
+/// ("have not done this" / "acted differently from"), in three languages:
+/// a translation with the negation, another that words it as a difference,
+/// and the first with its negation dropped. The original is French.
+const REWORDED_NEGATION: [(&str, &str, &str, &str); 3] = [
+    (
+        "en",
+        "\"My predecessors have not done this, but I did it, and others will follow my example,\" said President Claire Morel.",
+        "\"I acted differently from my predecessors, and many others will follow my example,\" President Claire Morel said.",
+        "\"My predecessors have done this, but I did it, and others will follow my example,\" said President Claire Morel.",
+    ),
+    (
+        "de",
+        "„Meine Vorgänger haben das nicht getan, aber ich habe es getan, und andere werden meinem Beispiel folgen“, sagte Präsidentin Claire Morel.",
+        "„Ich habe anders gehandelt als meine Vorgänger, und viele werden meinem Beispiel folgen“, sagte Präsidentin Claire Morel.",
+        "„Meine Vorgänger haben das getan, aber ich habe es getan, und andere werden meinem Beispiel folgen“, sagte Präsidentin Claire Morel.",
+    ),
+    (
+        "ru",
+        "«Мои предшественники этого не делали, а я сделала, и другие последуют моему примеру», — сказала президент Клэр Морель.",
+        "«Я поступила иначе, чем мои предшественники, и многие последуют моему примеру», — заявила президент Клэр Морель.",
+        "«Мои предшественники это делали, а я сделала, и другие последуют моему примеру», — сказала президент Клэр Морель.",
+    ),
+];
+
+const FR_REWORDED_NEGATION: &str = "« Mes prédécesseurs ne l'ont pas fait, mais moi je l'ai fait, et d'autres suivront mon exemple », a déclaré la présidente Claire Morel.";
+
+#[test]
+fn a_negation_worded_as_a_difference_is_no_quote_drift() {
+    for (lang, negated, reworded, dropped) in REWORDED_NEGATION {
+        let f = check(&[
+            ("o", "fr", FR_REWORDED_NEGATION),
+            ("a", lang, negated),
+            ("b", lang, reworded),
+        ]);
+        assert!(kinds(&f, Kind::QuoteDrift).is_empty(), "{lang}: {f:#?}");
+        let f = check(&[
+            ("o", "fr", FR_REWORDED_NEGATION),
+            ("a", lang, negated),
+            ("b", lang, dropped),
+        ]);
+        assert_eq!(kinds(&f, Kind::QuoteDrift).len(), 1, "{lang}: {f:#?}");
+    }
+}
+
 // --- polarity: a negative word against a plain negation, negations that are
 // not the claim's own ---
 
