@@ -237,6 +237,18 @@ const SKELETON_RULES: [(&str, &str); 20] = [
     ("z", "s"),
 ];
 
+/// The bytes a rule of [`SKELETON_RULES`] starts with: most letters start
+/// none, and need no rule tried.
+const RULE_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut k = 0;
+    while k < SKELETON_RULES.len() {
+        starts[SKELETON_RULES[k].0.as_bytes()[0] as usize] = true;
+        k += 1;
+    }
+    starts
+};
+
 /// A romanised word with the spelling differences of [`SKELETON_RULES`]
 /// folded and doubled letters made single, in one pass: "spencer" and
 /// "spenser" ("Спенсер") meet.
@@ -255,6 +267,7 @@ pub fn skeleton(latin: &str) -> String {
         let rest = &latin[i..];
         match SKELETON_RULES
             .iter()
+            .filter(|_| RULE_STARTS[usize::from(bytes[i])])
             .find(|(from, _)| rest.starts_with(from))
         {
             Some((from, to)) => {

@@ -152,6 +152,13 @@ fn quotes_in(
         }
     }
     for (n, &(i, c)) in chars.iter().enumerate() {
+        // Only a quote mark opens or closes a quote.
+        if !matches!(
+            c,
+            '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‚' | '‘' | '’' | '"' | '\''
+        ) {
+            continue;
+        }
         let prev = n.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(n + 1).map(|&(_, c)| c);
         let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
