@@ -34,20 +34,27 @@ impl Marks {
         let mut marks = Marks::default();
         let bytes = text.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
-            match (b, bytes.get(i + 1), bytes.get(i + 2)) {
-                (b'"', ..) | (0xC2, Some(0xAB | 0xBB), _) => marks.quote = true,
-                // “ ” „ ‚ ‹ ›
-                (0xE2, Some(0x80), Some(0x9A | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)) => {
-                    marks.quote = true
-                }
-                // ‘ ’: between letters an apostrophe ("it’s").
-                (0xE2, Some(0x80), Some(0x98 | 0x99)) => {
-                    let previous = text[..i].chars().next_back().unwrap_or(' ');
-                    let next = text[i + 3..].chars().next().unwrap_or(' ');
-                    marks.quote |= !(previous.is_alphabetic() && next.is_alphabetic());
-                }
-                (b'(' | b')' | b'[' | b']', ..) => marks.paren = true,
-                (b'?', ..) | (0xC2, Some(0xBF), _) => marks.question = true,
+            match b {
+                b'"' => marks.quote = true,
+                b'(' | b')' | b'[' | b']' => marks.paren = true,
+                b'?' => marks.question = true,
+                // « » ¿
+                0xC2 => match bytes.get(i + 1) {
+                    Some(0xAB | 0xBB) => marks.quote = true,
+                    Some(0xBF) => marks.question = true,
+                    _ => {}
+                },
+                0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                    // “ ” „ ‚ ‹ ›
+                    Some(0x9A | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA) => marks.quote = true,
+                    // ‘ ’: between letters an apostrophe ("it’s").
+                    Some(0x98 | 0x99) => {
+                        let previous = text[..i].chars().next_back().unwrap_or(' ');
+                        let next = text[i + 3..].chars().next().unwrap_or(' ');
+                        marks.quote |= !(previous.is_alphabetic() && next.is_alphabetic());
+                    }
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -266,10 +273,20 @@ impl Features {
 /// The anchor of a quantity: its value (or range), the same in every
 /// language and form ("4,500", "4.500", "four thousand five hundred").
 fn quantity_anchor(q: &Quantity) -> String {
-    let show = |x: f64| format!("{}", (x * 1000.0).round() / 1000.0);
     match q.value {
-        Some(v) => format!("n:{}", show(v)),
-        None => format!("n:{}-{}", show(q.min), show(q.max)),
+        Some(v) => format!("n:{}", anchor_number(v)),
+        None => format!("n:{}-{}", anchor_number(q.min), anchor_number(q.max)),
+    }
+}
+
+/// A value to three decimals as floats print it; whole numbers print as
+/// integers do, without float formatting (negative zero keeps its sign).
+fn anchor_number(x: f64) -> String {
+    let x = (x * 1000.0).round() / 1000.0;
+    if x.fract() == 0.0 && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
+        (x as i64).to_string()
+    } else {
+        format!("{x}")
     }
 }
 
@@ -422,6 +439,24 @@ mod tests {
             Marks::of("Plain words, ünïcödé — and dashes."),
             Marks::default()
         );
+    }
+
+    #[test]
+    fn anchor_numbers_print_values_as_floats_do() {
+        for v in [
+            0.0,
+            -0.0,
+            1200.0,
+            -3.0,
+            2.5,
+            0.1234,
+            -0.0001,
+            1e20,
+            4_176_000.0,
+        ] {
+            let expected = format!("{}", (v * 1000.0_f64).round() / 1000.0);
+            assert_eq!(anchor_number(v), expected, "{v}");
+        }
     }
 
     #[test]

@@ -194,7 +194,32 @@ impl Starts {
         if key.is_empty() {
             return true;
         }
-        let bit = Starts::bit(key.as_bytes());
+        self.has(Starts::bit(key.as_bytes()))
+    }
+
+    /// Records how a key ends (its last two bytes), for [`Starts::may_end`]:
+    /// a set keeps either starts or ends.
+    pub fn insert_end(&mut self, key: &str) {
+        if key.is_empty() {
+            return;
+        }
+        self.0.resize(1024, 0);
+        let bit = Starts::end_bit(key.as_bytes());
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no recorded key ends as `key` does: a key and every
+    /// longer text it ends share their last two bytes.
+    pub fn may_end(&self, key: &str) -> bool {
+        key.is_empty() || self.has(Starts::end_bit(key.as_bytes()))
+    }
+
+    fn end_bit(key: &[u8]) -> usize {
+        let n = key.len();
+        (usize::from(key[n - 1]) << 8) | usize::from(n.checked_sub(2).map_or(0, |i| key[i]))
+    }
+
+    fn has(&self, bit: usize) -> bool {
         self.0
             .get(bit / 64)
             .is_some_and(|w| w & (1 << (bit % 64)) != 0)
@@ -771,6 +796,21 @@ mod tests {
         }
         for key in ["b", "ab", "да", "e", "zz"] {
             assert!(!starts.may_hold(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn ends_let_through_every_word_a_recorded_key_ends() {
+        let mut ends = Starts::default();
+        assert!(!ends.may_end("x"), "an empty set holds nothing");
+        for key in ["minister", "министр", "é", "präsident"] {
+            ends.insert_end(key);
+        }
+        for key in ["bundesminister", "вицеминистр", "é", "vizepräsident", ""] {
+            assert!(ends.may_end(key), "{key}");
+        }
+        for key in ["ministerin", "министра", "e", "präsidenten"] {
+            assert!(!ends.may_end(key), "{key}");
         }
     }
 

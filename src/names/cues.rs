@@ -55,6 +55,8 @@ pub struct PhraseSet {
     /// Indices in `heads` by the last letters of the head ([`head_end`]):
     /// most words end like no head, and are rejected by one lookup.
     heads_by_end: HashMap<String, Vec<usize>>,
+    /// The last bytes of the heads, to reject most words before hashing.
+    head_ends: crate::lexicon::Starts,
 }
 
 /// How many last letters of a word index the compound heads.
@@ -78,6 +80,7 @@ impl PhraseSet {
             inflected,
             heads: Vec::new(),
             heads_by_end: HashMap::new(),
+            head_ends: crate::lexicon::Starts::default(),
         }
     }
 
@@ -95,7 +98,9 @@ impl PhraseSet {
         self.heads
             .sort_by_key(|p| std::cmp::Reverse(p.words[0].len()));
         self.heads_by_end.clear();
+        self.head_ends = crate::lexicon::Starts::default();
         for (i, p) in self.heads.iter().enumerate() {
+            self.head_ends.insert_end(&p.words[0]);
             self.heads_by_end
                 .entry(head_end(&p.words[0]).to_string())
                 .or_default()
@@ -159,7 +164,10 @@ impl PhraseSet {
 
     /// The one-word phrase a compound word ends with, if compounds match.
     fn compound_head(&self, word: &str) -> Option<&Phrase> {
-        if self.heads.is_empty() || word.len() < MIN_COMPOUND_HEAD + MIN_COMPOUND_STEM {
+        if self.heads.is_empty()
+            || word.len() < MIN_COMPOUND_HEAD + MIN_COMPOUND_STEM
+            || !self.head_ends.may_end(word)
+        {
             return None;
         }
         let candidates = self.heads_by_end.get(head_end(word))?;

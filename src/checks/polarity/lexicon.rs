@@ -216,7 +216,8 @@ impl Negation {
     /// True when the lower-case word is an elided cue with its verb:
     /// "n'a", "n’est".
     pub fn is_elided(&self, low: &str) -> bool {
-        low.contains(['\'', '’']) && {
+        // Byte searches: a set of two characters is decoded one by one.
+        (low.as_bytes().contains(&b'\'') || low.contains('’')) && {
             let low = low.replace('’', "'");
             self.elided.iter().any(|c| low.starts_with(c.as_str()))
         }
