@@ -180,12 +180,9 @@ impl Starts {
 
     /// Records a key (the empty key is always let through).
     pub fn insert(&mut self, key: &str) {
-        if key.is_empty() {
-            return;
+        if !key.is_empty() {
+            self.set(Starts::bit(key.as_bytes()));
         }
-        self.0.resize(1024, 0);
-        let bit = Starts::bit(key.as_bytes());
-        self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     /// False when no recorded key starts as `key` does: a key and every
@@ -200,12 +197,9 @@ impl Starts {
     /// Records how a key ends (its last two bytes), for [`Starts::may_end`]:
     /// a set keeps either starts or ends.
     pub fn insert_end(&mut self, key: &str) {
-        if key.is_empty() {
-            return;
+        if !key.is_empty() {
+            self.set(Starts::end_bit(key.as_bytes()));
         }
-        self.0.resize(1024, 0);
-        let bit = Starts::end_bit(key.as_bytes());
-        self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     /// False when no recorded key ends as `key` does: a key and every
@@ -217,6 +211,11 @@ impl Starts {
     fn end_bit(key: &[u8]) -> usize {
         let n = key.len();
         (usize::from(key[n - 1]) << 8) | usize::from(n.checked_sub(2).map_or(0, |i| key[i]))
+    }
+
+    fn set(&mut self, bit: usize) {
+        self.0.resize(1024, 0);
+        self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     fn has(&self, bit: usize) -> bool {
