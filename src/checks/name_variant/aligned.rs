@@ -33,7 +33,7 @@ use crate::document::Document;
 use crate::hash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use crate::lexicon::{Lexicons, Starts};
 use crate::names::key;
-use crate::span::Span;
+use crate::span::{Span, starting_in};
 use crate::story::Story;
 use crate::text::{fold, is_all_caps, is_alphabetic, is_capitalized, is_cyrillic_word};
 
@@ -196,7 +196,9 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                     continue;
                 }
                 let span = story.alignment.member_span(m);
-                for o in words[m.doc]
+                // The words are in text order: those of the member's span
+                // by binary search, not by a scan of the whole version.
+                for o in starting_in(&words[m.doc], span, |o| o.span(other).start)
                     .iter()
                     .filter(|o| span.contains(&o.span(other)) && o.cyrillic == w.cyrillic)
                 {
@@ -251,11 +253,16 @@ pub(super) fn slips(story: &Story, lexicons: &Lexicons) -> Vec<Slip> {
                                     let span = story.alignment.member_span(m);
                                     let other = &docs[m.doc];
                                     let ol = Some(other.language.code.as_str());
-                                    words[m.doc].iter().any(|o| {
-                                        span.contains(&o.span(other))
-                                            && key::word_key_unclassed(other.lower(o.at()), ol, t)
-                                                == k
-                                    })
+                                    starting_in(&words[m.doc], span, |o| o.span(other).start)
+                                        .iter()
+                                        .any(|o| {
+                                            span.contains(&o.span(other))
+                                                && key::word_key_unclassed(
+                                                    other.lower(o.at()),
+                                                    ol,
+                                                    t,
+                                                ) == k
+                                        })
                                 })
                                 .count()
                         } else {
