@@ -245,21 +245,35 @@ pub struct Features {
 impl Features {
     /// The id of a feature.
     fn id(&mut self, feature: &Hashed) -> u32 {
-        self.id_with(feature.hash, &feature.text, || Arc::clone(&feature.text))
+        // A word's features are shared by every use of the word: most
+        // lookups find the very same text, known without comparing bytes.
+        let same = |name: &Arc<str>| Arc::ptr_eq(name, &feature.text) || **name == *feature.text;
+        self.id_where(feature.hash, same, || Arc::clone(&feature.text))
     }
 
     /// The id of a feature given as text (stored only when new).
     fn id_of(&mut self, feature: &str) -> u32 {
-        self.id_with(feature_hash(feature), feature, || Arc::from(feature))
+        self.id_where(
+            feature_hash(feature),
+            |name| **name == *feature,
+            || Arc::from(feature),
+        )
     }
 
-    fn id_with(&mut self, hash: u64, text: &str, owned: impl FnOnce() -> Arc<str>) -> u32 {
+    /// The id of the feature of hash `hash` whose stored text is `same`,
+    /// stored as `owned` when new.
+    fn id_where(
+        &mut self,
+        hash: u64,
+        same: impl Fn(&Arc<str>) -> bool,
+        owned: impl FnOnce() -> Arc<str>,
+    ) -> u32 {
         let Features {
             table,
             names,
             hashes,
         } = self;
-        if let Some(&id) = table.find(hash, |&id| *names[id as usize] == *text) {
+        if let Some(&id) = table.find(hash, |&id| same(&names[id as usize])) {
             return id;
         }
         let id = names.len() as u32;
