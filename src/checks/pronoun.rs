@@ -208,7 +208,7 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
     for &c in &member.claims {
         let sentence = &doc.sentences[claims[c].sentence];
         let words = doc.words_of(sentence);
-        let folded = &doc.infos[sentence.first_word..sentence.end_word];
+        let folded = &doc.infos.slice(sentence.first_word..sentence.end_word);
 
         for (i, w) in words.iter().enumerate() {
             if quotes.iter().any(|q| q.contains(&w.span())) {

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::document::{Document, Word};
+use crate::document::{Document, FoldedWords, Word};
 use crate::lang;
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::Span;
@@ -73,7 +73,7 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
     let mut out: Vec<ForeignSpan> = Vec::new();
     for (_, sentence) in doc.story_sentences() {
         let words = doc.words_of(sentence);
-        let loan = loanwords.mask(&doc.infos[sentence.first_word..sentence.end_word]);
+        let loan = loanwords.mask(&doc.infos.slice(sentence.first_word..sentence.end_word));
         let votes: Vec<&Vote> = words
             .iter()
             .enumerate()
@@ -136,19 +136,20 @@ impl Loanwords {
 
     /// Marks the words (given folded) that belong to an established
     /// loanword phrase.
-    fn mask<S: AsRef<str>>(&self, keys: &[S]) -> Vec<bool> {
-        let mut mask = vec![false; keys.len()];
-        for start in 0..keys.len() {
-            let Some(phrases) = self.by_first.get(keys[start].as_ref()) else {
+    fn mask<W: FoldedWords + ?Sized>(&self, keys: &W) -> Vec<bool> {
+        let n = keys.count();
+        let mut mask = vec![false; n];
+        for start in 0..n {
+            let Some(phrases) = self.by_first.get(keys.folded(start)) else {
                 continue;
             };
             for parts in phrases {
                 let end = start + parts.len();
-                if end <= keys.len()
+                if end <= n
                     && parts
                         .iter()
-                        .zip(&keys[start..end])
-                        .all(|(p, k)| p == k.as_ref())
+                        .enumerate()
+                        .all(|(k, p)| p == keys.folded(start + k))
                 {
                     mask[start..end].iter_mut().for_each(|m| *m = true);
                 }
