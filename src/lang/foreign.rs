@@ -51,8 +51,9 @@ pub enum Vote {
     Name,
     /// No evidence either way (a content word).
     Neutral,
-    /// Votes per candidate language.
-    Foreign(BTreeMap<String, u32>),
+    /// Votes per candidate language (boxed: every entry of the shared word
+    /// table holds two votes, and few words have foreign ones).
+    Foreign(Box<BTreeMap<String, u32>>),
 }
 
 /// Finds the foreign spans of a document's story text.
@@ -206,7 +207,7 @@ fn vote(
     if votes.is_empty() {
         if capital { Vote::Name } else { Vote::Neutral }
     } else {
-        Vote::Foreign(votes)
+        Vote::Foreign(Box::new(votes))
     }
 }
 
@@ -251,7 +252,7 @@ fn tally<'a>(votes: &[&'a Vote]) -> (BTreeMap<&'a str, u32>, usize) {
     for v in votes {
         if let Vote::Foreign(map) = v {
             voting += 1;
-            for (lang, n) in map {
+            for (lang, n) in map.iter() {
                 *totals.entry(lang.as_str()).or_default() += n;
             }
         }
