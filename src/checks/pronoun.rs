@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use super::support::{
-    ClaimGroups, claim_of, doc_names, entity_name, groups_of_claims, reference_reading, sort_evidence, versions,
+    ClaimGroups, claim_of, doc_names, entity_name, groups_of_claims, reference_reading,
+    sort_evidence, versions,
 };
 use crate::align::{Group, Member};
 use crate::extract::{GenderCue, GenderSignal};
@@ -307,9 +308,8 @@ fn tied(
     wrong: &[(usize, &GenderSignal)],
     right: &[(usize, &GenderSignal)],
 ) -> bool {
-    let groups_at = |d: usize, s: Span| {
-        claim_of(story, d, s).map_or(&[][..], |c| claim_groups.of(d, c))
-    };
+    let groups_at =
+        |d: usize, s: Span| claim_of(story, d, s).map_or(&[][..], |c| claim_groups.of(d, c));
     wrong.iter().any(|&(d, w)| {
         if w.cue != GenderCue::Pronoun {
             return true;

@@ -249,7 +249,9 @@ impl Quoted<'_> {
 /// The words of a span of a document.
 fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
     let d = &story.docs[doc];
-    word_range(d, span).map(|w| d.slice(d.words[w].span())).collect()
+    word_range(d, span)
+        .map(|w| d.slice(d.words[w].span()))
+        .collect()
 }
 
 /// The indices of the words of a document inside a span.
@@ -284,7 +286,10 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
                 .take_while(|&c| claims[c].span.start < q.span.end)
                 .flat_map(|c| claim_groups.of(d, c).iter().copied())
                 .collect();
-            let words = range.clone().map(|w| doc.slice(doc.words[w].span())).collect();
+            let words = range
+                .clone()
+                .map(|w| doc.slice(doc.words[w].span()))
+                .collect();
             let keys = range.map(|w| doc.fold(w)).collect();
             let nouns_capitalised = !lexicons
                 .lang(&doc.language.code)

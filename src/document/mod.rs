@@ -13,7 +13,7 @@ use crate::lang::{self, Language};
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::{LineIndex, Span};
 pub use boilerplate::{Boilerplate, Reason};
-pub use word_info::{Folds, FoldedWords, WordRef, WordTable};
+pub use word_info::{FoldedWords, Folds, WordRef, WordTable};
 
 /// A paragraph: one line, or several when the text is hard-wrapped.
 #[derive(Clone, Debug)]

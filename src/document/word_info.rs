@@ -136,7 +136,8 @@ impl WordTable {
                 known
             } else {
                 let id = u32::try_from(table.entries.len()).expect("fewer than 4 billion words");
-                word.slot.store(stamp << 32 | u64::from(id), Ordering::Relaxed);
+                word.slot
+                    .store(stamp << 32 | u64::from(id), Ordering::Relaxed);
                 table.entries.push(word);
                 id
             };

@@ -669,7 +669,11 @@ fn inverted_subject_word(cx: &Ctx, c: usize, end: usize) -> bool {
     cx.mention(c).is_some()
         || cx.pronoun(c).is_some()
         || cx.cues.articles.contains_key(cx.folds[c].fold())
-        || cx.cues.titles.match_at(&cx.folds.slice(0..end), c).is_some()
+        || cx
+            .cues
+            .titles
+            .match_at(&cx.folds.slice(0..end), c)
+            .is_some()
 }
 
 /// True when word `c` is "that", "que", "dass", "що" (or "qu'il").
