@@ -68,8 +68,8 @@ impl Entry {
             fingerprint: fingerprint(finding),
             kind: finding.kind,
             severity: finding.severity,
-            story: finding.story.clone(),
-            rule: finding.rule.clone(),
+            story: finding.story.as_deref().map(String::from),
+            rule: finding.rule.as_deref().map(String::from),
             docs: finding.evidence.iter().map(|e| e.doc.clone()).collect(),
             evidence: finding
                 .evidence

@@ -257,18 +257,21 @@ pub struct Evidence {
     pub end: usize,
     /// Exactly `text[start..end]` of the document.
     pub text: SharedStr,
-    /// 1-based line of `start` (for people; not in the JSON report).
+    /// 1-based line of `start` (for people; not in the JSON report; `u32`,
+    /// as a long document's findings are many).
     #[serde(skip)]
-    pub line: usize,
+    pub line: u32,
     /// 1-based column of `start`, in characters.
     #[serde(skip)]
-    pub column: usize,
+    pub column: u32,
 }
 
 impl Evidence {
     /// Cites a span of a document.
     pub fn new(doc: &Document, span: Span) -> Evidence {
         let (line, column) = doc.lines.line_col(&doc.text, span.start);
+        let small = |x: usize| u32::try_from(x).expect("a document shorter than 4 GiB");
+        let (line, column) = (small(line), small(column));
         Evidence {
             doc: doc.id.clone(),
             start: span.start,
@@ -296,12 +299,14 @@ pub struct Finding {
     pub message: SharedStr,
     /// The cited spans; at least one.
     pub evidence: Vec<Evidence>,
-    /// The rule that fired, for kinds with several rules.
+    /// The rule that fired, for kinds with several rules (boxed strings:
+    /// a long document has hundreds of thousands of findings, most
+    /// without either).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Box<str>>,
     /// The story a feed finding belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub story: Option<String>,
+    pub story: Option<Box<str>>,
 }
 
 impl Finding {
@@ -325,7 +330,7 @@ impl Finding {
 
     /// The same finding with a rule name.
     pub fn with_rule(mut self, rule: impl Into<String>) -> Self {
-        self.rule = Some(rule.into());
+        self.rule = Some(rule.into().into_boxed_str());
         self
     }
 }

@@ -136,7 +136,10 @@ pub fn align(
             }
         }
     }
-    let mut beads = Vec::new();
+    // Each bead takes at least one claim: room for the most there can be
+    // at once (a long document against a short one has a bead per claim,
+    // and a vector grown by doubling held up to twice that).
+    let mut beads = Vec::with_capacity(n + m);
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let Some(k) = band.at(i, j) else { break };

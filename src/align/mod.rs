@@ -213,7 +213,7 @@ impl Alignment {
         let bags: Vec<weights::Bag> = alignment
             .claims
             .iter()
-            .map(|c| weights::Bag::of(c))
+            .map(|c| weights::Bag::of(c, alignment.features.len()))
             .collect();
         alignment.pivot = reference.unwrap_or_else(|| alignment.choose_pivot(&bags));
         let order = alignment.order_of_versions(&bags);

@@ -182,6 +182,19 @@ pub struct Bag {
     cross: Vec<u32>,
 }
 
+/// The ranks whose bits are set, in order.
+fn ranks(bits: &[u64]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(bits.iter().map(|b| b.count_ones() as usize).sum());
+    for (k, &word) in bits.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            out.push(k as u32 * 64 + rest.trailing_zeros());
+            rest &= rest - 1;
+        }
+    }
+    out
+}
+
 /// Dice coefficient of two sorted, unique lists.
 fn dice(a: &[u32], b: &[u32]) -> f64 {
     if a.is_empty() || b.is_empty() {
@@ -191,27 +204,25 @@ fn dice(a: &[u32], b: &[u32]) -> f64 {
 }
 
 impl Bag {
-    /// The bag of a version's claims.
-    pub fn of(claims: &[Claim]) -> Bag {
-        let mut stems: Vec<u32> = claims
-            .iter()
-            .flat_map(|c| c.stems().iter().copied())
-            .collect();
-        let mut cross: Vec<u32> = claims
-            .iter()
-            .flat_map(|c| {
-                c.cognates()
-                    .iter()
-                    .chain(c.concepts())
-                    .chain(c.anchors())
-                    .copied()
-            })
-            .collect();
-        for list in [&mut stems, &mut cross] {
-            list.sort_unstable();
-            list.dedup();
+    /// The bag of a version's claims; `features`: how many features the
+    /// story has (every rank is below). Marked in a bit per feature, not
+    /// gathered and sorted: a long document's claims hold millions.
+    pub fn of(claims: &[Claim], features: usize) -> Bag {
+        let words = features.div_ceil(64);
+        let (mut stems, mut cross) = (vec![0u64; words], vec![0u64; words]);
+        let mark = |bits: &mut [u64], r: u32| bits[r as usize / 64] |= 1 << (r % 64);
+        for c in claims {
+            for &r in c.stems() {
+                mark(&mut stems, r);
+            }
+            for &r in c.cognates().iter().chain(c.concepts()).chain(c.anchors()) {
+                mark(&mut cross, r);
+            }
         }
-        Bag { stems, cross }
+        Bag {
+            stems: ranks(&stems),
+            cross: ranks(&cross),
+        }
     }
 
     /// Similarity of two versions as wholes.

@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::Check;
 use super::support::{
-    claim_of, doc_names, entity_name, groups_of_claims, reference_reading, sort_evidence, versions,
+    ClaimGroups, claim_of, doc_names, entity_name, groups_of_claims, reference_reading,
+    sort_evidence, versions,
 };
 use crate::align::{Group, Member};
 use crate::extract::{GenderCue, GenderSignal};
@@ -208,7 +209,7 @@ fn speaker_cues(story: &Story, member: &Member, lexicons: &Lexicons) -> Vec<(Gen
     for &c in &member.claims {
         let sentence = &doc.sentences[claims[c].sentence];
         let words = doc.words_of(sentence);
-        let folded = &doc.infos[sentence.first_word..sentence.end_word];
+        let folded = &doc.infos.slice(sentence.first_word..sentence.end_word);
 
         for (i, w) in words.iter().enumerate() {
             if quotes.iter().any(|q| q.contains(&w.span())) {
@@ -303,13 +304,12 @@ fn aligned_speakers(story: &Story, group: &Group, lexicons: &Lexicons) -> Option
 /// gender for the same person is no evidence.
 fn tied(
     story: &Story,
-    claim_groups: &[Vec<Vec<usize>>],
+    claim_groups: &ClaimGroups,
     wrong: &[(usize, &GenderSignal)],
     right: &[(usize, &GenderSignal)],
 ) -> bool {
-    let groups_at = |d: usize, s: Span| {
-        claim_of(story, d, s).map_or(&[][..], |c| claim_groups[d][c].as_slice())
-    };
+    let groups_at =
+        |d: usize, s: Span| claim_of(story, d, s).map_or(&[][..], |c| claim_groups.of(d, c));
     wrong.iter().any(|&(d, w)| {
         if w.cue != GenderCue::Pronoun {
             return true;

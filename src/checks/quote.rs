@@ -37,7 +37,8 @@ struct Quoted<'a> {
     doc: usize,
     quote: &'a Quote,
     words: Vec<&'a str>,
-    keys: BTreeSet<String>,
+    /// Its words' folds (the document's: [`Document::fold`]).
+    keys: BTreeSet<&'a str>,
     groups: BTreeSet<usize>,
     /// What a translation keeps, whatever its wording: the names in it,
     /// its quantities, and how it negates.
@@ -248,12 +249,19 @@ impl Quoted<'_> {
 /// The words of a span of a document.
 fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
     let d = &story.docs[doc];
+    word_range(d, span)
+        .map(|w| d.slice(d.words[w].span()))
+        .collect()
+}
+
+/// The indices of the words of a document inside a span.
+fn word_range(d: &Document, span: Span) -> std::ops::Range<usize> {
     let first = d.words.partition_point(|w| w.span().start < span.start);
-    d.words[first..]
+    let n = d.words[first..]
         .iter()
         .take_while(|w| w.span().end <= span.end)
-        .map(|w| d.slice(w.span()))
-        .collect()
+        .count();
+    first..first + n
 }
 
 fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
@@ -265,8 +273,9 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
             .iter()
             .filter(|q| !q.indirect && q.depth == 0 && !q.boilerplate)
         {
-            let words = words_in(story, d, q.inner);
-            if words.len() < MIN_WORDS {
+            let doc = &story.docs[d];
+            let range = word_range(doc, q.inner);
+            if range.len() < MIN_WORDS {
                 continue;
             }
             // Claims are in text order and disjoint: find the first that ends
@@ -275,10 +284,13 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
             let first = claims.partition_point(|c| c.span.end <= q.span.start);
             let groups = (first..claims.len())
                 .take_while(|&c| claims[c].span.start < q.span.end)
-                .flat_map(|c| claim_groups[d][c].iter().copied())
+                .flat_map(|c| claim_groups.of(d, c).iter().copied())
                 .collect();
-            let keys = words.iter().map(|w| fold(w)).collect();
-            let doc = &story.docs[d];
+            let words = range
+                .clone()
+                .map(|w| doc.slice(doc.words[w].span()))
+                .collect();
+            let keys = range.map(|w| doc.fold(w)).collect();
             let nouns_capitalised = !lexicons
                 .lang(&doc.language.code)
                 .cues
@@ -407,7 +419,7 @@ fn clusters<'a, 'q>(story: &Story, quotes: &'q [Quoted<'a>]) -> Vec<Vec<&'q Quot
             .groups
             .iter()
             .filter_map(|g| by_group.get(g))
-            .chain(q.keys.iter().filter_map(|k| by_key.get(k.as_str())))
+            .chain(q.keys.iter().filter_map(|k| by_key.get(k)))
             .flatten()
             .copied()
             .collect();
@@ -421,7 +433,7 @@ fn clusters<'a, 'q>(story: &Story, quotes: &'q [Quoted<'a>]) -> Vec<Vec<&'q Quot
                     by_group.entry(g).or_default().push(c);
                 }
                 for k in &q.keys {
-                    let postings = by_key.entry(k.as_str()).or_default();
+                    let postings = by_key.entry(*k).or_default();
                     // A word in very many quotes proposes only the first few.
                     if postings.len() < MAX_POSTINGS {
                         postings.push(c);

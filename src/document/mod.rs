@@ -13,7 +13,7 @@ use crate::lang::{self, Language};
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::{LineIndex, Span};
 pub use boilerplate::{Boilerplate, Reason};
-pub use word_info::WordRef;
+pub use word_info::{FoldedWords, Folds, WordRef, WordTable};
 
 /// A paragraph: one line, or several when the text is hard-wrapped.
 #[derive(Clone, Debug)]
@@ -87,10 +87,10 @@ pub struct Document {
     /// Words in text order.
     pub words: Vec<Word>,
     /// Each word's entry in the shared word table ([`word_info`]), in the
-    /// order of `words`: its fold ([`Document::fold`]; a slice of entries
-    /// matches lexicon phrases as folded words), lower case
+    /// order of `words`: its fold ([`Document::fold`]; a run of them
+    /// ([`WordTable::slice`]) matches lexicon phrases as folded words), lower case
     /// ([`Document::lower`]), and what the later stages work out about it.
-    pub infos: Vec<WordRef>,
+    pub infos: WordTable,
     /// Spans that are not the story, merged, in text order.
     pub boilerplate: Vec<Boilerplate>,
     /// Line starts, for citing line and column of an offset.
@@ -137,10 +137,11 @@ impl Document {
         }
         words.shrink_to_fit();
         sentences.shrink_to_fit();
-        let infos = words
-            .iter()
-            .map(|w: &Word| word_info::of(w.span().slice(&text), &language.code, lexicons))
-            .collect();
+        let infos = WordTable::new(
+            words
+                .iter()
+                .map(|w: &Word| word_info::of(w.span().slice(&text), &language.code, lexicons)),
+        );
         boilerplate::classify(&text, &mut paragraphs, &sentences, lexicons);
         boilerplate::apply_marked(&mut paragraphs, &raw.boilerplate);
         let boilerplate = boilerplate::merge(&text, &paragraphs);

@@ -8,6 +8,8 @@
 
 use std::cell::RefCell;
 use std::hash::BuildHasher;
+use std::ops::{Index, Range};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::lang::foreign::Vote;
@@ -29,6 +31,10 @@ pub struct WordInfo {
     /// Matching features (`None`: a function word or a word with a digit),
     /// boxed: a long document has many distinct numbers, which have none.
     features: OnceLock<Option<Box<WordFeatures>>>,
+    /// The word's id in the table of the document last built with it:
+    /// that table's stamp (high half) and the id (low half)
+    /// ([`WordTable::new`]).
+    slot: AtomicU64,
 }
 
 impl WordInfo {
@@ -89,6 +95,172 @@ impl std::ops::Deref for WordRef {
 impl AsRef<str> for WordRef {
     fn as_ref(&self) -> &str {
         &self.0.fold
+    }
+}
+
+/// A document's words as entries of the shared word table: each entry the
+/// document uses once, and a `u32` id per word (a pointer per word cost
+/// twice as much: a long document has millions of words and a small
+/// share of them distinct).
+#[derive(Clone, Debug, Default)]
+pub struct WordTable {
+    entries: Vec<WordRef>,
+    ids: Vec<u32>,
+}
+
+/// Stamps of the word tables built, so an entry knows which table its
+/// remembered id belongs to.
+static TABLE_STAMP: AtomicU32 = AtomicU32::new(1);
+
+impl WordTable {
+    /// The table of a document's words, in their order.
+    pub fn new(words: impl ExactSizeIterator<Item = WordRef>) -> WordTable {
+        let stamp = u64::from(TABLE_STAMP.fetch_add(1, Ordering::Relaxed));
+        let mut table = WordTable {
+            entries: Vec::new(),
+            ids: Vec::with_capacity(words.len()),
+        };
+        for word in words {
+            // The entry remembers its id in the table built last with it:
+            // no look-up per word. (Stamps wrap after 4 billion tables, and
+            // another thread may build one with the same entry: the id is
+            // taken only when it points back at this entry.)
+            let slot = word.slot.load(Ordering::Relaxed);
+            let known = u32::try_from(slot & u64::from(u32::MAX)).expect("the low half");
+            let id = if slot >> 32 == stamp
+                && table
+                    .entries
+                    .get(known as usize)
+                    .is_some_and(|e| Arc::ptr_eq(&e.0, &word.0))
+            {
+                known
+            } else {
+                let id = u32::try_from(table.entries.len()).expect("fewer than 4 billion words");
+                word.slot
+                    .store(stamp << 32 | u64::from(id), Ordering::Relaxed);
+                table.entries.push(word);
+                id
+            };
+            table.ids.push(id);
+        }
+        table.entries.shrink_to_fit();
+        table
+    }
+
+    /// How many words the document has.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True for a document without words.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// The entries of every word, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &WordInfo> + '_ {
+        self.ids.iter().map(|&id| &*self.entries[id as usize])
+    }
+
+    /// Words `range`, as folded words phrases match against.
+    pub fn slice(&self, range: Range<usize>) -> Folds<'_> {
+        Folds {
+            entries: &self.entries,
+            ids: &self.ids[range],
+        }
+    }
+
+    /// Every word, as folded words phrases match against.
+    pub fn all(&self) -> Folds<'_> {
+        self.slice(0..self.ids.len())
+    }
+}
+
+impl Index<usize> for WordTable {
+    type Output = WordInfo;
+
+    fn index(&self, w: usize) -> &WordInfo {
+        &self.entries[self.ids[w] as usize]
+    }
+}
+
+/// A run of a document's words ([`WordTable::slice`]): indexed from its
+/// first word, read as folds by the phrase matchers ([`FoldedWords`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Folds<'a> {
+    entries: &'a [WordRef],
+    ids: &'a [u32],
+}
+
+impl<'a> Folds<'a> {
+    /// How many words the run has.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// True for a run of no words.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Words `range` of the run.
+    pub fn slice(&self, range: Range<usize>) -> Folds<'a> {
+        Folds {
+            entries: self.entries,
+            ids: &self.ids[range],
+        }
+    }
+
+    /// Word `i` of the run.
+    pub fn get(&self, i: usize) -> &'a WordInfo {
+        &self.entries[self.ids[i] as usize]
+    }
+}
+
+impl Index<usize> for Folds<'_> {
+    type Output = WordInfo;
+
+    fn index(&self, i: usize) -> &WordInfo {
+        self.get(i)
+    }
+}
+
+/// Folded words phrases are matched against: a slice of strings, or a run
+/// of a document's words ([`Folds`]).
+pub trait FoldedWords {
+    /// How many words.
+    fn count(&self) -> usize;
+    /// Word `i`, folded.
+    fn folded(&self, i: usize) -> &str;
+}
+
+impl<S: AsRef<str>> FoldedWords for [S] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
+}
+
+impl<S: AsRef<str>> FoldedWords for Vec<S> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        self[i].as_ref()
+    }
+}
+
+impl FoldedWords for Folds<'_> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        self.get(i).fold()
     }
 }
 

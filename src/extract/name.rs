@@ -14,6 +14,7 @@
 
 use crate::hash::{HashMap, HashMapExt, HashSet};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -30,10 +31,11 @@ use crate::text::{fold, is_all_caps, is_capitalized, is_cyrillic_word, lower};
 pub struct NamePart {
     /// The word (possessive "'s" excluded), or the whole name for an exonym.
     pub span: Span,
-    /// Its key: equal keys are one word spelled two ways.
-    pub key: Box<str>,
+    /// Its key: equal keys are one word spelled two ways (shared by the
+    /// document's parts that have it: [`Interner`]).
+    pub key: Arc<str>,
     /// Its spelling: lower case, nominative for inflected Cyrillic names.
-    pub form: Box<str>,
+    pub form: Arc<str>,
     /// Other readings of an inflected word: (form, key), for matching.
     #[serde(skip)]
     pub alts: Box<[(String, String)]>,
@@ -724,11 +726,12 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
     };
     let mut mentions = Vec::new();
     let mut signals = Vec::new();
+    let mut strings = Interner::default();
     for run in &runs {
         let mut parts: Vec<NamePart> = run
             .words
             .iter()
-            .map(|&w| part(cx, w, &surfaces, &attested))
+            .map(|&w| part(cx, w, &surfaces, &attested, &mut strings))
             .collect();
         let first = cx.doc.words[run.words[0]].span();
         let last_w = run.words[run.words.len() - 1];
@@ -820,12 +823,29 @@ fn exonym_reading<'t>(cx: &Ctx<'t>, parts: &[NamePart]) -> Option<(&'t Exonym, S
     })
 }
 
+/// The strings of a document's name parts, each once: a long document
+/// names the same people again and again.
+#[derive(Default)]
+struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, s: String) -> Arc<str> {
+        if let Some(known) = self.0.get(s.as_str()) {
+            return Arc::clone(known);
+        }
+        let new: Arc<str> = s.into();
+        self.0.insert(Arc::clone(&new));
+        new
+    }
+}
+
 /// One word of a name: its nominative, spelling and key.
 fn part(
     cx: &Ctx,
     w: usize,
     surfaces: &HashSet<String>,
     attested: &dyn Fn(&str) -> bool,
+    strings: &mut Interner,
 ) -> NamePart {
     let surface = lower(cx.text(w));
     let (form, others) = if is_cyrillic_word(&surface) {
@@ -851,7 +871,7 @@ fn part(
             cx.doc.words[w].span().start,
             cx.doc.words[w].span().end - usize::from(cx.toks[w].possessive),
         ),
-        key: key::word_key(&form, cx.lang, cx.t).into(),
+        key: strings.get(key::word_key(&form, cx.lang, cx.t)),
         alts: others
             .into_iter()
             .map(|o| {
@@ -859,7 +879,7 @@ fn part(
                 (o, k)
             })
             .collect(),
-        form: form.into(),
+        form: strings.get(form),
         exonym: false,
     }
 }

@@ -86,7 +86,7 @@ struct Ctx<'a> {
     doc: &'a Document,
     cues: &'a NameCues,
     names: &'a [NameMention],
-    folds: &'a [crate::document::WordRef],
+    folds: crate::document::Folds<'a>,
     /// The mention each word belongs to (u32: one per word of a long
     /// document); see [`Ctx::mention`].
     mention_of: Vec<Option<u32>>,
@@ -108,7 +108,7 @@ pub fn attribute(
     signals: &mut Vec<GenderSignal>,
 ) {
     let cues = &lexicons.lang(&doc.language.code).cues;
-    let folds = &doc.infos;
+    let folds = doc.infos.all();
     let mut mention_of = vec![None; doc.words.len()];
     let mut first_word = vec![0; names.len()];
     for (m, mention) in names.iter().enumerate() {
@@ -188,7 +188,7 @@ impl Ctx<'_> {
     fn speech_verb(&self, w: usize, end: usize) -> Option<(usize, Option<Gender>)> {
         self.cues
             .speech_verbs
-            .match_at(&self.folds[..end], w)
+            .match_at(&self.folds.slice(0..end), w)
             .map(|p| (p.words.len(), p.gender))
     }
 
@@ -307,8 +307,8 @@ impl Ctx<'_> {
             if let Some(p) = self.pronoun(v - 1).filter(|p| p.subject) {
                 return self.anaphor(v - 1, self.word_span(v - 1), Some(p.gender));
             }
-            let before = &self.folds[start..v];
-            if let Some((i, phrase)) = self.cues.titles.match_ending(before, before.len()) {
+            let before = self.folds.slice(start..v);
+            if let Some((i, phrase)) = self.cues.titles.match_ending(&before, before.len()) {
                 let span = self.word_span(start + i).cover(&self.word_span(v - 1));
                 return self.anaphor(start + i, span, phrase.gender.or(gender));
             }
@@ -334,7 +334,7 @@ impl Ctx<'_> {
             if let Some(p) = self.pronoun(a).filter(|p| p.subject) {
                 return self.anaphor(a, self.word_span(a), Some(p.gender));
             }
-            let title = self.cues.titles.match_at(&self.folds[..end], a);
+            let title = self.cues.titles.match_at(&self.folds.slice(0..end), a);
             let word = self.doc.slice(self.word_span(a));
             // An elided article ("l'") has no gender of its own.
             let article = self.cues.articles.contains_key(self.folds[a].fold())
@@ -524,7 +524,7 @@ fn direct_speaker(cx: &Ctx, q: &Quote) -> (Option<SpeakerRef>, Option<Span>) {
         if cx.quoted[v] {
             break;
         }
-        if let Some(p) = cx.cues.sources.match_at(&cx.folds[..first], v) {
+        if let Some(p) = cx.cues.sources.match_at(&cx.folds.slice(0..first), v) {
             let after = v + p.words.len();
             let verb = cx.word_span(v).cover(&cx.word_span(after - 1));
             if let Some(m) = (after..first.min(after + MAX_TITLE_WORDS)).find_map(|x| cx.mention(x))
@@ -669,7 +669,11 @@ fn inverted_subject_word(cx: &Ctx, c: usize, end: usize) -> bool {
     cx.mention(c).is_some()
         || cx.pronoun(c).is_some()
         || cx.cues.articles.contains_key(cx.folds[c].fold())
-        || cx.cues.titles.match_at(&cx.folds[..end], c).is_some()
+        || cx
+            .cues
+            .titles
+            .match_at(&cx.folds.slice(0..end), c)
+            .is_some()
 }
 
 /// True when word `c` is "that", "que", "dass", "що" (or "qu'il").

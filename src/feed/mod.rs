@@ -560,7 +560,7 @@ fn check_story(story: Open, lexicons: &Lexicons, keep: bool) -> StoryReport {
     let built = Story::from_analyzed(story.versions, None, lexicons);
     let mut report = Report::check(&built, lexicons);
     for finding in &mut report.findings {
-        finding.story = Some(story.key.clone());
+        finding.story = Some(story.key.as_str().into());
     }
     StoryReport {
         key: story.key,

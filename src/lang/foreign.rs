@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::document::{Document, Word};
+use crate::document::{Document, FoldedWords, Word};
 use crate::lang;
 use crate::lexicon::{LangLexicon, Lexicons};
 use crate::span::Span;
@@ -51,8 +51,9 @@ pub enum Vote {
     Name,
     /// No evidence either way (a content word).
     Neutral,
-    /// Votes per candidate language.
-    Foreign(BTreeMap<String, u32>),
+    /// Votes per candidate language (boxed: every entry of the shared word
+    /// table holds two votes, and few words have foreign ones).
+    Foreign(Box<BTreeMap<String, u32>>),
 }
 
 /// Finds the foreign spans of a document's story text.
@@ -73,7 +74,7 @@ pub fn find(doc: &Document, lexicons: &Lexicons) -> Vec<ForeignSpan> {
     let mut out: Vec<ForeignSpan> = Vec::new();
     for (_, sentence) in doc.story_sentences() {
         let words = doc.words_of(sentence);
-        let loan = loanwords.mask(&doc.infos[sentence.first_word..sentence.end_word]);
+        let loan = loanwords.mask(&doc.infos.slice(sentence.first_word..sentence.end_word));
         let votes: Vec<&Vote> = words
             .iter()
             .enumerate()
@@ -136,19 +137,20 @@ impl Loanwords {
 
     /// Marks the words (given folded) that belong to an established
     /// loanword phrase.
-    fn mask<S: AsRef<str>>(&self, keys: &[S]) -> Vec<bool> {
-        let mut mask = vec![false; keys.len()];
-        for start in 0..keys.len() {
-            let Some(phrases) = self.by_first.get(keys[start].as_ref()) else {
+    fn mask<W: FoldedWords + ?Sized>(&self, keys: &W) -> Vec<bool> {
+        let n = keys.count();
+        let mut mask = vec![false; n];
+        for start in 0..n {
+            let Some(phrases) = self.by_first.get(keys.folded(start)) else {
                 continue;
             };
             for parts in phrases {
                 let end = start + parts.len();
-                if end <= keys.len()
+                if end <= n
                     && parts
                         .iter()
-                        .zip(&keys[start..end])
-                        .all(|(p, k)| p == k.as_ref())
+                        .enumerate()
+                        .all(|(k, p)| p == keys.folded(start + k))
                 {
                     mask[start..end].iter_mut().for_each(|m| *m = true);
                 }
@@ -205,7 +207,7 @@ fn vote(
     if votes.is_empty() {
         if capital { Vote::Name } else { Vote::Neutral }
     } else {
-        Vote::Foreign(votes)
+        Vote::Foreign(Box::new(votes))
     }
 }
 
@@ -250,7 +252,7 @@ fn tally<'a>(votes: &[&'a Vote]) -> (BTreeMap<&'a str, u32>, usize) {
     for v in votes {
         if let Vote::Foreign(map) = v {
             voting += 1;
-            for (lang, n) in map {
+            for (lang, n) in map.iter() {
                 *totals.entry(lang.as_str()).or_default() += n;
             }
         }

@@ -7,6 +7,7 @@ use crate::hash::{HashMap, HashMapExt, HashSet};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Gender;
+use crate::document::FoldedWords;
 use crate::error::Result;
 use crate::lexicon::parse;
 use crate::text::{fold, is_cyrillic_word, lower};
@@ -133,19 +134,32 @@ impl PhraseSet {
     }
 
     /// The longest phrase that starts at `words[i]` (folded words).
-    pub fn match_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<&Phrase> {
-        let first = words.get(i)?.as_ref();
+    pub fn match_at<W: FoldedWords + ?Sized>(&self, words: &W, i: usize) -> Option<&Phrase> {
+        self.match_before(words, i, words.count())
+    }
+
+    /// The longest phrase that starts at `words[i]` and ends by `words[end - 1]`.
+    fn match_before<W: FoldedWords + ?Sized>(
+        &self,
+        words: &W,
+        i: usize,
+        end: usize,
+    ) -> Option<&Phrase> {
+        if i >= end {
+            return None;
+        }
+        let first = words.folded(i);
         if !self.starts.may_hold(first) {
             return self.compound_head(first);
         }
         let mut best: Option<&Phrase> = None;
         let mut try_key = |key: &str| {
             for p in self.by_first.get(key).into_iter().flatten() {
-                let fits = p.words.len() <= words.len() - i
+                let fits = p.words.len() <= end - i
                     && p.words
                         .iter()
-                        .zip(&words[i..])
-                        .all(|(e, w)| self.word_matches(w.as_ref(), e));
+                        .enumerate()
+                        .all(|(k, e)| self.word_matches(words.folded(i + k), e));
                 if fits && best.is_none_or(|b| b.words.len() < p.words.len()) {
                     best = Some(p);
                 }
@@ -180,9 +194,13 @@ impl PhraseSet {
     }
 
     /// The longest phrase that ends at `words[end - 1]`.
-    pub fn match_ending<S: AsRef<str>>(&self, words: &[S], end: usize) -> Option<(usize, &Phrase)> {
+    pub fn match_ending<W: FoldedWords + ?Sized>(
+        &self,
+        words: &W,
+        end: usize,
+    ) -> Option<(usize, &Phrase)> {
         (end.saturating_sub(6)..end)
-            .filter_map(|i| self.match_at(&words[..end], i).map(|p| (i, p)))
+            .filter_map(|i| self.match_before(words, i, end).map(|p| (i, p)))
             .find(|(i, p)| i + p.words.len() == end)
     }
 

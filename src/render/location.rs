@@ -43,12 +43,13 @@ impl<'a> Origin<'a> {
 /// 1-based line and column (in characters) one past the end of an evidence
 /// span, worked out from its start and its text.
 pub fn end_line_col(e: &Evidence) -> (usize, usize) {
+    let (line, column) = (e.line as usize, e.column as usize);
     match e.text.rfind('\n') {
         Some(last) => (
-            e.line + e.text.matches('\n').count(),
+            line + e.text.matches('\n').count(),
             e.text[last + 1..].chars().count() + 1,
         ),
-        None => (e.line, e.column + e.text.chars().count()),
+        None => (line, column + e.text.chars().count()),
     }
 }
 
@@ -76,7 +77,7 @@ pub fn path_uri(path: &str) -> String {
 mod tests {
     use super::*;
 
-    fn evidence(text: &str, line: usize, column: usize) -> Evidence {
+    fn evidence(text: &str, line: u32, column: u32) -> Evidence {
         Evidence {
             doc: "d".into(),
             start: 0,
