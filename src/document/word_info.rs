@@ -244,16 +244,6 @@ impl<S: AsRef<str>> FoldedWords for [S] {
     }
 }
 
-impl<S: AsRef<str>> FoldedWords for Vec<S> {
-    fn count(&self) -> usize {
-        self.len()
-    }
-
-    fn folded(&self, i: usize) -> &str {
-        self[i].as_ref()
-    }
-}
-
 impl FoldedWords for Folds<'_> {
     fn count(&self) -> usize {
         self.len()

@@ -62,6 +62,12 @@ fn closers(open: char) -> &'static [char] {
     }
 }
 
+/// True for a character that may open or close a quote: one with closers,
+/// or ’ (which only closes).
+fn is_quote_mark(c: char) -> bool {
+    !closers(c).is_empty() || c == '’'
+}
+
 /// Quotes open at once beyond which more opening marks are ignored.
 const MAX_DEPTH: usize = 8;
 
@@ -153,10 +159,7 @@ fn quotes_in(
     }
     for (n, &(i, c)) in chars.iter().enumerate() {
         // Only a quote mark opens or closes a quote.
-        if !matches!(
-            c,
-            '“' | '”' | '„' | '«' | '»' | '‹' | '›' | '‚' | '‘' | '’' | '"' | '\''
-        ) {
+        if !is_quote_mark(c) {
             continue;
         }
         let prev = n.checked_sub(1).map(|p| chars[p].1);
@@ -166,7 +169,7 @@ fn quotes_in(
         if matches!(c, '\'' | '’') && letter(prev) && letter(next) {
             continue; // an apostrophe inside a word
         }
-        marks |= !closers(c).is_empty() || c == '’';
+        marks = true;
         // The quote left open before closes only at a mark shaped as a
         // closing one: not right before a word.
         let closes = stack

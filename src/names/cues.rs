@@ -390,14 +390,20 @@ mod tests {
         let lex = Lexicons::embedded();
         let en = &lex.lang("en").cues;
         let w = words("the Deputy Prime Minister said");
-        assert_eq!(en.titles.match_at(&w, 1).map(|p| p.words.len()), Some(3));
+        assert_eq!(
+            en.titles.match_at(&w[..], 1).map(|p| p.words.len()),
+            Some(3)
+        );
         let uk = &lex.lang("uk").cues;
         let w = words("слова міністра закордонних справ");
-        assert_eq!(uk.titles.match_at(&w, 1).map(|p| p.words.len()), Some(3));
+        assert_eq!(
+            uk.titles.match_at(&w[..], 1).map(|p| p.words.len()),
+            Some(3)
+        );
         let de = &lex.lang("de").cues;
         let w = words("Bundeskanzlerin");
         assert_eq!(
-            de.titles.match_at(&w, 0).and_then(|p| p.gender),
+            de.titles.match_at(&w[..], 0).and_then(|p| p.gender),
             Some(Gender::Female)
         );
         // German compounds end with their title.
@@ -408,14 +414,14 @@ mod tests {
         ] {
             let w = words(word);
             assert_eq!(
-                de.titles.match_at(&w, 0).map(|p| p.gender),
+                de.titles.match_at(&w[..], 0).map(|p| p.gender),
                 Some(gender),
                 "{word}"
             );
         }
         // Not a title: a word that only contains one, or an English compound.
-        assert!(de.titles.match_at(&words("Ministerium"), 0).is_none());
-        assert!(en.titles.match_at(&words("Superminister"), 0).is_none());
+        assert!(de.titles.match_at(&words("Ministerium")[..], 0).is_none());
+        assert!(en.titles.match_at(&words("Superminister")[..], 0).is_none());
     }
 
     #[test]
