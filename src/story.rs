@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract::Facts;
 use crate::input::RawDocument;
+use crate::lang::Language;
 use crate::lang::foreign::{self, ForeignSpan};
 use crate::lexicon::Lexicons;
 
@@ -33,7 +34,18 @@ pub struct Analyzed {
 impl Analyzed {
     /// Analyses one raw version: document model, foreign spans, facts.
     pub fn new(raw: RawDocument, lexicons: &Lexicons) -> Analyzed {
-        let doc = Document::analyze(raw, lexicons);
+        let language = Document::language_of(&raw, lexicons);
+        Analyzed::in_language(raw, language, lexicons)
+    }
+
+    /// Analyses one raw version whose language is already known (see
+    /// [`Document::language_of`]).
+    pub fn in_language(raw: RawDocument, language: Language, lexicons: &Lexicons) -> Analyzed {
+        Analyzed::of_document(Document::analyze_in(raw, language, lexicons), lexicons)
+    }
+
+    /// The foreign spans and facts of an analysed document.
+    pub fn of_document(doc: Document, lexicons: &Lexicons) -> Analyzed {
         let foreign = foreign::find(&doc, lexicons);
         let facts = Facts::extract(&doc, lexicons);
         Analyzed {
@@ -85,9 +97,17 @@ impl Story {
                 });
             }
         }
+        // Every language first: the detector's tables stay in the cache
+        // from one version to the next instead of being evicted by each
+        // version's analysis.
+        let languages: Vec<Language> = raws
+            .iter()
+            .map(|r| Document::language_of(r, lexicons))
+            .collect();
         let versions = raws
             .into_iter()
-            .map(|r| Analyzed::new(r, lexicons))
+            .zip(languages)
+            .map(|(r, language)| Analyzed::in_language(r, language, lexicons))
             .collect();
         Ok(Story::from_analyzed(
             versions,

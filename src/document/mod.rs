@@ -99,14 +99,25 @@ pub struct Document {
 
 impl Document {
     /// Analyses a raw document: language, segmentation, boilerplate.
-    pub fn analyze(mut raw: RawDocument, lexicons: &Lexicons) -> Document {
-        let language = match &raw.language {
+    pub fn analyze(raw: RawDocument, lexicons: &Lexicons) -> Document {
+        let language = Document::language_of(&raw, lexicons);
+        Document::analyze_in(raw, language, lexicons)
+    }
+
+    /// The language of a raw document: the one it was given, else detected.
+    pub fn language_of(raw: &RawDocument, lexicons: &Lexicons) -> Language {
+        match &raw.language {
             Some(code) => Language {
                 code: code.clone(),
                 confidence: 1.0,
             },
             None => lang::detect(&raw.text, lexicons),
-        };
+        }
+    }
+
+    /// Analyses a raw document in a language already known (see
+    /// [`Document::language_of`]): segmentation, boilerplate.
+    pub fn analyze_in(mut raw: RawDocument, language: Language, lexicons: &Lexicons) -> Document {
         let lex = lexicons.lang(&language.code);
         // Shared from the start: the copy into an `Arc` is made while
         // little else is held.
