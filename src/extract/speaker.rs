@@ -617,6 +617,11 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
                     || matches!(cx.folds[after].fold(), "it" | "they" | "we"))
             {
                 (after, after)
+            } else if after < end && named_then_comma(cx, start, v, after) {
+                // "Kudlow sagte, das neue Gesetz wird …": a sentence that
+                // opens with its speaker, a speech verb and a comma reports
+                // what follows (German leaves "dass" out this way).
+                (after, after)
             } else {
                 v = after;
                 continue;
@@ -645,6 +650,29 @@ fn reported_speech(cx: &Ctx) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// True when the sentence from word `start` is a name (after a title or
+/// not) the speech verb at `v` follows, and a comma follows the verb (which
+/// ends at `after`): "Nonnemacher sagte, für die Branche sei …",
+/// "Ministerin Anna Roth sagte, es gebe …".
+fn named_then_comma(cx: &Ctx, start: usize, v: usize, after: usize) -> bool {
+    let Some(m) = v
+        .checked_sub(1)
+        .and_then(|w| cx.mention(w))
+        .filter(|&m| cx.can_be_subject(m))
+    else {
+        return false;
+    };
+    let first = cx.first_word[m];
+    let titled = first == start
+        || cx
+            .cues
+            .titles
+            .match_at(&cx.folds.slice(0..v), start)
+            .is_some_and(|title| start + title.words.len() == first);
+    let gap = &cx.doc.text[cx.word_span(after - 1).end..cx.word_span(after).start];
+    titled && first >= start && gap.trim() == "," && !cx.quoted[after]
 }
 
 /// True when a name starts at word `w` and a lower-case word follows it:
@@ -818,6 +846,46 @@ mod tests {
             "El ministro Tomás Ibarra afirmó que el presupuesto está equilibrado.",
         );
         assert_eq!(es[0].1.as_deref(), Some("Tomás Ibarra"));
+    }
+
+    #[test]
+    fn reported_speech_after_a_comma_without_complementizer() {
+        // German leaves "dass" out: the verb-second clause after the comma
+        // is what the sentence's opening name said.
+        let de = speakers(
+            "de",
+            "Die Sitzung dauerte lange. Albrecht sagte, der Haushalt sei ausgeglichen.",
+        );
+        assert_eq!(
+            de[0],
+            (
+                "der Haushalt sei ausgeglichen.".into(),
+                Some("Albrecht".into()),
+                false,
+                true
+            )
+        );
+        let titled = speakers(
+            "de",
+            "Ministerin Greta Lindqvist sagte, es gebe keinen Plan.",
+        );
+        assert_eq!(titled[0].1.as_deref(), Some("Greta Lindqvist"));
+        // A frame after what was said is no report of what follows it, nor
+        // is a name inside the sentence.
+        assert!(
+            speakers(
+                "de",
+                "Der Haushalt ist ausgeglichen, sagte Albrecht, aber knapp."
+            )
+            .iter()
+            .all(|q| q.0 != "aber knapp.")
+        );
+        assert!(speakers("de", "Am Montag sagte Albrecht, der Haushalt sei knapp.").is_empty());
+        assert!(
+            speakers("de", "Albrecht sagte: „Der Haushalt ist knapp.“")
+                .iter()
+                .all(|q| !q.3)
+        );
     }
 
     #[test]
