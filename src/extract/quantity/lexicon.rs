@@ -177,6 +177,9 @@ pub struct QuantityLexicon {
     pub(super) after_list: Vec<After>,
     /// Words that make the number after them an identifier ("article 5").
     pub(super) ids: Phrases<()>,
+    /// Multipliers only glued to the digits of an amount of money ("£3m"),
+    /// by folded form.
+    pub(super) money_multipliers: HashMap<String, f64>,
 }
 
 impl QuantityLexicon {
@@ -234,6 +237,10 @@ impl QuantityLexicon {
                     })?),
                     (_, Some(role)) => {
                         let form: &str = form;
+                        if let (Some(money), Role::Multiplier(m)) = (form.strip_prefix('$'), role) {
+                            self.money_multipliers.insert(crate::text::fold(money), m);
+                            continue;
+                        }
                         let (weak, part, form) = match form.as_bytes().first() {
                             Some(b'?') => (true, false, &form[1..]),
                             Some(b'~') => (false, true, &form[1..]),

@@ -388,6 +388,28 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The multiplier glued to the digits at `at` of an amount of money
+    /// ("£3m", "US$50k"): the currency is glued before them.
+    fn money_multiplier_at(&self, at: usize) -> Option<f64> {
+        let m = self
+            .tokens
+            .get(at + 1)
+            .filter(|t| t.is_word() && self.glued(at, at + 1))?;
+        let m = *self
+            .q
+            .money_multipliers
+            .get(&crate::text::fold(m.span.slice(self.text)))?;
+        let money = at >= 1
+            && self.glued(at - 1, at)
+            && (1..=2.min(at)).any(|k| {
+                matches!(
+                    self.q.after_at(self.text, &self.tokens, at - k),
+                    Some((After::Unit(Unit::Currency(_)), end)) if end == at
+                )
+            });
+        money.then_some(m)
+    }
+
     /// The number words of one word or phrase at `at`: a lexicon phrase, or
     /// a compound split into pieces.
     fn pieces_at(&self, at: usize) -> Option<(Vec<NumberWord>, usize)> {
@@ -430,6 +452,12 @@ impl<'a> Parser<'a> {
                     break;
                 }
                 end = next;
+            }
+            if end == at + 1 {
+                if let Some(m) = self.money_multiplier_at(at) {
+                    acc.push(Role::Multiplier(m));
+                    end += 1;
+                }
             }
             // A fraction is exact: "2 1/2" is 2.5 and not 3.
             let whole_precision = if fraction > 0.0 { 0.01 } else { d.precision };
@@ -692,8 +720,9 @@ impl<'a> Parser<'a> {
     }
 
     /// A second number joined to `a` by a dash, a colon or a range word:
-    /// a range or a score.
-    fn continue_core(&self, a: Num) -> Core {
+    /// a range or a score. `currency` is the one written before `a`; the
+    /// second number may repeat it ("£3 million to £8 million").
+    fn continue_core(&self, a: Num, currency: Option<&Unit>) -> Core {
         let e = a.end;
         let Some(t) = self.tokens.get(e) else {
             return Core::One(a);
@@ -742,6 +771,7 @@ impl<'a> Parser<'a> {
             let Some(at) = match_keys(self.text, &self.tokens, e, &pattern.middle) else {
                 continue;
             };
+            let at = currency.map_or(at, |c| self.same_currency_before(at, c));
             if let Some(b) = self.number_at(at) {
                 // "3 a 1" is a score as "3-1" is; "3 a 5" a range.
                 if a.is_integer_digits() && b.is_integer_digits() && a.value >= b.value {
@@ -780,18 +810,43 @@ impl<'a> Parser<'a> {
         self.number_at(at)
     }
 
-    /// A range with words before its first number ("between _ and _").
-    fn lead_range_at(&self, at: usize) -> Option<Core> {
+    /// A range with words before its first number ("between _ and _"), and
+    /// the currency written before both its ends ("between £3m and £8m").
+    fn lead_range_at(&self, at: usize) -> Option<(Core, Option<Unit>)> {
         self.q
             .ranges
             .iter()
             .filter(|p| !p.before.is_empty())
             .find_map(|pattern| {
                 let first = match_keys(self.text, &self.tokens, at, &pattern.before)?;
+                let (currency, first) = match self.currency_before(first) {
+                    Some((unit, end)) => (Some(unit), end),
+                    None => (None, first),
+                };
                 let a = self.signed_number_at(first)?;
                 let second = match_keys(self.text, &self.tokens, a.end, &pattern.middle)?;
-                range(a, self.signed_number_at(second)?)
+                let second = match &currency {
+                    Some(c) => {
+                        let after = self.same_currency_before(second, c);
+                        // Both ends or neither carry the currency.
+                        if after == second {
+                            return None;
+                        }
+                        after
+                    }
+                    None => second,
+                };
+                Some((range(a, self.signed_number_at(second)?)?, currency))
             })
+    }
+
+    /// Where the number after `currency` written again at `at` starts, or
+    /// `at` itself when it is not written there.
+    fn same_currency_before(&self, at: usize, currency: &Unit) -> usize {
+        match self.currency_before(at) {
+            Some((unit, end)) if &unit == currency => end,
+            _ => at,
+        }
     }
 
     /// A currency before the number ("$", "R$", "EUR").
@@ -1000,17 +1055,14 @@ impl Parser<'_> {
             Some((unit, end)) => (Some(unit), end),
             None => (None, j),
         };
-        let core = match self.lead_range_at(j).or_else(|| {
-            if prefix.is_none() {
-                self.vague_at(j)
-            } else {
-                None
-            }
-        }) {
-            Some(core) => core,
-            None => match self.number_at(j) {
-                Some(a) => self.continue_core(a),
-                None => return Outcome::Nothing,
+        let (core, prefix) = match self.lead_range_at(j) {
+            Some((core, currency)) => (core, prefix.or(currency)),
+            None => match (prefix.is_none()).then(|| self.vague_at(j)).flatten() {
+                Some(core) => (core, prefix),
+                None => match self.number_at(j) {
+                    Some(a) => (self.continue_core(a, prefix.as_ref()), prefix),
+                    None => return Outcome::Nothing,
+                },
             },
         };
         let mut end = core.end();

@@ -133,6 +133,22 @@ fn english() {
         "en",
         &[
             ("The union now has 27 member countries.", "=27 # @country"),
+            // "m" and "k" glued to an amount of money multiply it; alone
+            // "5m" is five metres, no quantity of this reader.
+            ("The club paid £30m for the striker.", "=30000000 GBP"),
+            ("The prize is worth US$2.5m this year.", "=2500000 USD"),
+            ("She earned $40k last year.", "=40000 USD"),
+            ("The wall is 5m high.", "none"),
+            ("Fees rose from £3m to £8m.", "3000000..8000000 GBP"),
+            // A currency written before both ends of a range.
+            (
+                "They may pay between £3million and £9million in damages.",
+                "3000000..9000000 GBP",
+            ),
+            (
+                "The repairs cost between $2 and $5 million.",
+                "2000000..5000000 USD",
+            ),
             // Mixed numbers; a date's slashes are not a fraction.
             ("The fine is over 2 1/2 million tenge.", "=2500000 # q=min"),
             ("The walk took 1½ hours.", "=1.5 #"),
@@ -577,6 +593,10 @@ fn russian() {
             ("Он встретился с двумя игроками.", "=2 # @player"),
             // The accusative feminine ordinal ("пятую" = "5-ю").
             ("Команда одержала 7-ю победу подряд.", "=7 ord"),
+            (
+                "Проект обойдется от $4 млн до $6 млн.",
+                "4000000..6000000 USD",
+            ),
             ("Погибли сорока солдат не было.", "=40 # @soldier"),
             ("Полмиллиона беженцев вернулись.", "=500000 # @refugee"),
             (
