@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use crate::baseline::Entry;
-use crate::checks;
+use crate::checks::{self, Check};
 use crate::document::Boilerplate;
+use crate::extract::Facts;
 use crate::finding::{self, Finding, Severity};
 use crate::lexicon::Lexicons;
 use crate::story::Story;
@@ -57,18 +58,37 @@ impl Report {
     /// Runs every registered check over a story (for a story of one version,
     /// only the checks that do not compare versions).
     pub fn check(story: &Story, lexicons: &Lexicons) -> Report {
-        let single = story.docs.len() < 2;
-        // Every check adds its findings to one vector (a long document has
-        // hundreds of thousands: the check with most of them gives it room
-        // for exactly theirs). Their order there does not matter: each check
-        // reports its own kind, which the sort orders by first, and keeps
-        // the order of its own findings.
         let mut findings = Vec::new();
-        for check in checks::REGISTRY {
-            if !single || !check.compares_versions() {
-                check.run_into(story, lexicons, &mut findings);
-            }
+        for check in checks_of(story) {
+            check.run_into(story, lexicons, &mut findings);
         }
+        Report::of(story, findings)
+    }
+
+    /// The same report as [`Report::check`], for a caller that reads none of
+    /// the story's facts afterwards (the `check` command): they are released
+    /// once the checks that read them have run, before those that do not
+    /// (the additions and omissions, of which a long document has hundreds
+    /// of thousands; its facts take about as much memory as the analysis of
+    /// its text). The story is left with empty facts.
+    pub fn check_releasing_facts(story: &mut Story, lexicons: &Lexicons) -> Report {
+        let mut findings = Vec::new();
+        for check in checks_of(story).filter(|c| c.reads_facts()) {
+            check.run_into(story, lexicons, &mut findings);
+        }
+        for facts in &mut story.facts {
+            *facts = Facts::default();
+        }
+        for check in checks_of(story).filter(|c| !c.reads_facts()) {
+            check.run_into(story, lexicons, &mut findings);
+        }
+        Report::of(story, findings)
+    }
+
+    /// The report of a story's findings, sorted. The order the checks added
+    /// them in does not matter: each check reports its own kind, which the
+    /// sort orders by first, and keeps the order of its own findings.
+    fn of(story: &Story, mut findings: Vec<Finding>) -> Report {
         finding::sort(&mut findings, |id| story.doc_index(id));
         Report {
             schema_version: SCHEMA_VERSION,
@@ -82,6 +102,15 @@ impl Report {
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
+}
+
+/// The checks that run on a story (for a story of one version, only those
+/// that do not compare versions). Each adds its findings to one vector: a
+/// long document has hundreds of thousands, and the check with most of them
+/// gives it room for exactly theirs.
+fn checks_of(story: &Story) -> impl Iterator<Item = &'static dyn Check> {
+    let single = story.docs.len() < 2;
+    (checks::REGISTRY.iter().copied()).filter(move |c| !single || !c.compares_versions())
 }
 
 fn summary(doc: &crate::document::Document) -> DocumentSummary {
@@ -145,5 +174,11 @@ mod tests {
         let report = Report::check(&story, &lexicons);
         assert!(total > 0);
         assert_eq!(report.findings.len(), total);
+        // Releasing the facts before the checks that do not read them
+        // changes nothing in the report.
+        let mut story = story;
+        let released = Report::check_releasing_facts(&mut story, &lexicons);
+        assert_eq!(released.findings, report.findings);
+        assert!(story.facts.iter().all(|f| f.names.is_empty()));
     }
 }

@@ -74,6 +74,10 @@ impl Check for Addition {
         Kind::Addition
     }
 
+    fn reads_facts(&self) -> bool {
+        false
+    }
+
     fn explain(&self) -> &'static str {
         "addition (info; warning when the claim carries a quote, a number or a date): a claim \
 found in one version and in none of the others, such as a background paragraph one outlet \
@@ -129,6 +133,10 @@ Headings are not claims. Needs at least two versions."
 impl Check for Omission {
     fn kind(&self) -> Kind {
         Kind::Omission
+    }
+
+    fn reads_facts(&self) -> bool {
+        false
     }
 
     fn explain(&self) -> &'static str {

@@ -30,6 +30,12 @@ pub trait Check: Sync {
     fn compares_versions(&self) -> bool {
         true
     }
+    /// True when the check reads the story's facts ([`Story::facts`]);
+    /// [`crate::report::Report::check_releasing_facts`] releases them before
+    /// the checks that do not.
+    fn reads_facts(&self) -> bool {
+        true
+    }
     /// Its findings for one story.
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding>;
     /// Its findings for one story, added to `out`. A check that may report
