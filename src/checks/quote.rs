@@ -36,10 +36,12 @@ const MAX_CHANGES: usize = 4;
 struct Quoted<'a> {
     doc: usize,
     quote: &'a Quote,
-    words: Vec<&'a str>,
+    /// Its words, by index in the document (read when quotes are compared:
+    /// a long document has tens of thousands of quotes).
+    range: std::ops::Range<usize>,
     /// Its words' folds (the document's: [`Document::fold`]).
-    keys: BTreeSet<&'a str>,
-    groups: BTreeSet<usize>,
+    keys: Sorted<&'a str>,
+    groups: Sorted<usize>,
     /// What a translation keeps, whatever its wording: the names in it,
     /// its quantities, and how it negates.
     names: Vec<QuotedName<'a>>,
@@ -147,7 +149,7 @@ fn unmatched<'q>(a: &[&'q Quantity], b: &[&Quantity]) -> Vec<&'q Quantity> {
         .collect()
 }
 
-impl Quoted<'_> {
+impl<'a> Quoted<'a> {
     /// How the quote negates.
     fn polarity(&self) -> SpanPolarity {
         *self.polarity.get_or_init(|| {
@@ -165,12 +167,20 @@ impl Quoted<'_> {
     }
 
     fn dice(&self, other: &Quoted<'_>) -> f64 {
-        let shared = self.keys.intersection(&other.keys).count();
+        let shared = self.keys.shared(&other.keys);
         2.0 * shared as f64 / (self.keys.len() + other.keys.len()).max(1) as f64
     }
 
+    /// Its words as written.
+    fn words(&self) -> Vec<&'a str> {
+        let doc = self.document;
+        (self.range.clone())
+            .map(|w| doc.slice(doc.words[w].span()))
+            .collect()
+    }
+
     fn wording(&self) -> Vec<String> {
-        self.words.iter().map(|w| fold(w)).collect()
+        self.words().iter().map(|w| fold(w)).collect()
     }
 
     /// True when `other` differs from this (the reference) in what any
@@ -246,6 +256,65 @@ impl Quoted<'_> {
     }
 }
 
+/// A set as a sorted list without repeats: a quote's words and groups are
+/// few, and a tree took a node of its own for each quote.
+struct Sorted<T>(Box<[T]>);
+
+impl<T: Ord> FromIterator<T> for Sorted<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut items: Vec<T> = items.into_iter().collect();
+        items.sort_unstable();
+        items.dedup();
+        Sorted(items.into_boxed_slice())
+    }
+}
+
+impl<T: Ord> Sorted<T> {
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// How many items both sets hold, counting up to `limit`.
+    fn shared_up_to(&self, other: &Sorted<T>, limit: usize) -> usize {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() && n < limit {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// How many items both sets hold.
+    fn shared(&self, other: &Sorted<T>) -> usize {
+        self.shared_up_to(other, usize::MAX)
+    }
+
+    fn is_disjoint(&self, other: &Sorted<T>) -> bool {
+        self.shared_up_to(other, 1) == 0
+    }
+}
+
+impl<'s, T> IntoIterator for &'s Sorted<T> {
+    type Item = &'s T;
+    type IntoIter = std::slice::Iter<'s, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// The words of a span of a document.
 fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
     let d = &story.docs[doc];
@@ -286,11 +355,7 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
                 .take_while(|&c| claims[c].span.start < q.span.end)
                 .flat_map(|c| claim_groups.of(d, c).iter().copied())
                 .collect();
-            let words = range
-                .clone()
-                .map(|w| doc.slice(doc.words[w].span()))
-                .collect();
-            let keys = range.map(|w| doc.fold(w)).collect();
+            let keys = range.clone().map(|w| doc.fold(w)).collect();
             let nouns_capitalised = !lexicons
                 .lang(&doc.language.code)
                 .cues
@@ -321,7 +386,7 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
             out.push(Quoted {
                 doc: d,
                 quote: q,
-                words,
+                range,
                 keys,
                 groups,
                 names,
@@ -507,7 +572,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
                 .filter(|&j| wordings[j] == wordings[i])
                 .collect();
             let docs: Vec<usize> = same.iter().map(|&j| cluster[j].doc).collect();
-            let edits = word_diff(&cluster[reference].words, &q.words);
+            let edits = word_diff(&cluster[reference].words(), &q.words());
             let severity = if only_form(&edits, story, q.doc, lexicons) {
                 Severity::Info
             } else {
