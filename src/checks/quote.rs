@@ -44,8 +44,8 @@ struct Quoted<'a> {
     groups: Sorted<usize>,
     /// What a translation keeps, whatever its wording: the names in it,
     /// its quantities, and how it negates.
-    names: Vec<QuotedName<'a>>,
-    quantities: Vec<&'a Quantity>,
+    names: Box<[QuotedName<'a>]>,
+    quantities: Box<[&'a Quantity]>,
     /// Its document and the lexicons, to read its polarity: read only for
     /// the few quotes whose translations are compared.
     document: &'a Document,
@@ -335,13 +335,17 @@ fn word_range(d: &Document, span: Span) -> std::ops::Range<usize> {
 
 fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
     let claim_groups = groups_of_claims(story);
-    let mut out = Vec::new();
+    let direct = |q: &&Quote| !q.indirect && q.depth == 0 && !q.boilerplate;
+    // Room for every direct quote at once (a long document has tens of
+    // thousands; a vector grown by doubling held both its old and its new
+    // room while it grew).
+    let mut out = Vec::with_capacity(
+        (story.facts.iter())
+            .map(|f| f.quotes.iter().filter(direct).count())
+            .sum(),
+    );
     for (d, facts) in story.facts.iter().enumerate() {
-        for q in facts
-            .quotes
-            .iter()
-            .filter(|q| !q.indirect && q.depth == 0 && !q.boilerplate)
-        {
+        for q in facts.quotes.iter().filter(direct) {
             let doc = &story.docs[d];
             let range = word_range(doc, q.inner);
             if range.len() < MIN_WORDS {
