@@ -136,17 +136,26 @@ pub fn align(
             }
         }
     }
-    // Each bead takes at least one claim: room for the most there can be
-    // at once (a long document against a short one has a bead per claim,
-    // and a vector grown by doubling held up to twice that).
-    let mut beads = Vec::with_capacity(n + m);
+    // The steps back from the last cell first, then the beads in order:
+    // the table of steps and the band are dropped before the beads are
+    // made (a long document against a short one has a bead per claim).
+    let mut steps: Vec<u8> = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let Some(k) = band.at(i, j) else { break };
         let Some(&(p, q)) = STEPS.get(usize::from(back[k])) else {
             break;
         };
-        let (a, b) = (i - p..i, j - q..j);
+        steps.push(back[k]);
+        i -= p;
+        j -= q;
+    }
+    drop(back);
+    drop(band);
+    let mut beads = Vec::with_capacity(steps.len());
+    for &s in steps.iter().rev() {
+        let (p, q) = STEPS[usize::from(s)];
+        let (a, b) = (i..i + p, j..j + q);
         let llr = if p == 0 || q == 0 {
             0.0
         } else {
@@ -158,10 +167,9 @@ pub fn align(
             llr,
             moved: false,
         });
-        i -= p;
-        j -= q;
+        i += p;
+        j += q;
     }
-    beads.reverse();
     beads
 }
 
