@@ -521,6 +521,9 @@ const MAX_POSTINGS: usize = 64;
 
 fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The clusters first: their indexes are dropped before this one is
+    // made (a long document has tens of thousands of quotes).
+    let clusters = clusters(story, quotes);
     // The quotes in each aligned group, for the quotes in other languages
     // of a cluster.
     let mut by_group: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -529,7 +532,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
             by_group.entry(g).or_default().push(i);
         }
     }
-    for cluster in clusters(story, quotes) {
+    for cluster in clusters {
         let original = OnceCell::new();
         let wordings: Vec<Vec<String>> = cluster.iter().map(|q| q.wording()).collect();
         if wordings.iter().all(|w| *w == wordings[0]) {
