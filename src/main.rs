@@ -580,9 +580,9 @@ fn run_check(args: CheckArgs, config: Option<&Config>) -> anyhow::Result<ExitCod
         .clone()
         .or_else(|| config.and_then(|c| c.reference.clone()));
     let (mut story, lexicons) = load(&args.common, config, reference, true)?;
-    // Nothing after the report reads the facts (the renderers show text,
-    // foreign spans and findings).
-    let mut report = Report::check_releasing_facts(&mut story, &lexicons);
+    // Nothing after the report reads the facts or the claims' features (the
+    // renderers show text, foreign spans and findings).
+    let mut report = Report::check_releasing(&mut story, &lexicons);
     settings.selection.retain(&mut report.findings);
     if let Some(path) = &args.baseline.write_baseline {
         Baseline::of(&report.findings).write(path)?;

@@ -561,6 +561,17 @@ impl Alignment {
         out
     }
 
+    /// Drops every claim's features and the story's table of them, for a
+    /// caller that compares no claims afterwards: similarity, signals and
+    /// shared features find none then. A long document's claims hold about
+    /// as many features as it has words.
+    pub fn release_features(&mut self) {
+        for claim in self.claims.iter_mut().flatten() {
+            claim.release_features();
+        }
+        self.features = Vec::new();
+    }
+
     /// Lexical similarity of two claims of this story ([`Weights::similarity`]).
     pub fn similarity(&self, a: (usize, usize), b: (usize, usize), same_language: bool) -> f64 {
         self.weights.similarity(

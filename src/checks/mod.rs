@@ -31,10 +31,16 @@ pub trait Check: Sync {
         true
     }
     /// True when the check reads the story's facts ([`Story::facts`]);
-    /// [`crate::report::Report::check_releasing_facts`] releases them before
-    /// the checks that do not.
+    /// [`crate::report::Report::check_releasing`] releases them before the
+    /// checks that do not.
     fn reads_facts(&self) -> bool {
         true
+    }
+    /// True when the check compares claims by their features (similarity,
+    /// the pair model's signals); [`crate::report::Report::check_releasing`]
+    /// releases them after these checks.
+    fn reads_claim_features(&self) -> bool {
+        false
     }
     /// Its findings for one story.
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding>;
