@@ -38,10 +38,31 @@ pub struct NamePart {
     pub form: Arc<str>,
     /// Other readings of an inflected word: (form, key), for matching.
     #[serde(skip)]
-    pub alts: Box<[(String, String)]>,
+    pub alts: Alts,
     /// True when the whole name is a known exonym (its spelling differs by
     /// language by design).
     pub exonym: bool,
+}
+
+/// Other readings of an inflected name word, (form, key): most words have
+/// none, so a part keeps one pointer for them, not a slice (a long document
+/// has hundreds of thousands of name parts).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alts(Option<Box<Box<[(String, String)]>>>);
+
+impl std::ops::Deref for Alts {
+    type Target = [(String, String)];
+
+    fn deref(&self) -> &[(String, String)] {
+        self.0.as_deref().map_or(&[], |all| all)
+    }
+}
+
+impl FromIterator<(String, String)> for Alts {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(readings: I) -> Self {
+        let all: Box<[(String, String)]> = readings.into_iter().collect();
+        Alts((!all.is_empty()).then(|| Box::new(all)))
+    }
 }
 
 /// A mention of a name in a document.
@@ -748,7 +769,7 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
                 span,
                 key: x.key.as_str().into(),
                 form: form.into(),
-                alts: Box::default(),
+                alts: Alts::default(),
                 exonym: true,
             }];
         }
