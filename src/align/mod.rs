@@ -129,7 +129,7 @@ pub struct Member {
     /// Index of the version in the story.
     pub doc: usize,
     /// Indices of its claims in [`Alignment::claims`]`[doc]`, consecutive.
-    pub claims: Vec<usize>,
+    pub claims: ClaimList,
     /// Lexical similarity to the group's first member (1.0 for the first
     /// member; see [`Weights::similarity`]).
     pub score: f64,
@@ -145,7 +145,164 @@ pub struct Member {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
     /// Members, at most one per version, by version index.
-    pub members: Vec<Member>,
+    pub members: Members,
+}
+
+/// A member's claims, read as a slice: one claim (most members) is kept in
+/// place, several in a box (a long document's alignment has a member per
+/// claim, and a vector each cost 24 bytes and an allocation).
+#[derive(Clone, PartialEq)]
+pub struct ClaimList(ClaimRepr);
+
+#[derive(Clone, PartialEq)]
+enum ClaimRepr {
+    One(usize),
+    Many(Box<[usize]>),
+}
+
+impl ClaimList {
+    /// One claim.
+    pub fn one(claim: usize) -> ClaimList {
+        ClaimList(ClaimRepr::One(claim))
+    }
+
+    /// Adds claims after the last.
+    pub fn extend(&mut self, claims: impl IntoIterator<Item = usize>) {
+        let mut all = self.to_vec();
+        all.extend(claims);
+        *self = all.into_iter().collect();
+    }
+}
+
+impl FromIterator<usize> for ClaimList {
+    fn from_iter<I: IntoIterator<Item = usize>>(claims: I) -> Self {
+        let all: Vec<usize> = claims.into_iter().collect();
+        match all[..] {
+            [one] => ClaimList::one(one),
+            _ => ClaimList(ClaimRepr::Many(all.into_boxed_slice())),
+        }
+    }
+}
+
+impl std::ops::Deref for ClaimList {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        match &self.0 {
+            ClaimRepr::One(one) => std::slice::from_ref(one),
+            ClaimRepr::Many(all) => all,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ClaimList {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq<Vec<usize>> for ClaimList {
+    fn eq(&self, other: &Vec<usize>) -> bool {
+        **self == other[..]
+    }
+}
+
+impl std::fmt::Debug for ClaimList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for ClaimList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// A group's members, read as a slice: one member (most groups of a long
+/// document) is kept in place, several in a vector.
+#[derive(Clone, PartialEq)]
+pub struct Members(MembersRepr);
+
+#[derive(Clone, PartialEq)]
+enum MembersRepr {
+    One(Member),
+    Many(Vec<Member>),
+}
+
+impl Members {
+    /// One member.
+    pub fn one(member: Member) -> Members {
+        Members(MembersRepr::One(member))
+    }
+
+    /// Adds a member after the others.
+    pub fn push(&mut self, member: Member) {
+        let placeholder = MembersRepr::Many(Vec::new());
+        self.0 = match std::mem::replace(&mut self.0, placeholder) {
+            MembersRepr::One(first) => MembersRepr::Many(vec![first, member]),
+            MembersRepr::Many(mut all) => {
+                all.push(member);
+                MembersRepr::Many(all)
+            }
+        };
+    }
+}
+
+impl std::ops::Deref for Members {
+    type Target = [Member];
+
+    fn deref(&self) -> &[Member] {
+        match &self.0 {
+            MembersRepr::One(one) => std::slice::from_ref(one),
+            MembersRepr::Many(all) => all,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Members {
+    fn deref_mut(&mut self) -> &mut [Member] {
+        match &mut self.0 {
+            MembersRepr::One(one) => std::slice::from_mut(one),
+            MembersRepr::Many(all) => all,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Members {
+    type Item = &'a Member;
+    type IntoIter = std::slice::Iter<'a, Member>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for Members {
+    type Item = Member;
+    type IntoIter = std::vec::IntoIter<Member>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        match self.0 {
+            MembersRepr::One(one) => vec![one].into_iter(),
+            MembersRepr::Many(all) => all.into_iter(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Members {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Members {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 impl Group {
@@ -253,13 +410,13 @@ impl Alignment {
         let pivot = self.pivot;
         let mut columns: Vec<Group> = (0..self.claims[pivot].len())
             .map(|p| Group {
-                members: vec![Member {
+                members: Members::one(Member {
                     doc: pivot,
-                    claims: vec![p],
+                    claims: ClaimList::one(p),
                     score: 1.0,
                     llr: None,
                     moved: false,
-                }],
+                }),
             })
             .collect();
         let breaks: Vec<Vec<dp::Break>> = self.claims.iter().map(|c| breaks(c)).collect();
@@ -465,8 +622,8 @@ impl Alignment {
             let (m, next) = (first.member(*doc)?, second.member(*doc)?);
             (next.claims.first() == Some(&(*m.claims.last()? + 1))).then_some((
                 *doc,
-                m.claims.as_slice(),
-                next.claims.as_slice(),
+                &m.claims[..],
+                &next.claims[..],
             ))
         })
     }
@@ -791,13 +948,13 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             let next = in_order.partition_point(|&(claim, _)| claim <= j);
             let at = in_order.get(next).map_or(n, |&(_, column)| column);
             let group = Group {
-                members: vec![Member {
+                members: Members::one(Member {
                     doc: d,
-                    claims: vec![j],
+                    claims: ClaimList::one(j),
                     score: 1.0,
                     llr: None,
                     moved: false,
-                }],
+                }),
             };
             (at, group)
         })
@@ -814,7 +971,7 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             Some(mut g) => {
                 for m in column.members {
                     match g.member_mut(m.doc) {
-                        Some(x) => x.claims.extend(m.claims),
+                        Some(x) => x.claims.extend(m.claims.iter().copied()),
                         None => g.members.push(m),
                     }
                 }
@@ -852,6 +1009,32 @@ fn round3(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claim_lists_and_members_read_as_slices_and_serialize_as_lists() {
+        let mut claims = ClaimList::one(3);
+        assert_eq!(claims, vec![3]);
+        claims.extend([4, 5]);
+        assert_eq!(claims, vec![3, 4, 5]);
+        assert_eq!(serde_json::to_string(&claims).unwrap(), "[3,4,5]");
+        let member = |doc: usize| Member {
+            doc,
+            claims: ClaimList::one(doc),
+            score: 1.0,
+            llr: None,
+            moved: false,
+        };
+        let mut members = Members::one(member(2));
+        members.push(member(0));
+        members.sort_by_key(|m| m.doc);
+        assert_eq!(members.iter().map(|m| m.doc).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(members.into_iter().count(), 2);
+        let one = Members::one(member(1));
+        assert_eq!(
+            serde_json::to_value(&one).unwrap()[0]["claims"],
+            serde_json::json!([1])
+        );
+    }
     use crate::input::RawDocument;
 
     fn docs(texts: &[(&str, &str)]) -> Vec<Document> {
