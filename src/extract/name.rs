@@ -76,7 +76,7 @@ pub struct NameMention {
     /// Person, place, organisation or unknown.
     pub entity: EntityType,
     /// Its words.
-    pub parts: Vec<NamePart>,
+    pub parts: Box<[NamePart]>,
     /// True when the mention lies in boilerplate.
     pub boilerplate: bool,
 }
@@ -800,7 +800,7 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
             span,
             key,
             entity,
-            parts,
+            parts: parts.into_boxed_slice(),
             boilerplate: cx.doc.is_boilerplate(span),
         });
     }
