@@ -234,6 +234,12 @@ enum MembersRepr {
 }
 
 impl Members {
+    /// No member: what stands in a column's place while columns are
+    /// assembled (it allocates nothing).
+    fn none() -> Members {
+        Members(MembersRepr::Many(Vec::new()))
+    }
+
     /// One member.
     pub fn one(member: Member) -> Members {
         Members(MembersRepr::One(member))
@@ -408,17 +414,19 @@ impl Alignment {
     /// columns, which then become one.
     fn group(&mut self, order: &[usize]) {
         let pivot = self.pivot;
-        let mut columns: Vec<Group> = (0..self.claims[pivot].len())
-            .map(|p| Group {
-                members: Members::one(Member {
-                    doc: pivot,
-                    claims: ClaimList::one(p),
-                    score: 1.0,
-                    llr: None,
-                    moved: false,
-                }),
-            })
-            .collect();
+        // Room for as many columns as the story has claims, the most there
+        // can be: each version's columns are then assembled in place
+        // ([`assemble`]).
+        let mut columns: Vec<Group> = Vec::with_capacity(self.claims.iter().map(Vec::len).sum());
+        columns.extend((0..self.claims[pivot].len()).map(|p| Group {
+            members: Members::one(Member {
+                doc: pivot,
+                claims: ClaimList::one(p),
+                score: 1.0,
+                llr: None,
+                moved: false,
+            }),
+        }));
         let breaks: Vec<Vec<dp::Break>> = self.claims.iter().map(|c| breaks(c)).collect();
         for &d in order {
             columns = self.add_version(columns, d, &breaks);
@@ -432,6 +440,10 @@ impl Alignment {
                 m.score = round3(self.weights.similarity(&a, &b, same));
             }
             g.members.sort_by_key(|m| m.doc);
+        }
+        // Versions that paired well leave much of the room unused.
+        if columns.capacity() - columns.len() > columns.len() / 8 {
+            columns.shrink_to_fit();
         }
         self.groups = columns;
     }
@@ -914,7 +926,7 @@ fn column_break(group: &Group, breaks: &[Vec<dp::Break>]) -> dp::Break {
 /// column (two columns one claim filled become one), and each claim that
 /// matched none starts a column of its own, placed before the column of
 /// the next claim of its version the program matched.
-fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
+fn assemble(mut columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
     let n = columns.len();
     let mut joined_with_next = vec![false; n];
     // The bead that matched each column, by index (a member per column
@@ -959,11 +971,28 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             (at, group)
         })
         .peekable();
-    let mut out: Vec<Group> = Vec::with_capacity(n + alone.len());
+    // The groups are written over the columns, in place (a second vector
+    // of a long document's columns doubled the alignment's peak): the
+    // columns first move up by the number of claims alone, so a group is
+    // never written past the columns not yet read. [`Alignment::group`]
+    // gave the vector room for them.
+    let k = alone.len();
+    let placeholder = || Group {
+        members: Members::none(),
+    };
+    columns.reserve_exact(k);
+    columns.extend((0..k).map(|_| placeholder()));
+    columns.rotate_right(k);
+    let mut written = 0;
+    let mut write = |columns: &mut Vec<Group>, group: Group| {
+        columns[written] = group;
+        written += 1;
+    };
     let mut open: Option<Group> = None;
-    for (c, column) in columns.into_iter().enumerate() {
+    for c in 0..n {
+        let column = std::mem::replace(&mut columns[k + c], placeholder());
         while let Some((_, g)) = before.next_if(|(at, _)| *at <= c) {
-            out.push(g);
+            write(&mut columns, g);
         }
         let mut group = match open.take() {
             // The previous column joins this one: each version's claims
@@ -994,12 +1023,14 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         if joined_with_next[c] {
             open = Some(group);
         } else {
-            out.push(group);
+            write(&mut columns, group);
         }
     }
-    out.extend(open);
-    out.extend(before.map(|(_, g)| g));
-    out
+    for g in open.into_iter().chain(before.map(|(_, g)| g)) {
+        write(&mut columns, g);
+    }
+    columns.truncate(written);
+    columns
 }
 
 fn round3(x: f64) -> f64 {
