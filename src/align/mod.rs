@@ -582,23 +582,22 @@ impl Alignment {
             };
             best(column, unit_d(&rb)).0
         });
-        let gaps = |side_a: bool| -> Vec<usize> {
-            beads
-                .iter()
+        // The claims of each side in gaps, read off the beads (not
+        // gathered: a long document against a short one has a gap per
+        // claim).
+        let gaps = |side_a: bool| {
+            (beads.iter())
                 .filter(|x| x.is_gap())
-                .flat_map(|x| if side_a { x.a.clone() } else { x.b.clone() })
-                .collect()
+                .flat_map(move |x| if side_a { x.a.clone() } else { x.b.clone() })
         };
-        let (gaps_a, gaps_b) = (gaps(true), gaps(false));
         // Through each gap column's sharing claims, not every pair of gaps
         // (quadratic when two long versions differ).
         let mut gap_b = vec![false; m];
-        for &j in &gaps_b {
+        for j in gaps(false) {
             gap_b[j] = true;
         }
-        let candidates: Vec<(usize, usize)> = gaps_a
-            .iter()
-            .flat_map(|&i| shares_any.claims(i).map(move |j| (i, j)))
+        let candidates: Vec<(usize, usize)> = gaps(true)
+            .flat_map(|i| shares_any.claims(i).map(move |j| (i, j)))
             .filter(|&(_, j)| gap_b[j])
             .take(MOVED_PAIRS)
             .collect();
