@@ -588,7 +588,7 @@ impl Alignment {
         let gaps = |side_a: bool| {
             (beads.iter())
                 .filter(|x| x.is_gap())
-                .flat_map(move |x| if side_a { x.a.clone() } else { x.b.clone() })
+                .flat_map(move |x| if side_a { x.a() } else { x.b() })
         };
         // Through each gap column's sharing claims, not every pair of gaps
         // (quadratic when two long versions differ).
@@ -935,18 +935,18 @@ fn assemble(mut columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
     // (claim, column) of the claims the program matched in order.
     let mut in_order: Vec<(usize, usize)> = Vec::new();
     for (k, bead) in beads.iter().enumerate() {
-        if bead.a.is_empty() {
-            alone.extend(bead.b.clone());
+        if bead.a().is_empty() {
+            alone.extend(bead.b());
             continue;
         }
-        if bead.b.is_empty() {
+        if bead.b().is_empty() {
             continue;
         }
-        joined_with_next[bead.a.start..bead.a.end - 1].fill(true);
+        joined_with_next[bead.a().start..bead.a().end - 1].fill(true);
         if !bead.moved {
-            in_order.push((bead.b.start, bead.a.start));
+            in_order.push((bead.b().start, bead.a().start));
         }
-        member[bead.a.start] = k as u32;
+        member[bead.a().start] = k as u32;
     }
     in_order.sort_unstable();
     alone.sort_unstable();
@@ -1009,10 +1009,10 @@ fn assemble(mut columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         };
         if let Some(bead) = beads.get(member[c] as usize) {
             match group.member_mut(d) {
-                Some(x) => x.claims.extend(bead.b.clone()),
+                Some(x) => x.claims.extend(bead.b()),
                 None => group.members.push(Member {
                     doc: d,
-                    claims: bead.b.clone().collect(),
+                    claims: bead.b().collect(),
                     score: 0.0,
                     llr: Some(bead.llr),
                     moved: bead.moved,
