@@ -48,7 +48,10 @@ pub struct NamePart {
 /// none, so a part keeps one pointer for them, not a slice (a long document
 /// has hundreds of thousands of name parts).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Alts(Option<Box<Box<[(String, String)]>>>);
+pub struct Alts(Option<Box<Readings>>);
+
+/// Readings of a word: (form, key).
+type Readings = Box<[(String, String)]>;
 
 impl std::ops::Deref for Alts {
     type Target = [(String, String)];
@@ -60,7 +63,7 @@ impl std::ops::Deref for Alts {
 
 impl FromIterator<(String, String)> for Alts {
     fn from_iter<I: IntoIterator<Item = (String, String)>>(readings: I) -> Self {
-        let all: Box<[(String, String)]> = readings.into_iter().collect();
+        let all: Readings = readings.into_iter().collect();
         Alts((!all.is_empty()).then(|| Box::new(all)))
     }
 }
