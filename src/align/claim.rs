@@ -162,6 +162,12 @@ impl Claim {
         [self.list(0), self.list(1), self.list(2), self.list(3)]
     }
 
+    /// Drops the feature lists (the claim has none afterwards).
+    pub(super) fn release_features(&mut self) {
+        self.features = Box::default();
+        self.starts = [0; 3];
+    }
+
     /// Sets the four feature lists (stems, cognates, concepts, anchors).
     pub(super) fn set_lists(&mut self, lists: [&[u32]; 4]) {
         let mut all = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());

@@ -9,12 +9,14 @@ use std::ops::Range;
 
 /// A bead: claims of one version aligned with claims of the other (one
 /// side empty for a gap).
+/// Its claims are kept as `u32` (a long document against a short one has a
+/// bead per claim).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bead {
     /// Claims of the first version.
-    pub a: Range<usize>,
+    a: Range<u32>,
     /// Claims of the second version.
-    pub b: Range<usize>,
+    b: Range<u32>,
     /// The pair's log-likelihood ratio (0 for a gap).
     pub llr: f64,
     /// True when the pass for moved paragraphs paired it out of order.
@@ -22,6 +24,30 @@ pub struct Bead {
 }
 
 impl Bead {
+    /// A bead of claims `a` of the first version and `b` of the second.
+    pub fn new(a: Range<usize>, b: Range<usize>, llr: f64, moved: bool) -> Bead {
+        let small = |r: Range<usize>| {
+            let end = u32::try_from(r.end).expect("fewer than 4 billion claims");
+            r.start as u32..end
+        };
+        Bead {
+            a: small(a),
+            b: small(b),
+            llr,
+            moved,
+        }
+    }
+
+    /// Claims of the first version.
+    pub fn a(&self) -> Range<usize> {
+        self.a.start as usize..self.a.end as usize
+    }
+
+    /// Claims of the second version.
+    pub fn b(&self) -> Range<usize> {
+        self.b.start as usize..self.b.end as usize
+    }
+
     /// True for a 1-0 or 0-1 gap.
     pub fn is_gap(&self) -> bool {
         self.a.is_empty() || self.b.is_empty()
@@ -136,32 +162,35 @@ pub fn align(
             }
         }
     }
-    // Each bead takes at least one claim: room for the most there can be
-    // at once (a long document against a short one has a bead per claim,
-    // and a vector grown by doubling held up to twice that).
-    let mut beads = Vec::with_capacity(n + m);
+    // The steps back from the last cell first, then the beads in order:
+    // the table of steps and the band are dropped before the beads are
+    // made (a long document against a short one has a bead per claim).
+    let mut steps: Vec<u8> = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let Some(k) = band.at(i, j) else { break };
         let Some(&(p, q)) = STEPS.get(usize::from(back[k])) else {
             break;
         };
-        let (a, b) = (i - p..i, j - q..j);
+        steps.push(back[k]);
+        i -= p;
+        j -= q;
+    }
+    drop(back);
+    drop(band);
+    let mut beads = Vec::with_capacity(steps.len());
+    for &s in steps.iter().rev() {
+        let (p, q) = STEPS[usize::from(s)];
+        let (a, b) = (i..i + p, j..j + q);
         let llr = if p == 0 || q == 0 {
             0.0
         } else {
             llr(a.clone(), b.clone())
         };
-        beads.push(Bead {
-            a,
-            b,
-            llr,
-            moved: false,
-        });
-        i -= p;
-        j -= q;
+        beads.push(Bead::new(a, b, llr, false));
+        i += p;
+        j += q;
     }
-    beads.reverse();
     beads
 }
 
@@ -197,15 +226,10 @@ pub fn pair_moved(
         return;
     }
     beads.retain(|bead| {
-        !(bead.b.is_empty() && used_a.contains(&bead.a.start)
-            || bead.a.is_empty() && used_b.contains(&bead.b.start))
+        !(bead.b.is_empty() && used_a.contains(&bead.a().start)
+            || bead.a.is_empty() && used_b.contains(&bead.b().start))
     });
-    beads.extend(pairs.into_iter().map(|(a, b, llr)| Bead {
-        a: a..a + 1,
-        b: b..b + 1,
-        llr,
-        moved: true,
-    }));
+    beads.extend((pairs.into_iter()).map(|(a, b, llr)| Bead::new(a..a + 1, b..b + 1, llr, true)));
 }
 
 /// The cells of the `(n + 1) × (m + 1)` matrix the program looks at: all
@@ -293,7 +317,7 @@ mod tests {
             let (sx, sy): (i32, i32) = (a[x].iter().sum(), b[y].iter().sum());
             if sx == sy { 5.0 } else { -10.0 }
         });
-        beads.into_iter().map(|b| (b.a, b.b)).collect()
+        beads.into_iter().map(|b| (b.a(), b.b())).collect()
     }
 
     #[test]
@@ -331,7 +355,7 @@ mod tests {
         // 1-1 twice costs one break mismatch; 2-2 costs an inner break in a
         // and twice the merge prior. The 1-1 reading wins.
         assert_eq!(beads.len(), 2);
-        assert!(beads.iter().all(|b| b.a.len() == 1 && b.b.len() == 1));
+        assert!(beads.iter().all(|b| b.a().len() == 1 && b.b().len() == 1));
     }
 
     #[test]
@@ -363,12 +387,7 @@ mod tests {
 
     /// A bead in order of the program.
     fn bead(a: Range<usize>, b: Range<usize>, llr: f64) -> Bead {
-        Bead {
-            a,
-            b,
-            llr,
-            moved: false,
-        }
+        Bead::new(a, b, llr, false)
     }
 
     #[test]
@@ -383,7 +402,7 @@ mod tests {
         assert!(
             beads
                 .iter()
-                .any(|b| b.a == (0..1) && b.b == (1..2) && b.moved)
+                .any(|b| b.a() == (0..1) && b.b() == (1..2) && b.moved)
         );
         // Too weak a pair stays two gaps.
         let mut weak = vec![bead(0..1, 0..0, 0.0), bead(1..1, 0..1, 0.0)];

@@ -129,7 +129,7 @@ pub struct Member {
     /// Index of the version in the story.
     pub doc: usize,
     /// Indices of its claims in [`Alignment::claims`]`[doc]`, consecutive.
-    pub claims: Vec<usize>,
+    pub claims: ClaimList,
     /// Lexical similarity to the group's first member (1.0 for the first
     /// member; see [`Weights::similarity`]).
     pub score: f64,
@@ -145,7 +145,170 @@ pub struct Member {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Group {
     /// Members, at most one per version, by version index.
-    pub members: Vec<Member>,
+    pub members: Members,
+}
+
+/// A member's claims, read as a slice: one claim (most members) is kept in
+/// place, several in a box (a long document's alignment has a member per
+/// claim, and a vector each cost 24 bytes and an allocation).
+#[derive(Clone, PartialEq)]
+pub struct ClaimList(ClaimRepr);
+
+#[derive(Clone, PartialEq)]
+enum ClaimRepr {
+    One(usize),
+    Many(Box<[usize]>),
+}
+
+impl ClaimList {
+    /// One claim.
+    pub fn one(claim: usize) -> ClaimList {
+        ClaimList(ClaimRepr::One(claim))
+    }
+
+    /// Adds claims after the last.
+    pub fn extend(&mut self, claims: impl IntoIterator<Item = usize>) {
+        let mut all = self.to_vec();
+        all.extend(claims);
+        *self = all.into_iter().collect();
+    }
+}
+
+impl FromIterator<usize> for ClaimList {
+    fn from_iter<I: IntoIterator<Item = usize>>(claims: I) -> Self {
+        let all: Vec<usize> = claims.into_iter().collect();
+        match all[..] {
+            [one] => ClaimList::one(one),
+            _ => ClaimList(ClaimRepr::Many(all.into_boxed_slice())),
+        }
+    }
+}
+
+impl std::ops::Deref for ClaimList {
+    type Target = [usize];
+
+    fn deref(&self) -> &[usize] {
+        match &self.0 {
+            ClaimRepr::One(one) => std::slice::from_ref(one),
+            ClaimRepr::Many(all) => all,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ClaimList {
+    type Item = &'a usize;
+    type IntoIter = std::slice::Iter<'a, usize>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq<Vec<usize>> for ClaimList {
+    fn eq(&self, other: &Vec<usize>) -> bool {
+        **self == other[..]
+    }
+}
+
+impl std::fmt::Debug for ClaimList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for ClaimList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// A group's members, read as a slice: one member (most groups of a long
+/// document) is kept in place, several in a vector.
+#[derive(Clone, PartialEq)]
+pub struct Members(MembersRepr);
+
+#[derive(Clone, PartialEq)]
+enum MembersRepr {
+    One(Member),
+    Many(Vec<Member>),
+}
+
+impl Members {
+    /// No member: what stands in a column's place while columns are
+    /// assembled (it allocates nothing).
+    fn none() -> Members {
+        Members(MembersRepr::Many(Vec::new()))
+    }
+
+    /// One member.
+    pub fn one(member: Member) -> Members {
+        Members(MembersRepr::One(member))
+    }
+
+    /// Adds a member after the others.
+    pub fn push(&mut self, member: Member) {
+        let placeholder = MembersRepr::Many(Vec::new());
+        self.0 = match std::mem::replace(&mut self.0, placeholder) {
+            MembersRepr::One(first) => MembersRepr::Many(vec![first, member]),
+            MembersRepr::Many(mut all) => {
+                all.push(member);
+                MembersRepr::Many(all)
+            }
+        };
+    }
+}
+
+impl std::ops::Deref for Members {
+    type Target = [Member];
+
+    fn deref(&self) -> &[Member] {
+        match &self.0 {
+            MembersRepr::One(one) => std::slice::from_ref(one),
+            MembersRepr::Many(all) => all,
+        }
+    }
+}
+
+impl std::ops::DerefMut for Members {
+    fn deref_mut(&mut self) -> &mut [Member] {
+        match &mut self.0 {
+            MembersRepr::One(one) => std::slice::from_mut(one),
+            MembersRepr::Many(all) => all,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Members {
+    type Item = &'a Member;
+    type IntoIter = std::slice::Iter<'a, Member>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for Members {
+    type Item = Member;
+    type IntoIter = std::vec::IntoIter<Member>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        match self.0 {
+            MembersRepr::One(one) => vec![one].into_iter(),
+            MembersRepr::Many(all) => all.into_iter(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Members {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Members {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 impl Group {
@@ -251,17 +414,19 @@ impl Alignment {
     /// columns, which then become one.
     fn group(&mut self, order: &[usize]) {
         let pivot = self.pivot;
-        let mut columns: Vec<Group> = (0..self.claims[pivot].len())
-            .map(|p| Group {
-                members: vec![Member {
-                    doc: pivot,
-                    claims: vec![p],
-                    score: 1.0,
-                    llr: None,
-                    moved: false,
-                }],
-            })
-            .collect();
+        // Room for as many columns as the story has claims, the most there
+        // can be: each version's columns are then assembled in place
+        // ([`assemble`]).
+        let mut columns: Vec<Group> = Vec::with_capacity(self.claims.iter().map(Vec::len).sum());
+        columns.extend((0..self.claims[pivot].len()).map(|p| Group {
+            members: Members::one(Member {
+                doc: pivot,
+                claims: ClaimList::one(p),
+                score: 1.0,
+                llr: None,
+                moved: false,
+            }),
+        }));
         let breaks: Vec<Vec<dp::Break>> = self.claims.iter().map(|c| breaks(c)).collect();
         for &d in order {
             columns = self.add_version(columns, d, &breaks);
@@ -275,6 +440,10 @@ impl Alignment {
                 m.score = round3(self.weights.similarity(&a, &b, same));
             }
             g.members.sort_by_key(|m| m.doc);
+        }
+        // Versions that paired well leave much of the room unused.
+        if columns.capacity() - columns.len() > columns.len() / 8 {
+            columns.shrink_to_fit();
         }
         self.groups = columns;
     }
@@ -413,23 +582,22 @@ impl Alignment {
             };
             best(column, unit_d(&rb)).0
         });
-        let gaps = |side_a: bool| -> Vec<usize> {
-            beads
-                .iter()
+        // The claims of each side in gaps, read off the beads (not
+        // gathered: a long document against a short one has a gap per
+        // claim).
+        let gaps = |side_a: bool| {
+            (beads.iter())
                 .filter(|x| x.is_gap())
-                .flat_map(|x| if side_a { x.a.clone() } else { x.b.clone() })
-                .collect()
+                .flat_map(move |x| if side_a { x.a() } else { x.b() })
         };
-        let (gaps_a, gaps_b) = (gaps(true), gaps(false));
         // Through each gap column's sharing claims, not every pair of gaps
         // (quadratic when two long versions differ).
         let mut gap_b = vec![false; m];
-        for &j in &gaps_b {
+        for j in gaps(false) {
             gap_b[j] = true;
         }
-        let candidates: Vec<(usize, usize)> = gaps_a
-            .iter()
-            .flat_map(|&i| shares_any.claims(i).iter().map(move |&j| (i, j as usize)))
+        let candidates: Vec<(usize, usize)> = gaps(true)
+            .flat_map(|i| shares_any.claims(i).map(move |j| (i, j)))
             .filter(|&(_, j)| gap_b[j])
             .take(MOVED_PAIRS)
             .collect();
@@ -465,8 +633,8 @@ impl Alignment {
             let (m, next) = (first.member(*doc)?, second.member(*doc)?);
             (next.claims.first() == Some(&(*m.claims.last()? + 1))).then_some((
                 *doc,
-                m.claims.as_slice(),
-                next.claims.as_slice(),
+                &m.claims[..],
+                &next.claims[..],
             ))
         })
     }
@@ -561,6 +729,17 @@ impl Alignment {
         out
     }
 
+    /// Drops every claim's features and the story's table of them, for a
+    /// caller that compares no claims afterwards: similarity, signals and
+    /// shared features find none then. A long document's claims hold about
+    /// as many features as it has words.
+    pub fn release_features(&mut self) {
+        for claim in self.claims.iter_mut().flatten() {
+            claim.release_features();
+        }
+        self.features = Vec::new();
+    }
+
     /// Lexical similarity of two claims of this story ([`Weights::similarity`]).
     pub fn similarity(&self, a: (usize, usize), b: (usize, usize), same_language: bool) -> f64 {
         self.weights.similarity(
@@ -601,7 +780,13 @@ fn breaks(claims: &[Claim]) -> Vec<dp::Break> {
 /// count, so a version of many claims stays linear (and so does this table,
 /// which a column-by-claim matrix was not).
 struct Sharing {
-    /// Where each column's claims start in `claims` (one more than columns).
+    /// A version of at most 64 claims: each column's claims as the bits of
+    /// one word (a list's start alone takes as much, and a long document's
+    /// columns against a short version share most of its claims: 14 MB of
+    /// lists for a 20 MB document against 3 KB); otherwise empty.
+    bits: Vec<u64>,
+    /// Where each column's claims start in `claims` (one more than
+    /// columns), for a version of more than 64 claims.
     starts: Vec<usize>,
     claims: Vec<u32>,
 }
@@ -628,22 +813,31 @@ impl Sharing {
         // Each start moved on to the next feature's: moved back.
         from.rotate_right(1);
         from[0] = 0;
+        // The postings of the features of column `c`'s units.
+        let shared = |c: usize| {
+            units.column(c).iter().flat_map(|(_, x)| {
+                x.features()
+                    .map(|f| &postings[from[f as usize] as usize..from[f as usize + 1] as usize])
+                    .filter(|postings| postings.len() <= MAX_POSTINGS)
+            })
+        };
         let mut sharing = Sharing {
-            starts: Vec::with_capacity(units.columns() + 1),
+            bits: Vec::new(),
+            starts: Vec::new(),
             claims: Vec::new(),
         };
+        if claims.len() <= u64::BITS as usize {
+            sharing.bits = (0..units.columns())
+                .map(|c| shared(c).flatten().fold(0u64, |bits, &j| bits | 1 << j))
+                .collect();
+            return sharing;
+        }
+        sharing.starts.reserve_exact(units.columns() + 1);
         for c in 0..units.columns() {
             let start = sharing.claims.len();
             sharing.starts.push(start);
-            for (_, x) in units.column(c) {
-                for f in x.features() {
-                    let f = f as usize;
-                    let postings = &postings[from[f] as usize..from[f + 1] as usize];
-                    if postings.len() > MAX_POSTINGS {
-                        continue;
-                    }
-                    sharing.claims.extend_from_slice(postings);
-                }
+            for postings in shared(c) {
+                sharing.claims.extend_from_slice(postings);
             }
             let mut row = sharing.claims.split_off(start);
             row.sort_unstable();
@@ -656,12 +850,29 @@ impl Sharing {
     }
 
     /// The claims column `c` shares a feature with, in order.
-    fn claims(&self, c: usize) -> &[u32] {
-        &self.claims[self.starts[c]..self.starts[c + 1]]
+    fn claims(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        let (mut bits, list) = match self.bits.get(c) {
+            Some(&bits) => (bits, &[][..]),
+            None => (0, &self.claims[self.starts[c]..self.starts[c + 1]]),
+        };
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let j = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                j
+            })
+        })
+        .chain(list.iter().map(|&j| j as usize))
     }
 
     fn contains(&self, c: usize, j: usize) -> bool {
-        self.claims(c).binary_search(&(j as u32)).is_ok()
+        match self.bits.get(c) {
+            Some(&bits) => bits >> j & 1 == 1,
+            None => {
+                let list = &self.claims[self.starts[c]..self.starts[c + 1]];
+                list.binary_search(&(j as u32)).is_ok()
+            }
+        }
     }
 }
 
@@ -714,7 +925,7 @@ fn column_break(group: &Group, breaks: &[Vec<dp::Break>]) -> dp::Break {
 /// column (two columns one claim filled become one), and each claim that
 /// matched none starts a column of its own, placed before the column of
 /// the next claim of its version the program matched.
-fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
+fn assemble(mut columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
     let n = columns.len();
     let mut joined_with_next = vec![false; n];
     // The bead that matched each column, by index (a member per column
@@ -724,18 +935,18 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
     // (claim, column) of the claims the program matched in order.
     let mut in_order: Vec<(usize, usize)> = Vec::new();
     for (k, bead) in beads.iter().enumerate() {
-        if bead.a.is_empty() {
-            alone.extend(bead.b.clone());
+        if bead.a().is_empty() {
+            alone.extend(bead.b());
             continue;
         }
-        if bead.b.is_empty() {
+        if bead.b().is_empty() {
             continue;
         }
-        joined_with_next[bead.a.start..bead.a.end - 1].fill(true);
+        joined_with_next[bead.a().start..bead.a().end - 1].fill(true);
         if !bead.moved {
-            in_order.push((bead.b.start, bead.a.start));
+            in_order.push((bead.b().start, bead.a().start));
         }
-        member[bead.a.start] = k as u32;
+        member[bead.a().start] = k as u32;
     }
     in_order.sort_unstable();
     alone.sort_unstable();
@@ -748,22 +959,39 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             let next = in_order.partition_point(|&(claim, _)| claim <= j);
             let at = in_order.get(next).map_or(n, |&(_, column)| column);
             let group = Group {
-                members: vec![Member {
+                members: Members::one(Member {
                     doc: d,
-                    claims: vec![j],
+                    claims: ClaimList::one(j),
                     score: 1.0,
                     llr: None,
                     moved: false,
-                }],
+                }),
             };
             (at, group)
         })
         .peekable();
-    let mut out: Vec<Group> = Vec::with_capacity(n + alone.len());
+    // The groups are written over the columns, in place (a second vector
+    // of a long document's columns doubled the alignment's peak): the
+    // columns first move up by the number of claims alone, so a group is
+    // never written past the columns not yet read. [`Alignment::group`]
+    // gave the vector room for them.
+    let k = alone.len();
+    let placeholder = || Group {
+        members: Members::none(),
+    };
+    columns.reserve_exact(k);
+    columns.extend((0..k).map(|_| placeholder()));
+    columns.rotate_right(k);
+    let mut written = 0;
+    let mut write = |columns: &mut Vec<Group>, group: Group| {
+        columns[written] = group;
+        written += 1;
+    };
     let mut open: Option<Group> = None;
-    for (c, column) in columns.into_iter().enumerate() {
+    for c in 0..n {
+        let column = std::mem::replace(&mut columns[k + c], placeholder());
         while let Some((_, g)) = before.next_if(|(at, _)| *at <= c) {
-            out.push(g);
+            write(&mut columns, g);
         }
         let mut group = match open.take() {
             // The previous column joins this one: each version's claims
@@ -771,7 +999,7 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
             Some(mut g) => {
                 for m in column.members {
                     match g.member_mut(m.doc) {
-                        Some(x) => x.claims.extend(m.claims),
+                        Some(x) => x.claims.extend(m.claims.iter().copied()),
                         None => g.members.push(m),
                     }
                 }
@@ -781,10 +1009,10 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         };
         if let Some(bead) = beads.get(member[c] as usize) {
             match group.member_mut(d) {
-                Some(x) => x.claims.extend(bead.b.clone()),
+                Some(x) => x.claims.extend(bead.b()),
                 None => group.members.push(Member {
                     doc: d,
-                    claims: bead.b.clone().collect(),
+                    claims: bead.b().collect(),
                     score: 0.0,
                     llr: Some(bead.llr),
                     moved: bead.moved,
@@ -794,12 +1022,14 @@ fn assemble(columns: Vec<Group>, d: usize, beads: Vec<Bead>) -> Vec<Group> {
         if joined_with_next[c] {
             open = Some(group);
         } else {
-            out.push(group);
+            write(&mut columns, group);
         }
     }
-    out.extend(open);
-    out.extend(before.map(|(_, g)| g));
-    out
+    for g in open.into_iter().chain(before.map(|(_, g)| g)) {
+        write(&mut columns, g);
+    }
+    columns.truncate(written);
+    columns
 }
 
 fn round3(x: f64) -> f64 {
@@ -809,6 +1039,32 @@ fn round3(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claim_lists_and_members_read_as_slices_and_serialize_as_lists() {
+        let mut claims = ClaimList::one(3);
+        assert_eq!(claims, vec![3]);
+        claims.extend([4, 5]);
+        assert_eq!(claims, vec![3, 4, 5]);
+        assert_eq!(serde_json::to_string(&claims).unwrap(), "[3,4,5]");
+        let member = |doc: usize| Member {
+            doc,
+            claims: ClaimList::one(doc),
+            score: 1.0,
+            llr: None,
+            moved: false,
+        };
+        let mut members = Members::one(member(2));
+        members.push(member(0));
+        members.sort_by_key(|m| m.doc);
+        assert_eq!(members.iter().map(|m| m.doc).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(members.into_iter().count(), 2);
+        let one = Members::one(member(1));
+        assert_eq!(
+            serde_json::to_value(&one).unwrap()[0]["claims"],
+            serde_json::json!([1])
+        );
+    }
     use crate::input::RawDocument;
 
     fn docs(texts: &[(&str, &str)]) -> Vec<Document> {

@@ -74,6 +74,10 @@ impl Check for Addition {
         Kind::Addition
     }
 
+    fn reads_facts(&self) -> bool {
+        false
+    }
+
     fn explain(&self) -> &'static str {
         "addition (info; warning when the claim carries a quote, a number or a date): a claim \
 found in one version and in none of the others, such as a background paragraph one outlet \
@@ -84,40 +88,55 @@ Headings are not claims. Needs at least two versions."
     }
 
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.run_into(story, lexicons, &mut out);
+        out
+    }
+
+    fn run_into(&self, story: &Story, lexicons: &Lexicons, out: &mut Vec<Finding>) {
         if story.docs.len() < 2 {
-            return Vec::new();
+            return;
         }
-        // One message per version and weight, shared by its findings (a
-        // long document has hundreds of thousands of additions).
+        // Counted first, so the report's vector grows once, by exactly
+        // their number (a long document has hundreds of thousands of
+        // additions; a vector grown by doubling held up to twice their room,
+        // and both the old and the new one while it grew).
+        let added = || {
+            (story.alignment.groups.iter())
+                .filter(|g| g.members.len() == 1 && !is_heading(story, &g.members[0]))
+        };
+        out.reserve_exact(added().count());
+        // One message per version and weight, shared by its findings.
         let mut messages: HashMap<(usize, Option<&str>), SharedStr> = HashMap::new();
-        story_groups(story)
-            .filter(|g| g.members.len() == 1)
-            .map(|g| {
-                let m = &g.members[0];
-                let what = weight(story, m, lexicons);
-                let severity = match what {
-                    Some(_) => Severity::Warning,
-                    None => Severity::Info,
-                };
-                let message = messages.entry((m.doc, what)).or_insert_with(|| {
-                    let doc = &story.docs[m.doc].id;
-                    let why = what.map_or(String::new(), |w| format!(", and it carries {w}"));
-                    format!("Only {doc} reports this claim; no other version has it{why}").into()
-                });
-                Finding::new(
-                    Kind::Addition,
-                    severity,
-                    message.clone(),
-                    vec![member_evidence(story, m)],
-                )
-            })
-            .collect()
+        out.extend(added().map(|g| {
+            let m = &g.members[0];
+            let what = weight(story, m, lexicons);
+            let severity = match what {
+                Some(_) => Severity::Warning,
+                None => Severity::Info,
+            };
+            let message = messages.entry((m.doc, what)).or_insert_with(|| {
+                let doc = &story.docs[m.doc].id;
+                let why = what.map_or(String::new(), |w| format!(", and it carries {w}"));
+                format!("Only {doc} reports this claim; no other version has it{why}").into()
+            });
+            Finding::new(
+                Kind::Addition,
+                severity,
+                message.clone(),
+                vec![member_evidence(story, m)],
+            )
+        }));
     }
 }
 
 impl Check for Omission {
     fn kind(&self) -> Kind {
         Kind::Omission
+    }
+
+    fn reads_facts(&self) -> bool {
+        false
     }
 
     fn explain(&self) -> &'static str {

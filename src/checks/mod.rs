@@ -30,8 +30,32 @@ pub trait Check: Sync {
     fn compares_versions(&self) -> bool {
         true
     }
+    /// True when the check reads the story's facts ([`Story::facts`]);
+    /// [`crate::report::Report::check_releasing`] releases them before the
+    /// checks that do not.
+    fn reads_facts(&self) -> bool {
+        true
+    }
+    /// True when the check compares claims by their features (similarity,
+    /// the pair model's signals); [`crate::report::Report::check_releasing`]
+    /// releases them after these checks.
+    fn reads_claim_features(&self) -> bool {
+        false
+    }
     /// Its findings for one story.
     fn run(&self, story: &Story, lexicons: &Lexicons) -> Vec<Finding>;
+    /// Its findings for one story, added to `out`. A check that may report
+    /// very many findings (an addition per claim of a long document) gives
+    /// `out` exactly the room they take, instead of a vector of its own
+    /// that would then be copied into a larger one.
+    fn run_into(&self, story: &Story, lexicons: &Lexicons, out: &mut Vec<Finding>) {
+        let mut list = self.run(story, lexicons);
+        if out.is_empty() && out.capacity() <= list.capacity() {
+            *out = list;
+        } else {
+            out.append(&mut list);
+        }
+    }
 }
 
 /// Every check, in report order.

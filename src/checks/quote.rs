@@ -36,14 +36,16 @@ const MAX_CHANGES: usize = 4;
 struct Quoted<'a> {
     doc: usize,
     quote: &'a Quote,
-    words: Vec<&'a str>,
+    /// Its words, by index in the document (read when quotes are compared:
+    /// a long document has tens of thousands of quotes).
+    range: std::ops::Range<usize>,
     /// Its words' folds (the document's: [`Document::fold`]).
-    keys: BTreeSet<&'a str>,
-    groups: BTreeSet<usize>,
+    keys: Sorted<&'a str>,
+    groups: Sorted<usize>,
     /// What a translation keeps, whatever its wording: the names in it,
     /// its quantities, and how it negates.
-    names: Vec<QuotedName<'a>>,
-    quantities: Vec<&'a Quantity>,
+    names: Box<[QuotedName<'a>]>,
+    quantities: Box<[&'a Quantity]>,
     /// Its document and the lexicons, to read its polarity: read only for
     /// the few quotes whose translations are compared.
     document: &'a Document,
@@ -147,7 +149,7 @@ fn unmatched<'q>(a: &[&'q Quantity], b: &[&Quantity]) -> Vec<&'q Quantity> {
         .collect()
 }
 
-impl Quoted<'_> {
+impl<'a> Quoted<'a> {
     /// How the quote negates.
     fn polarity(&self) -> SpanPolarity {
         *self.polarity.get_or_init(|| {
@@ -165,12 +167,20 @@ impl Quoted<'_> {
     }
 
     fn dice(&self, other: &Quoted<'_>) -> f64 {
-        let shared = self.keys.intersection(&other.keys).count();
+        let shared = self.keys.shared(&other.keys);
         2.0 * shared as f64 / (self.keys.len() + other.keys.len()).max(1) as f64
     }
 
+    /// Its words as written.
+    fn words(&self) -> Vec<&'a str> {
+        let doc = self.document;
+        (self.range.clone())
+            .map(|w| doc.slice(doc.words[w].span()))
+            .collect()
+    }
+
     fn wording(&self) -> Vec<String> {
-        self.words.iter().map(|w| fold(w)).collect()
+        self.words().iter().map(|w| fold(w)).collect()
     }
 
     /// True when `other` differs from this (the reference) in what any
@@ -246,6 +256,65 @@ impl Quoted<'_> {
     }
 }
 
+/// A set as a sorted list without repeats: a quote's words and groups are
+/// few, and a tree took a node of its own for each quote.
+struct Sorted<T>(Box<[T]>);
+
+impl<T: Ord> FromIterator<T> for Sorted<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut items: Vec<T> = items.into_iter().collect();
+        items.sort_unstable();
+        items.dedup();
+        Sorted(items.into_boxed_slice())
+    }
+}
+
+impl<T: Ord> Sorted<T> {
+    fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// How many items both sets hold, counting up to `limit`.
+    fn shared_up_to(&self, other: &Sorted<T>, limit: usize) -> usize {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() && n < limit {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// How many items both sets hold.
+    fn shared(&self, other: &Sorted<T>) -> usize {
+        self.shared_up_to(other, usize::MAX)
+    }
+
+    fn is_disjoint(&self, other: &Sorted<T>) -> bool {
+        self.shared_up_to(other, 1) == 0
+    }
+}
+
+impl<'s, T> IntoIterator for &'s Sorted<T> {
+    type Item = &'s T;
+    type IntoIter = std::slice::Iter<'s, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// The words of a span of a document.
 fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
     let d = &story.docs[doc];
@@ -266,13 +335,17 @@ fn word_range(d: &Document, span: Span) -> std::ops::Range<usize> {
 
 fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
     let claim_groups = groups_of_claims(story);
-    let mut out = Vec::new();
+    let direct = |q: &&Quote| !q.indirect && q.depth == 0 && !q.boilerplate;
+    // Room for every direct quote at once (a long document has tens of
+    // thousands; a vector grown by doubling held both its old and its new
+    // room while it grew).
+    let mut out = Vec::with_capacity(
+        (story.facts.iter())
+            .map(|f| f.quotes.iter().filter(direct).count())
+            .sum(),
+    );
     for (d, facts) in story.facts.iter().enumerate() {
-        for q in facts
-            .quotes
-            .iter()
-            .filter(|q| !q.indirect && q.depth == 0 && !q.boilerplate)
-        {
+        for q in facts.quotes.iter().filter(direct) {
             let doc = &story.docs[d];
             let range = word_range(doc, q.inner);
             if range.len() < MIN_WORDS {
@@ -286,11 +359,7 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
                 .take_while(|&c| claims[c].span.start < q.span.end)
                 .flat_map(|c| claim_groups.of(d, c).iter().copied())
                 .collect();
-            let words = range
-                .clone()
-                .map(|w| doc.slice(doc.words[w].span()))
-                .collect();
-            let keys = range.map(|w| doc.fold(w)).collect();
+            let keys = range.clone().map(|w| doc.fold(w)).collect();
             let nouns_capitalised = !lexicons
                 .lang(&doc.language.code)
                 .cues
@@ -321,7 +390,7 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
             out.push(Quoted {
                 doc: d,
                 quote: q,
-                words,
+                range,
                 keys,
                 groups,
                 names,
@@ -452,6 +521,9 @@ const MAX_POSTINGS: usize = 64;
 
 fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The clusters first: their indexes are dropped before this one is
+    // made (a long document has tens of thousands of quotes).
+    let clusters = clusters(story, quotes);
     // The quotes in each aligned group, for the quotes in other languages
     // of a cluster.
     let mut by_group: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -460,7 +532,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
             by_group.entry(g).or_default().push(i);
         }
     }
-    for cluster in clusters(story, quotes) {
+    for cluster in clusters {
         let original = OnceCell::new();
         let wordings: Vec<Vec<String>> = cluster.iter().map(|q| q.wording()).collect();
         if wordings.iter().all(|w| *w == wordings[0]) {
@@ -507,7 +579,7 @@ fn wording(story: &Story, quotes: &[Quoted<'_>], lexicons: &Lexicons) -> Vec<Fin
                 .filter(|&j| wordings[j] == wordings[i])
                 .collect();
             let docs: Vec<usize> = same.iter().map(|&j| cluster[j].doc).collect();
-            let edits = word_diff(&cluster[reference].words, &q.words);
+            let edits = word_diff(&cluster[reference].words(), &q.words());
             let severity = if only_form(&edits, story, q.doc, lexicons) {
                 Severity::Info
             } else {

@@ -38,10 +38,34 @@ pub struct NamePart {
     pub form: Arc<str>,
     /// Other readings of an inflected word: (form, key), for matching.
     #[serde(skip)]
-    pub alts: Box<[(String, String)]>,
+    pub alts: Alts,
     /// True when the whole name is a known exonym (its spelling differs by
     /// language by design).
     pub exonym: bool,
+}
+
+/// Other readings of an inflected name word, (form, key): most words have
+/// none, so a part keeps one pointer for them, not a slice (a long document
+/// has hundreds of thousands of name parts).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Alts(Option<Box<Readings>>);
+
+/// Readings of a word: (form, key).
+type Readings = Box<[(String, String)]>;
+
+impl std::ops::Deref for Alts {
+    type Target = [(String, String)];
+
+    fn deref(&self) -> &[(String, String)] {
+        self.0.as_deref().map_or(&[], |all| all)
+    }
+}
+
+impl FromIterator<(String, String)> for Alts {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(readings: I) -> Self {
+        let all: Readings = readings.into_iter().collect();
+        Alts((!all.is_empty()).then(|| Box::new(all)))
+    }
 }
 
 /// A mention of a name in a document.
@@ -55,7 +79,7 @@ pub struct NameMention {
     /// Person, place, organisation or unknown.
     pub entity: EntityType,
     /// Its words.
-    pub parts: Vec<NamePart>,
+    pub parts: Box<[NamePart]>,
     /// True when the mention lies in boilerplate.
     pub boilerplate: bool,
 }
@@ -748,7 +772,7 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
                 span,
                 key: x.key.as_str().into(),
                 form: form.into(),
-                alts: Box::default(),
+                alts: Alts::default(),
                 exonym: true,
             }];
         }
@@ -779,7 +803,7 @@ fn build_mentions(cx: &Ctx, mut runs: Vec<Run>) -> (Vec<NameMention>, Vec<Gender
             span,
             key,
             entity,
-            parts,
+            parts: parts.into_boxed_slice(),
             boilerplate: cx.doc.is_boilerplate(span),
         });
     }

@@ -662,6 +662,10 @@ impl Check for Polarity {
         Kind::PolarityDrift
     }
 
+    fn reads_claim_features(&self) -> bool {
+        true
+    }
+
     fn explain(&self) -> &'static str {
         "polarity_drift (error): one version negates a claim the others assert, or turns it \
 around (\"there is no agreement\" vs \"there is now an agreement\", \"did not reject\" vs \
