@@ -164,6 +164,7 @@ pub fn attribute(
     }
     continue_speakers(doc, quotes);
     quotes.extend(reported_speech(&cx));
+    quotes.extend(framed_after(&cx));
     quotes.sort_by_key(|q| (q.span.start, q.depth, q.indirect));
 }
 
@@ -675,6 +676,69 @@ fn named_then_comma(cx: &Ctx, start: usize, v: usize, after: usize) -> bool {
     titled && first >= start && gap.trim() == "," && !cx.quoted[after]
 }
 
+/// Statements framed after what was said: "…, as Huber explains", "…, wie
+/// Landwirt Huber erläutert", "…, как пояснил Хубер". The frame follows a
+/// comma: an as-word, then a speech verb within a few words and a name
+/// before it or right after it (after a title); the statement is the
+/// sentence before the frame.
+fn framed_after(cx: &Ctx) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for s in &cx.doc.sentences {
+        let (start, end) = (s.first_word, s.end_word);
+        for w in (start + 2)..end {
+            let gap = &cx.doc.text[cx.word_span(w - 1).end..cx.word_span(w).start];
+            if cx.quoted[w] || !gap.contains(',') || !cx.cues.as_frames.contains(cx.folds[w].fold())
+            {
+                continue;
+            }
+            let Some((v, len)) = (w + 1..end.min(w + 2 + MAX_TITLE_WORDS)).find_map(|v| {
+                cx.speech_verb(v, end)
+                    .map(|(len, _)| len)
+                    .or_else(|| elided_speech_verb(cx, v))
+                    .map(|len| (v, len))
+            }) else {
+                continue;
+            };
+            let speaker = (w + 1..v)
+                .rev()
+                .find_map(|x| cx.mention(x).filter(|&m| cx.can_be_subject(m)))
+                .or_else(|| {
+                    (v + len..end.min(v + len + MAX_TITLE_WORDS)).find_map(|x| cx.mention(x))
+                });
+            let Some(m) = speaker else {
+                continue;
+            };
+            let content = cx
+                .word_span(start)
+                .cover(&cx.word_span(w - 1))
+                .trim(&cx.doc.text);
+            out.push(Quote {
+                span: content,
+                inner: content,
+                speaker: Some(cx.mention_ref(m)),
+                verb_span: Some(cx.word_span(v).cover(&cx.word_span(v + len - 1))),
+                unterminated: false,
+                indirect: true,
+                depth: 0,
+                boilerplate: cx.doc.is_boilerplate(content),
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// A speech verb after an elided object pronoun, as one word ("l’explique"
+/// in "comme l’explique X"): its length in words (1).
+fn elided_speech_verb(cx: &Ctx, v: usize) -> Option<usize> {
+    let (_, verb) = cx.folds[v].fold().split_once('\'')?;
+    cx.cues
+        .speech_verbs
+        .match_at(&[verb][..], 0)
+        .filter(|p| p.words.len() == 1)
+        .map(|_| 1)
+}
+
 /// True when a name starts at word `w` and a lower-case word follows it:
 /// the subject of a reported clause ("said Kyiv understood ...").
 fn clause_subject(cx: &Ctx, w: usize, end: usize) -> bool {
@@ -886,6 +950,46 @@ mod tests {
                 .iter()
                 .all(|q| !q.3)
         );
+    }
+
+    #[test]
+    fn statements_framed_after_what_was_said() {
+        for (lang, text, speaker) in [
+            (
+                "en",
+                "The bridge will reopen in May, as engineer Ada Kowalczyk explained.",
+                "Ada Kowalczyk",
+            ),
+            (
+                "de",
+                "Die Brücke wird im Mai wieder geöffnet, wie Ada Kowalczyk erläutert.",
+                "Ada Kowalczyk",
+            ),
+            (
+                "fr",
+                "Le pont rouvrira en mai, comme l’explique Ada Kowalczyk.",
+                "Ada Kowalczyk",
+            ),
+            (
+                "ru",
+                "Мост откроют в мае, как пояснил инженер Олег Сидоренко.",
+                "Олег Сидоренко",
+            ),
+        ] {
+            let found = speakers(lang, text);
+            let framed = found
+                .iter()
+                .find(|q| q.3)
+                .unwrap_or_else(|| panic!("{lang}: {found:?}"));
+            assert_eq!(framed.1.as_deref(), Some(speaker), "{lang}");
+            assert!(
+                text.starts_with(framed.0.trim_end_matches(',')),
+                "{lang}: {framed:?}"
+            );
+        }
+        // An as-word with no speech verb and name is no frame.
+        assert!(speakers("en", "Prices rose in May, as analysts had expected.").is_empty());
+        assert!(speakers("de", "Die Preise stiegen im Mai, wie erwartet.").is_empty());
     }
 
     #[test]

@@ -234,6 +234,9 @@ pub struct NameCues {
     pub complementizers: HashSet<String>,
     /// Phrases followed by the source of a statement ("according to").
     pub sources: PhraseSet,
+    /// Words that open a frame after what was said ("…, as X explained",
+    /// "…, wie X erläutert"), folded.
+    pub as_frames: HashSet<String>,
     /// Endings of past-tense verbs that agree with the subject's gender
     /// (Ukrainian and Russian), longest first.
     pub past_endings: Vec<(String, Gender)>,
@@ -299,6 +302,9 @@ impl NameCues {
                         c.complementizers.insert(fold(entry));
                     }
                     "source" => c.sources.add(entry, None),
+                    "as" => {
+                        c.as_frames.insert(fold(entry));
+                    }
                     "past" if gender.is_some() => {
                         if let Some(g) = gender {
                             c.past_endings.push((lower(entry), g));
@@ -307,7 +313,7 @@ impl NameCues {
                     _ => {
                         return Err(item.error(
                             origin,
-                            "labels are verb, verb_m, verb_f, that, source, past_m, past_f",
+                            "labels are verb, verb_m, verb_f, that, source, as, past_m, past_f",
                         ));
                     }
                 }
