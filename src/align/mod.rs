@@ -148,164 +148,116 @@ pub struct Group {
     pub members: Members,
 }
 
-/// A member's claims, read as a slice: one claim (most members) is kept in
-/// place, several in a box (a long document's alignment has a member per
-/// claim, and a vector each cost 24 bytes and an allocation).
-#[derive(Clone, PartialEq)]
-pub struct ClaimList(ClaimRepr);
+/// A member's claims: one claim (most members) is kept in place.
+pub type ClaimList = OneOrMany<usize>;
 
+/// A group's members, by version index: one member (most groups of a long
+/// document) is kept in place.
+pub type Members = OneOrMany<Member>;
+
+/// A list read as a slice that keeps a single item in place and several in
+/// a box: a long document's alignment has a group per claim and a member
+/// per group, and a vector each cost 24 bytes and an allocation.
+/// Serialized as a list.
 #[derive(Clone, PartialEq)]
-enum ClaimRepr {
-    One(usize),
-    Many(Box<[usize]>),
+pub enum OneOrMany<T> {
+    /// A single item.
+    One(T),
+    /// Any other number of items.
+    Many(Box<[T]>),
 }
 
-impl ClaimList {
-    /// One claim.
-    pub fn one(claim: usize) -> ClaimList {
-        ClaimList(ClaimRepr::One(claim))
+impl<T> OneOrMany<T> {
+    /// No item: what stands in a column's place while columns are
+    /// assembled (it allocates nothing).
+    fn none() -> OneOrMany<T> {
+        OneOrMany::Many(Box::default())
     }
 
-    /// Adds claims after the last.
-    pub fn extend(&mut self, claims: impl IntoIterator<Item = usize>) {
-        let mut all = self.to_vec();
-        all.extend(claims);
+    /// One item.
+    pub fn one(item: T) -> OneOrMany<T> {
+        OneOrMany::One(item)
+    }
+
+    /// Adds an item after the others.
+    pub fn push(&mut self, item: T) {
+        self.extend([item]);
+    }
+
+    /// Adds items after the others.
+    pub fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        let mut all: Vec<T> = std::mem::replace(self, OneOrMany::none())
+            .into_iter()
+            .collect();
+        all.extend(items);
         *self = all.into_iter().collect();
     }
 }
 
-impl FromIterator<usize> for ClaimList {
-    fn from_iter<I: IntoIterator<Item = usize>>(claims: I) -> Self {
-        let all: Vec<usize> = claims.into_iter().collect();
-        match all[..] {
-            [one] => ClaimList::one(one),
-            _ => ClaimList(ClaimRepr::Many(all.into_boxed_slice())),
+impl<T> FromIterator<T> for OneOrMany<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut all: Vec<T> = items.into_iter().collect();
+        match all.len() {
+            1 => OneOrMany::One(all.pop().expect("one item")),
+            _ => OneOrMany::Many(all.into_boxed_slice()),
         }
     }
 }
 
-impl std::ops::Deref for ClaimList {
-    type Target = [usize];
+impl<T> std::ops::Deref for OneOrMany<T> {
+    type Target = [T];
 
-    fn deref(&self) -> &[usize] {
-        match &self.0 {
-            ClaimRepr::One(one) => std::slice::from_ref(one),
-            ClaimRepr::Many(all) => all,
+    fn deref(&self) -> &[T] {
+        match self {
+            OneOrMany::One(one) => std::slice::from_ref(one),
+            OneOrMany::Many(all) => all,
         }
     }
 }
 
-impl<'a> IntoIterator for &'a ClaimList {
-    type Item = &'a usize;
-    type IntoIter = std::slice::Iter<'a, usize>;
+impl<T> std::ops::DerefMut for OneOrMany<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        match self {
+            OneOrMany::One(one) => std::slice::from_mut(one),
+            OneOrMany::Many(all) => all,
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a OneOrMany<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
 }
 
-impl PartialEq<Vec<usize>> for ClaimList {
-    fn eq(&self, other: &Vec<usize>) -> bool {
+impl<T> IntoIterator for OneOrMany<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        match self {
+            OneOrMany::One(one) => vec![one].into_iter(),
+            OneOrMany::Many(all) => all.into_vec().into_iter(),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq<Vec<T>> for OneOrMany<T> {
+    fn eq(&self, other: &Vec<T>) -> bool {
         **self == other[..]
     }
 }
 
-impl std::fmt::Debug for ClaimList {
+impl<T: std::fmt::Debug> std::fmt::Debug for OneOrMany<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
 }
 
-impl Serialize for ClaimList {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.iter())
-    }
-}
-
-/// A group's members, read as a slice: one member (most groups of a long
-/// document) is kept in place, several in a vector.
-#[derive(Clone, PartialEq)]
-pub struct Members(MembersRepr);
-
-#[derive(Clone, PartialEq)]
-enum MembersRepr {
-    One(Member),
-    Many(Vec<Member>),
-}
-
-impl Members {
-    /// No member: what stands in a column's place while columns are
-    /// assembled (it allocates nothing).
-    fn none() -> Members {
-        Members(MembersRepr::Many(Vec::new()))
-    }
-
-    /// One member.
-    pub fn one(member: Member) -> Members {
-        Members(MembersRepr::One(member))
-    }
-
-    /// Adds a member after the others.
-    pub fn push(&mut self, member: Member) {
-        let placeholder = MembersRepr::Many(Vec::new());
-        self.0 = match std::mem::replace(&mut self.0, placeholder) {
-            MembersRepr::One(first) => MembersRepr::Many(vec![first, member]),
-            MembersRepr::Many(mut all) => {
-                all.push(member);
-                MembersRepr::Many(all)
-            }
-        };
-    }
-}
-
-impl std::ops::Deref for Members {
-    type Target = [Member];
-
-    fn deref(&self) -> &[Member] {
-        match &self.0 {
-            MembersRepr::One(one) => std::slice::from_ref(one),
-            MembersRepr::Many(all) => all,
-        }
-    }
-}
-
-impl std::ops::DerefMut for Members {
-    fn deref_mut(&mut self) -> &mut [Member] {
-        match &mut self.0 {
-            MembersRepr::One(one) => std::slice::from_mut(one),
-            MembersRepr::Many(all) => all,
-        }
-    }
-}
-
-impl<'a> IntoIterator for &'a Members {
-    type Item = &'a Member;
-    type IntoIter = std::slice::Iter<'a, Member>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl IntoIterator for Members {
-    type Item = Member;
-    type IntoIter = std::vec::IntoIter<Member>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        match self.0 {
-            MembersRepr::One(one) => vec![one].into_iter(),
-            MembersRepr::Many(all) => all.into_iter(),
-        }
-    }
-}
-
-impl std::fmt::Debug for Members {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl Serialize for Members {
+impl<T: Serialize> Serialize for OneOrMany<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.iter())
     }
