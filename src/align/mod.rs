@@ -21,6 +21,8 @@ mod dp;
 pub mod model;
 mod weights;
 
+pub(crate) use weights::shared;
+
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;

@@ -139,7 +139,7 @@ impl Weights {
 }
 
 /// The elements two sorted, unique lists share.
-pub fn shared<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+pub fn shared<'a, T: Ord + Copy>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = T> + 'a {
     let (mut i, mut j) = (0, 0);
     std::iter::from_fn(move || {
         while i < a.len() && j < b.len() {

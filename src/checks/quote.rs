@@ -173,10 +173,7 @@ impl<'a> Quoted<'a> {
 
     /// Its words as written.
     fn words(&self) -> Vec<&'a str> {
-        let doc = self.document;
-        (self.range.clone())
-            .map(|w| doc.slice(doc.words[w].span()))
-            .collect()
+        self.document.word_texts(self.range.clone())
     }
 
     fn wording(&self) -> Vec<String> {
@@ -269,7 +266,7 @@ impl<T: Ord> FromIterator<T> for Sorted<T> {
     }
 }
 
-impl<T: Ord> Sorted<T> {
+impl<T: Ord + Copy> Sorted<T> {
     fn iter(&self) -> std::slice::Iter<'_, T> {
         self.0.iter()
     }
@@ -278,31 +275,13 @@ impl<T: Ord> Sorted<T> {
         self.0.len()
     }
 
-    /// How many items both sets hold, counting up to `limit`.
-    fn shared_up_to(&self, other: &Sorted<T>, limit: usize) -> usize {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < a.len() && j < b.len() && n < limit {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
-    }
-
     /// How many items both sets hold.
     fn shared(&self, other: &Sorted<T>) -> usize {
-        self.shared_up_to(other, usize::MAX)
+        crate::align::shared(&self.0, &other.0).count()
     }
 
     fn is_disjoint(&self, other: &Sorted<T>) -> bool {
-        self.shared_up_to(other, 1) == 0
+        crate::align::shared(&self.0, &other.0).next().is_none()
     }
 }
 
@@ -318,19 +297,7 @@ impl<'s, T> IntoIterator for &'s Sorted<T> {
 /// The words of a span of a document.
 fn words_in(story: &Story, doc: usize, span: Span) -> Vec<&str> {
     let d = &story.docs[doc];
-    word_range(d, span)
-        .map(|w| d.slice(d.words[w].span()))
-        .collect()
-}
-
-/// The indices of the words of a document inside a span.
-fn word_range(d: &Document, span: Span) -> std::ops::Range<usize> {
-    let first = d.words.partition_point(|w| w.span().start < span.start);
-    let n = d.words[first..]
-        .iter()
-        .take_while(|w| w.span().end <= span.end)
-        .count();
-    first..first + n
+    d.word_texts(d.word_range(span))
 }
 
 fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
@@ -347,7 +314,7 @@ fn collect<'a>(story: &'a Story, lexicons: &'a Lexicons) -> Vec<Quoted<'a>> {
     for (d, facts) in story.facts.iter().enumerate() {
         for q in facts.quotes.iter().filter(direct) {
             let doc = &story.docs[d];
-            let range = word_range(doc, q.inner);
+            let range = doc.word_range(q.inner);
             if range.len() < MIN_WORDS {
                 continue;
             }

@@ -228,6 +228,21 @@ impl Document {
     pub fn words_of(&self, sentence: &Sentence) -> &[Word] {
         &self.words[sentence.first_word..sentence.end_word]
     }
+
+    /// The indices of the words inside a span.
+    pub fn word_range(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.words.partition_point(|w| w.span().start < span.start);
+        let n = self.words[first..]
+            .iter()
+            .take_while(|w| w.span().end <= span.end)
+            .count();
+        first..first + n
+    }
+
+    /// The words of a range of word indices, as written.
+    pub fn word_texts(&self, range: std::ops::Range<usize>) -> Vec<&str> {
+        range.map(|w| self.slice(self.words[w].span())).collect()
+    }
 }
 
 /// Characters that end a sentence or a line that needs no continuation.

@@ -556,14 +556,9 @@ pub struct SpanPolarity {
 pub(crate) fn read_span(doc: &Document, span: Span, lexicons: &Lexicons) -> SpanPolarity {
     let lang = doc.language.code.as_str();
     let neg = &lexicons.lang(lang).negation;
-    let first = doc.words.partition_point(|w| w.span().start < span.start);
-    let end = first
-        + doc.words[first..]
-            .iter()
-            .take_while(|w| w.span().end <= span.end)
-            .count();
-    let words = &doc.words[first..end];
-    let lows: Vec<&str> = (first..end).map(|w| doc.lower(w)).collect();
+    let range = doc.word_range(span);
+    let words = &doc.words[range.clone()];
+    let lows: Vec<&str> = range.map(|w| doc.lower(w)).collect();
     let mut out = SpanPolarity::default();
     // A sentence's plain cue counts once its end shows it is no question.
     let mut pending = false;
