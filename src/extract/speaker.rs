@@ -177,6 +177,11 @@ impl Ctx<'_> {
         self.doc.words[w].span()
     }
 
+    /// The text between word `w - 1` and word `w`.
+    fn gap_before(&self, w: usize) -> &str {
+        &self.doc.text[self.word_span(w - 1).end..self.word_span(w).start]
+    }
+
     fn sentence_bounds(&self, w: usize) -> (usize, usize) {
         let s = &self.doc.sentences[self.doc.sentence_of(w)];
         (s.first_word, s.end_word)
@@ -297,7 +302,8 @@ impl Ctx<'_> {
         // verb ("… in Boston, said X").
         let mut apposed = None;
         if v > start {
-            let joined = !self.doc.text[self.word_span(v - 1).end..self.word_span(v).start]
+            let joined = !self
+                .gap_before(v)
                 .contains([',', ';', ':', '—', '–', '(', ')']);
             if let Some(m) = self.mention(v - 1).filter(|&m| self.can_be_subject(m)) {
                 if joined {
@@ -391,11 +397,7 @@ fn verb_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
             let subject = (v > s.first_word).then(|| cx.mention(v - 1)).flatten();
             let past = subject
                 .filter(|&m| cx.names[m].entity == EntityType::Person && cx.mention(v).is_none())
-                .filter(|_| {
-                    cx.doc.text[cx.word_span(v - 1).end..cx.word_span(v).start]
-                        .trim()
-                        .is_empty()
-                })
+                .filter(|_| cx.gap_before(v).trim().is_empty())
                 .and_then(|m| Some((m, past_gender(cx.cues, cx.doc.slice(cx.word_span(v)))?)));
             if let Some((m, g)) = past.filter(|_| cx.speech_verb(v, s.end_word).is_none()) {
                 let key = cx.names[m].key.clone();
@@ -436,8 +438,10 @@ fn named_before(cx: &Ctx, named: bool, w: usize) -> bool {
         || cx
             .mention(w)
             .is_some_and(|m| cx.names[m].entity != EntityType::Place);
-    let gap = &cx.doc.text[cx.word_span(w).end..cx.word_span(w + 1).start];
-    named && !gap.contains(['"', '«', '»', '“', '”', '„', '—', '–'])
+    named
+        && !cx
+            .gap_before(w + 1)
+            .contains(['"', '«', '»', '“', '”', '„', '—', '–'])
 }
 
 /// Every pronoun outside quotes gives its person a gender. A possessive in
@@ -457,9 +461,7 @@ fn pronoun_genders(cx: &mut Ctx, signals: &mut Vec<GenderSignal>) {
                 cx.mention(x)
                     .is_some_and(|m| cx.names[m].entity == EntityType::Person)
             });
-            let comma = (w + 1..s.end_word).find(|&x| {
-                cx.doc.text[cx.word_span(x - 1).end..cx.word_span(x).start].contains(',')
-            });
+            let comma = (w + 1..s.end_word).find(|&x| cx.gap_before(x).contains(','));
             let forward = (!p.subject && !named_before)
                 .then_some(comma)
                 .flatten()
@@ -672,22 +674,22 @@ fn named_then_comma(cx: &Ctx, start: usize, v: usize, after: usize) -> bool {
             .titles
             .match_at(&cx.folds.slice(0..v), start)
             .is_some_and(|title| start + title.words.len() == first);
-    let gap = &cx.doc.text[cx.word_span(after - 1).end..cx.word_span(after).start];
-    titled && first >= start && gap.trim() == "," && !cx.quoted[after]
+    titled && cx.gap_before(after).trim() == "," && !cx.quoted[after]
 }
 
 /// Statements framed after what was said: "…, as Huber explains", "…, wie
 /// Landwirt Huber erläutert", "…, как пояснил Хубер". The frame follows a
 /// comma: an as-word, then a speech verb within a few words and a name
-/// before it or right after it (after a title); the statement is the
-/// sentence before the frame.
+/// before it or within a few words after it; the statement is the sentence
+/// before the frame.
 fn framed_after(cx: &Ctx) -> Vec<Quote> {
     let mut out = Vec::new();
     for s in &cx.doc.sentences {
         let (start, end) = (s.first_word, s.end_word);
         for w in (start + 2)..end {
-            let gap = &cx.doc.text[cx.word_span(w - 1).end..cx.word_span(w).start];
-            if cx.quoted[w] || !gap.contains(',') || !cx.cues.as_frames.contains(cx.folds[w].fold())
+            if cx.quoted[w]
+                || !cx.gap_before(w).contains(',')
+                || !cx.cues.as_frames.contains(cx.folds[w].fold())
             {
                 continue;
             }
