@@ -402,10 +402,8 @@ impl<'a> Parser<'a> {
         let money = at >= 1
             && self.glued(at - 1, at)
             && (1..=2.min(at)).any(|k| {
-                matches!(
-                    self.q.after_at(self.text, &self.tokens, at - k),
-                    Some((After::Unit(Unit::Currency(_)), end)) if end == at
-                )
+                self.currency_before(at - k)
+                    .is_some_and(|(_, end)| end == at)
             });
         money.then_some(m)
     }
@@ -1057,7 +1055,7 @@ impl Parser<'_> {
         };
         let (core, prefix) = match self.lead_range_at(j) {
             Some((core, currency)) => (core, prefix.or(currency)),
-            None => match (prefix.is_none()).then(|| self.vague_at(j)).flatten() {
+            None => match prefix.is_none().then(|| self.vague_at(j)).flatten() {
                 Some(core) => (core, prefix),
                 None => match self.number_at(j) {
                     Some(a) => (self.continue_core(a, prefix.as_ref()), prefix),
