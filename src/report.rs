@@ -77,25 +77,16 @@ impl Report {
     /// is left with empty facts and claims without features.
     pub fn check_releasing(story: &mut Story, lexicons: &Lexicons) -> Report {
         let mut findings = Vec::new();
-        let phases: [fn(&dyn Check) -> bool; 3] = [
-            |c| c.reads_claim_features(),
-            |c| c.reads_facts() && !c.reads_claim_features(),
-            |c| !c.reads_facts() && !c.reads_claim_features(),
-        ];
-        for (phase, runs) in phases.iter().enumerate() {
+        let mut run = |story: &Story, runs: fn(&dyn Check) -> bool| {
             for check in checks_of(story).filter(|c| runs(*c)) {
                 check.run_into(story, lexicons, &mut findings);
             }
-            match phase {
-                0 => story.alignment.release_features(),
-                1 => {
-                    for facts in &mut story.facts {
-                        *facts = Facts::default();
-                    }
-                }
-                _ => {}
-            }
-        }
+        };
+        run(story, |c| c.reads_claim_features());
+        story.alignment.release_features();
+        run(story, |c| c.reads_facts() && !c.reads_claim_features());
+        story.facts.iter_mut().for_each(|f| *f = Facts::default());
+        run(story, |c| !c.reads_facts() && !c.reads_claim_features());
         Report::of(story, findings)
     }
 
