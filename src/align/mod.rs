@@ -805,28 +805,23 @@ impl Sharing {
 
     /// The claims column `c` shares a feature with, in order.
     fn claims(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
-        let (mut bits, list) = match self.bits.get(c) {
+        let (bits, list) = match self.bits.get(c) {
             Some(&bits) => (bits, &[][..]),
-            None => (0, &self.claims[self.starts[c]..self.starts[c + 1]]),
+            None => (0, self.list(c)),
         };
-        std::iter::from_fn(move || {
-            (bits != 0).then(|| {
-                let j = bits.trailing_zeros() as usize;
-                bits &= bits - 1;
-                j
-            })
-        })
-        .chain(list.iter().map(|&j| j as usize))
+        (weights::set_bits(bits).map(|j| j as usize)).chain(list.iter().map(|&j| j as usize))
     }
 
     fn contains(&self, c: usize, j: usize) -> bool {
         match self.bits.get(c) {
             Some(&bits) => bits >> j & 1 == 1,
-            None => {
-                let list = &self.claims[self.starts[c]..self.starts[c + 1]];
-                list.binary_search(&(j as u32)).is_ok()
-            }
+            None => self.list(c).binary_search(&(j as u32)).is_ok(),
         }
+    }
+
+    /// Column `c`'s claims, for a version of more than 64 claims.
+    fn list(&self, c: usize) -> &[u32] {
+        &self.claims[self.starts[c]..self.starts[c + 1]]
     }
 }
 

@@ -186,13 +186,20 @@ pub struct Bag {
 fn ranks(bits: &[u64]) -> Vec<u32> {
     let mut out = Vec::with_capacity(bits.iter().map(|b| b.count_ones() as usize).sum());
     for (k, &word) in bits.iter().enumerate() {
-        let mut rest = word;
-        while rest != 0 {
-            out.push(k as u32 * 64 + rest.trailing_zeros());
-            rest &= rest - 1;
-        }
+        out.extend(set_bits(word).map(|b| k as u32 * 64 + b));
     }
     out
+}
+
+/// The positions of the bits set in `word`, lowest first.
+pub(super) fn set_bits(mut word: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        (word != 0).then(|| {
+            let b = word.trailing_zeros();
+            word &= word - 1;
+            b
+        })
+    })
 }
 
 /// Dice coefficient of two sorted, unique lists.
